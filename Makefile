@@ -1,0 +1,53 @@
+# pktscope: two entry points for a fresh machine.
+#   make demo  installs and opens the TUI on the bundled sample capture
+#   make test  installs everything the tests need and runs lint, types and the whole suite
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+TOOLS   := .tools
+KSC_DIR := $(TOOLS)/ksc
+
+.PHONY: install tools demo test lint typecheck pytest protocols bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+
+# External tools the tests call as separate processes: tshark (Debian) and the
+# official Kaitai compiler (npm), used only as oracles.
+tools:
+	@command -v tshark >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tshark >/dev/null; \
+	  else echo "tshark missing: run 'sudo apt-get install tshark'"; fi; }
+	@if [ ! -d $(KSC_DIR)/node_modules/kaitai-struct-compiler ] && command -v npm >/dev/null 2>&1; then \
+	  mkdir -p $(KSC_DIR) && cp ../shared/tools/package.json $(KSC_DIR)/ && \
+	  (cd $(KSC_DIR) && npm install --no-audit --no-fund --silent); fi
+
+demo: install
+	$(BIN)/pktscope tui
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install tools
+	PKTSCOPE_KSC_DIR=$(abspath $(KSC_DIR)) $(BIN)/pytest -n 2 -q
+
+test: lint typecheck pytest
+
+# Regenerate the checked-in parsers of specs/ (a test fails when they drift).
+protocols: install
+	$(BIN)/pktscope compile specs/*.ksy -o pktscope/protocols --python-package pktscope.protocols
+
+bench: install tools
+	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) $(TOOLS) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
