@@ -1,0 +1,61 @@
+"""The ``pktscope`` command line: a thin dispatcher over ``pktscope.commands``.
+
+Each subcommand lives in its own module ``pktscope/commands/<name>.py`` exposing
+``add_parser(subparsers)`` (registering its arguments, with ``set_defaults(run=...)``) and a
+``run(args) -> int``. Errors from pktscope are printed as ``pktscope: <message>`` with exit
+status 2 (usage) or 1 (everything else); no traceback for user errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from pktscope.errors import PktscopeError
+
+# Order is the order shown in --help.
+COMMANDS = ("tui", "show", "fields", "hexdump", "compile", "check", "capture", "compare")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pktscope",
+        description="Inspect struct-defined binary protocols: every field tied to its bytes.",
+    )
+    from pktscope import __version__
+
+    parser.add_argument("--version", action="version", version=f"pktscope {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"pktscope.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"pktscope.commands.{name}":
+                raise
+            continue  # not built yet
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run = getattr(args, "run", None)
+    if run is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(run(args) or 0)
+    except PktscopeError as exc:
+        print(f"pktscope: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
