@@ -1,0 +1,176 @@
+"""Writers for pcap and pcapng, the inverse of the readers (the TUI exports shown packets here).
+
+:func:`write_pcapng` is lossless for everything a :class:`Record` carries: one IDB per distinct
+``(interface_id, linktype)`` in order of first use, nanosecond timestamps (``if_tsresol=9``) and
+packet comments. :func:`write_pcap` writes one link type, with µs or ns timestamps.
+
+>>> import io
+>>> from pktscope.capture.records import Record
+>>> out = io.BytesIO()
+>>> write_pcap(out, [Record(1, 1.0, 10**9, 3, 3, 0, 1, b"abc", None, 0)])
+1
+>>> len(out.getvalue())
+43
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+from collections.abc import Iterable
+from contextlib import ExitStack
+from os import PathLike
+from pathlib import Path
+from typing import BinaryIO
+
+from pktscope.capture.pcapng import BT_EPB, BT_IDB, BT_SHB, IF_TSRESOL, OPT_COMMENT
+from pktscope.capture.records import MAX_RECORD_SIZE, Record
+from pktscope.errors import CaptureError
+
+__all__ = ["write_pcap", "write_pcapng"]
+
+PathOrStream = str | PathLike[str] | BinaryIO
+
+_PCAP_SNAPLEN = 262144
+_SHB_USERAPPL = 4
+_SEC = 1_000_000_000
+
+
+def _open(target: PathOrStream, stack: ExitStack) -> BinaryIO:
+    if isinstance(target, str | PathLike):
+        try:
+            return stack.enter_context(Path(target).open("wb"))
+        except OSError as exc:
+            raise CaptureError(f"cannot write {target}: {exc}") from exc
+    return target
+
+
+def _check(rec: Record, index: int) -> bytes:
+    data = bytes(rec.data)
+    if len(data) > MAX_RECORD_SIZE or rec.len > 0xFFFFFFFF or rec.len < 0:
+        raise CaptureError(
+            f"frame {rec.number}: {len(data)} bytes (len {rec.len}) cannot be written",
+            record_index=index,
+        )
+    return data
+
+
+def write_pcap(
+    target: PathOrStream,
+    records: Iterable[Record],
+    linktype: int | None = None,
+    *,
+    nanosecond: bool = False,
+    snaplen: int = _PCAP_SNAPLEN,
+) -> int:
+    """Write ``records`` as a little-endian pcap 2.4 file; returns how many were written.
+
+    ``linktype`` defaults to the first record's (Ethernet when there are none); a record of
+    another link type raises :class:`CaptureError`, as pcap holds only one. ``cap_len`` is the
+    length of ``data``; times before 1970 or after 2106 do not fit and raise.
+    """
+    rec_hdr = struct.Struct("<IIII")
+    count = 0
+    with ExitStack() as stack:
+        out = _open(target, stack)
+        header_written = False
+        buf = io.BytesIO()
+        for rec in records:
+            if not header_written:
+                linktype = rec.linktype if linktype is None else linktype
+                _write_pcap_header(buf, linktype, nanosecond, snaplen)
+                header_written = True
+            if rec.linktype != linktype:
+                raise CaptureError(
+                    f"frame {rec.number} has link type {rec.linktype}, the pcap file {linktype}; "
+                    "use write_pcapng for mixed link types",
+                    record_index=count,
+                )
+            data = _check(rec, count)
+            sec, frac = divmod(rec.time_ns, _SEC)
+            if not 0 <= sec <= 0xFFFFFFFF:
+                raise CaptureError(
+                    f"frame {rec.number}: time {rec.time_epoch} does not fit a pcap timestamp",
+                    record_index=count,
+                )
+            buf.write(rec_hdr.pack(sec, frac if nanosecond else frac // 1000, len(data), rec.len))
+            buf.write(data)
+            count += 1
+            if buf.tell() >= 1 << 20:
+                out.write(buf.getvalue())
+                buf = io.BytesIO()
+        if not header_written:
+            _write_pcap_header(buf, 1 if linktype is None else linktype, nanosecond, snaplen)
+        out.write(buf.getvalue())
+    return count
+
+
+def _write_pcap_header(out: io.BytesIO, linktype: int, nanosecond: bool, snaplen: int) -> None:
+    magic = 0xA1B23C4D if nanosecond else 0xA1B2C3D4
+    out.write(struct.pack("<IHHiIII", magic, 2, 4, 0, 0, snaplen, linktype))
+
+
+def _option(code: int, value: bytes) -> bytes:
+    return struct.pack("<HH", code, len(value)) + value + b"\0" * (-len(value) % 4)
+
+
+def _block(btype: int, body: bytes) -> bytes:
+    total = 12 + len(body)
+    return struct.pack("<II", btype, total) + body + struct.pack("<I", total)
+
+
+def write_pcapng(target: PathOrStream, records: Iterable[Record]) -> int:
+    """Write ``records`` as a little-endian pcapng section; returns how many were written.
+
+    Each distinct ``(interface_id, linktype)`` gets an IDB (snaplen 0, ``if_tsresol=9``) just
+    before its first packet; packets are EPBs carrying ``comment`` as ``opt_comment``.
+    """
+    epb_hdr = struct.Struct("<IIIII")
+    end_opts = b"\0\0\0\0"
+    count = 0
+    interfaces: dict[tuple[int, int], int] = {}
+    with ExitStack() as stack:
+        out = _open(target, stack)
+        buf = io.BytesIO()
+        shb_opts = _option(_SHB_USERAPPL, b"pktscope") + end_opts
+        buf.write(_block(BT_SHB, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1) + shb_opts))
+        for rec in records:
+            key = (rec.interface_id, rec.linktype)
+            iface = interfaces.get(key)
+            if iface is None:
+                if not 0 <= rec.linktype <= 0xFFFF:
+                    raise CaptureError(
+                        f"frame {rec.number}: link type {rec.linktype} does not fit 16 bits",
+                        record_index=count,
+                    )
+                iface = interfaces[key] = len(interfaces)
+                opts = _option(IF_TSRESOL, b"\x09") + end_opts
+                buf.write(_block(BT_IDB, struct.pack("<HHI", rec.linktype, 0, 0) + opts))
+            data = _check(rec, count)
+            if not 0 <= rec.time_ns < 1 << 64:
+                raise CaptureError(
+                    f"frame {rec.number}: time {rec.time_epoch} does not fit a pcapng timestamp",
+                    record_index=count,
+                )
+            opts = b""
+            if rec.comment is not None:
+                text = rec.comment.encode("utf-8")
+                if len(text) > 0xFFFF:
+                    raise CaptureError(
+                        f"frame {rec.number}: comment of {len(text)} bytes exceeds 65535",
+                        record_index=count,
+                    )
+                opts = _option(OPT_COMMENT, text) + end_opts
+            body = (
+                epb_hdr.pack(iface, rec.time_ns >> 32, rec.time_ns & 0xFFFFFFFF, len(data), rec.len)
+                + data
+                + b"\0" * (-len(data) % 4)
+                + opts
+            )
+            buf.write(_block(BT_EPB, body))
+            count += 1
+            if buf.tell() >= 1 << 20:
+                out.write(buf.getvalue())
+                buf = io.BytesIO()
+        out.write(buf.getvalue())
+    return count
