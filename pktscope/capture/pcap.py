@@ -12,7 +12,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
-from pktscope.capture.records import MAX_RECORD_SIZE, Record
+from pktscope.capture.records import MAX_RECORD_SIZE, Buffer, Record
 from pktscope.capture.sansio import FeedReader
 from pktscope.errors import CaptureError
 
@@ -55,7 +55,7 @@ class PcapHeader:
         return struct.Struct(self.endian + "IIII")
 
 
-def parse_file_header(buf: bytes | bytearray | memoryview, offset: int = 0) -> PcapHeader:
+def parse_file_header(buf: Buffer, offset: int = 0) -> PcapHeader:
     """Decode the 24-byte file header at ``offset``; ``buf`` must hold all 24 bytes."""
     magic = bytes(buf[offset : offset + 4])
     fmt = MAGICS.get(magic)
@@ -75,7 +75,7 @@ def parse_file_header(buf: bytes | bytearray | memoryview, offset: int = 0) -> P
 
 def record_at(
     header: PcapHeader,
-    buf: bytes | bytearray | memoryview,
+    buf: Buffer,
     offset: int,
     number: int,
     *,

@@ -15,7 +15,7 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pktscope.capture.records import MAX_RECORD_SIZE, Record
+from pktscope.capture.records import MAX_RECORD_SIZE, Buffer, Record
 from pktscope.capture.sansio import SKIPPED, FeedReader
 from pktscope.errors import CaptureError
 
@@ -79,9 +79,7 @@ class Section:
     interfaces: list[Interface] = field(default_factory=list)
 
 
-def iter_options(
-    endian: str, buf: bytes | bytearray | memoryview, start: int, end: int
-) -> Iterator[tuple[int, bytes]]:
+def iter_options(endian: str, buf: Buffer, start: int, end: int) -> Iterator[tuple[int, bytes]]:
     """(code, value) of each option in ``buf[start:end]``; stops at opt_endofopt or overrun."""
     hdr = struct.Struct(endian + "HH")
     while start + 4 <= end:
@@ -104,7 +102,7 @@ class PcapngParser:
         return self.sections[-1] if self.sections else None
 
     def block_header(
-        self, buf: bytes | bytearray | memoryview, off: int, avail: int, abs_off: int, index: int
+        self, buf: Buffer, off: int, avail: int, abs_off: int, index: int
     ) -> tuple[int, int, str] | None:
         """(block type, total length, byte order) of the block at ``off``, or ``None`` when
         more than ``avail`` bytes are needed to tell. Validates the length."""
@@ -147,7 +145,7 @@ class PcapngParser:
 
     def process(
         self,
-        buf: bytes | bytearray | memoryview,
+        buf: Buffer,
         off: int,
         btype: int,
         blen: int,
@@ -200,7 +198,7 @@ class PcapngParser:
     def packet(
         self,
         section: Section,
-        buf: bytes | bytearray | memoryview,
+        buf: Buffer,
         off: int,
         btype: int,
         blen: int,

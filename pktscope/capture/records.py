@@ -7,15 +7,20 @@ chain turns a record into a ``Packet``. Times are kept exactly as integer nanose
 
 from __future__ import annotations
 
+import mmap
 from dataclasses import dataclass
+from typing import TypeAlias
 
-__all__ = ["LINKTYPE_ETHERNET", "MAX_RECORD_SIZE", "Record", "format_epoch"]
+__all__ = ["LINKTYPE_ETHERNET", "MAX_RECORD_SIZE", "Buffer", "Record", "format_epoch"]
 
 LINKTYPE_ETHERNET = 1
 
 # Larger blocks are refused rather than buffered: no real frame comes near this, and a corrupt
 # length field must not make a reader wait for (or allocate) gigabytes.
 MAX_RECORD_SIZE = 256 * 1024 * 1024
+
+# What the block-level parsers read from: a reader's bytearray or a whole file's mmap.
+Buffer: TypeAlias = bytes | bytearray | memoryview | mmap.mmap
 
 
 @dataclass(frozen=True, slots=True)
