@@ -26,6 +26,7 @@ __all__ = ["FrameIndex"]
 
 _PAGE = mmap.PAGESIZE
 _DROP_EVERY = 8 << 20  # give walked pages back every 8 MiB
+_WALK_STEP = 16384  # records walked between two looks at what to give back
 
 
 class FrameIndex:
@@ -70,11 +71,11 @@ class FrameIndex:
 
     def extend(self, count: int) -> int:
         """Index up to ``count`` more records (fewer at the end); returns the total indexed."""
-        if not self.complete and count > 0:
-            if self.pcap is not None:
-                self._walk_pcap(count)
-            else:
-                self._walk_pcapng(count)
+        walk = self._walk_pcap if self.pcap is not None else self._walk_pcapng
+        while not self.complete and count > 0:
+            step = min(count, _WALK_STEP)
+            walk(step)
+            count -= step
             self._release()
         return len(self.offsets)
 
