@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 
-from netframes import (  # noqa: E402 - after the path set-up above
+from netframes import (
     BROADCAST_MAC,
     ETH_IPV4,
     PROTO_UDP,
@@ -31,15 +31,18 @@ from netframes import (  # noqa: E402 - after the path set-up above
     ethernet,
     ip4,
     ipv4,
+    mac,
     udp,
 )
 
-from pktscope.capture.records import Record  # noqa: E402
-from pktscope.capture.writer import write_pcap, write_pcapng  # noqa: E402
+from pktscope.capture.records import Record
+from pktscope.capture.writer import write_pcap, write_pcapng
 
 SERVER_MAC = "02:00:5e:10:00:01"
 SERVER_IP = "10.0.0.1"
 HOSTS = ("ip-{}", "ip-{}-{}", "ip-{}-{}-{}", "host-{:03d}-{:03d}-{:03d}.bench")
+SERVER_MAC_B = mac(SERVER_MAC)
+BROADCAST_MAC_B = mac(BROADCAST_MAC)
 MASK = ip4("255.255.0.0")
 DNS2 = ip4("10.0.0.2")
 START_NS = 1_700_000_000 * 10**9
@@ -73,7 +76,7 @@ def frames(count: int, seed: int) -> Iterator[bytes]:
                 opts.append(dhcp_option(54, server_ip_b))
             payload = bootp(1, xid, client_mac, opts, secs=rng.randrange(4))
             src_b, dst_b, sport, dport = zero_b, bcast_b, 68, 67
-            eth_dst, eth_src = BROADCAST_MAC, client_mac
+            eth_dst, eth_src = BROADCAST_MAC_B, client_mac
         else:
             opts.append(dhcp_option(54, server_ip_b))
             if msg_type != 6:
@@ -84,7 +87,7 @@ def frames(count: int, seed: int) -> Iterator[bytes]:
                 opts.append(dhcp_option(15, b"bench.internal"))
             payload = bootp(2, xid, client_mac, opts, yiaddr=client_ip, siaddr=server_ip_b)
             src_b, dst_b, sport, dport = server_ip_b, client_ip, 67, 68
-            eth_dst, eth_src = client_mac.hex(":"), SERVER_MAC
+            eth_dst, eth_src = client_mac, SERVER_MAC_B
         datagram = udp(src_b, dst_b, sport, dport, payload)
         ident = rng.getrandbits(16)
         packet = ipv4(

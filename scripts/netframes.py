@@ -101,6 +101,7 @@ def tcp(
     dst: bytes,
     sport: int,
     dport: int,
+    *,
     seq: int,
     ack: int,
     flags: int,
