@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import struct
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
 from os import PathLike
 from pathlib import Path
@@ -119,16 +119,33 @@ def _block(btype: int, body: bytes) -> bytes:
     return struct.pack("<II", btype, total) + body + struct.pack("<I", total)
 
 
-def write_pcapng(target: PathOrStream, records: Iterable[Record]) -> int:
+def _ts_units(time_ns: int, tsresol: int) -> int:
+    """Nanoseconds to timestamp units of ``if_tsresol`` (truncating, like the capture clock)."""
+    if tsresol & 0x80:
+        return (time_ns << (tsresol & 0x7F)) // _SEC
+    if tsresol <= 9:
+        return time_ns // int(10 ** (9 - tsresol))
+    return time_ns * int(10 ** (tsresol - 9))
+
+
+def write_pcapng(
+    target: PathOrStream,
+    records: Iterable[Record],
+    *,
+    tsresol: int | Mapping[int, int] = 9,
+) -> int:
     """Write ``records`` as a little-endian pcapng section; returns how many were written.
 
-    Each distinct ``(interface_id, linktype)`` gets an IDB (snaplen 0, ``if_tsresol=9``) just
-    before its first packet; packets are EPBs carrying ``comment`` as ``opt_comment``.
+    Each distinct ``(interface_id, linktype)`` gets an IDB (snaplen 0) just before its first
+    packet; packets are EPBs carrying ``comment`` as ``opt_comment``. ``tsresol`` is the
+    ``if_tsresol`` byte (9: ns, lossless; 6: µs; ``0x80 | n``: 2^-n s), one for all interfaces
+    or a mapping from ``interface_id`` (missing ids get 9).
     """
     epb_hdr = struct.Struct("<IIIII")
     end_opts = b"\0\0\0\0"
     count = 0
     interfaces: dict[tuple[int, int], int] = {}
+    resolutions: list[int] = []
     with ExitStack() as stack:
         out = _open(target, stack)
         buf = io.BytesIO()
@@ -144,10 +161,15 @@ def write_pcapng(target: PathOrStream, records: Iterable[Record]) -> int:
                         record_index=count,
                     )
                 iface = interfaces[key] = len(interfaces)
-                opts = _option(IF_TSRESOL, b"\x09") + end_opts
+                resol = tsresol if isinstance(tsresol, int) else tsresol.get(rec.interface_id, 9)
+                if not 0 <= resol <= 0xFF or (resol & 0x7F) > 63:
+                    raise CaptureError(f"if_tsresol {resol} out of range", record_index=count)
+                resolutions.append(resol)
+                opts = _option(IF_TSRESOL, bytes((resol,))) + end_opts
                 buf.write(_block(BT_IDB, struct.pack("<HHI", rec.linktype, 0, 0) + opts))
             data = _check(rec, count)
-            if not 0 <= rec.time_ns < 1 << 64:
+            units = _ts_units(rec.time_ns, resolutions[iface])
+            if not 0 <= units < 1 << 64:
                 raise CaptureError(
                     f"frame {rec.number}: time {rec.time_epoch} does not fit a pcapng timestamp",
                     record_index=count,
