@@ -1,0 +1,136 @@
+"""``open_capture(path) -> Capture``: a capture file as a sequence of lazily decoded packets.
+
+``len(capture)``, ``capture[i]`` (0-based; ``frame.number`` is 1-based), slices, iteration.
+Records come from :func:`pktscope.capture.open.open_records` (mmap + lazy index); a packet is
+built only when asked for and decodes its layers only when a lookup needs them. Random access
+keeps a bounded LRU cache of packets (so a viewer going back and forth does not re-decode, and a
+million-frame capture does not fill memory); iteration does not fill the cache.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from types import TracebackType
+from typing import Any, BinaryIO, overload
+
+from pktscope.capture.open import open_records
+from pktscope.capture.records import Record
+from pktscope.dissect.chain import Chain
+from pktscope.dissect.decode_as import DecodeAs, DecodeAsRules
+from pktscope.dissect.registry import load_spec
+from pktscope.fields.packet import Frame, Packet
+
+__all__ = ["Capture", "open_capture", "packet_from_record"]
+
+CACHE_SIZE = 256
+
+
+def packet_from_record(record: Record, chain: Chain) -> Packet:
+    """A (not yet decoded) packet for one capture record."""
+    frame = Frame(
+        number=record.number,
+        time=record.time,
+        time_ns=record.time_ns,
+        len=record.len,
+        cap_len=record.cap_len,
+        interface_id=record.interface_id,
+        linktype=record.linktype,
+        comment=record.comment,
+        file_offset=record.file_offset,
+    )
+    return Packet(bytearray(record.data), frame, chain)
+
+
+class Capture:
+    """The packets of a capture file (see module docstring)."""
+
+    def __init__(
+        self,
+        records: Any,
+        *,
+        decode_as: Iterable[str | DecodeAs] = (),
+        spec_dirs: Iterable[str | os.PathLike[str]] = (),
+        spec: str | os.PathLike[str] | type | None = None,
+        cache_size: int = CACHE_SIZE,
+    ) -> None:
+        self.records = records
+        first = load_spec(spec) if spec is not None else None
+        self.chain = Chain(first, DecodeAsRules(decode_as, spec_dirs))
+        self._cache: OrderedDict[int, Packet] = OrderedDict()
+        self._cache_size = max(1, cache_size)
+
+    @property
+    def name(self) -> str:
+        """The capture's file name (as given)."""
+        return str(getattr(self.records, "name", "<capture>"))
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    @overload
+    def __getitem__(self, i: int) -> Packet: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Packet]: ...
+    def __getitem__(self, i: int | slice) -> Packet | list[Packet]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+            if i < 0:
+                raise IndexError("packet index out of range")
+        cache = self._cache
+        pkt = cache.get(i)
+        if pkt is not None:
+            cache.move_to_end(i)
+            return pkt
+        pkt = packet_from_record(self.records[i], self.chain)
+        cache[i] = pkt
+        if len(cache) > self._cache_size:
+            cache.popitem(last=False)
+        return pkt
+
+    def __iter__(self) -> Iterator[Packet]:
+        chain = self.chain
+        cache = self._cache
+        for i, record in enumerate(self.records):
+            pkt = cache.get(i)
+            yield pkt if pkt is not None else packet_from_record(record, chain)
+
+    def close(self) -> None:
+        """Release the file."""
+        close = getattr(self.records, "close", None)
+        if close is not None:
+            close()
+        self._cache.clear()
+
+    def __enter__(self) -> Capture:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Capture {self.name}>"
+
+
+def open_capture(
+    path: str | os.PathLike[str] | BinaryIO | bytes,
+    *,
+    decode_as: Iterable[str | DecodeAs] = (),
+    spec_dirs: Iterable[str | os.PathLike[str]] = (),
+    spec: str | os.PathLike[str] | type | None = None,
+) -> Capture:
+    """Open a pcap/pcapng capture: ``for pkt in open_capture("dhcp.pcap"): pkt["dhcp.xid"]``.
+
+    ``decode_as`` rules (``"udp.port==9000:myproto"``) and ``spec_dirs`` (where their spec
+    names are looked up) apply to every packet; ``spec`` forces the first layer's spec
+    instead of choosing it by each record's link type.
+    """
+    return Capture(open_records(path), decode_as=decode_as, spec_dirs=spec_dirs, spec=spec)

@@ -1,0 +1,257 @@
+"""The dissector chain: link type → first spec → payload spec → ..., lazily, one layer at a time.
+
+Each layer is decoded on its own from the bytes its parent's payload gives; where the payload is
+and which spec decodes it comes from the root type's ``-pktscope-payload`` hint (specs/README.md
+"Chain algorithm"), compiled once per class into a :class:`PayloadRule`. Decode-as rules
+(:mod:`pktscope.dissect.decode_as`) override the choice of the next spec. A layer that fails
+keeps its bytes, partial object and error; the chain goes on only if the payload field was read.
+
+>>> pkt = decode(frame_bytes)                       # doctest: +SKIP
+>>> pkt.protocols                                   # doctest: +SKIP
+'eth:ipv4:udp:dhcp'
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from pktscope.dissect.decode_as import DecodeAs, DecodeAsRules
+from pktscope.dissect.registry import layer_name, load_spec, spec_for_linktype
+from pktscope.errors import DecodeError
+from pktscope.fields.layer import Layer, decode_layer
+from pktscope.fields.packet import Frame, Packet
+from pktscope.fields.schema import type_info
+
+__all__ = ["Chain", "PayloadRule", "decode", "payload_rule"]
+
+MAX_LAYERS = 32  # ICMP errors nest headers; nothing real comes close, a loop must stop
+
+
+class PayloadRule:
+    """A root type's ``-pktscope-payload`` hint, names resolved to attributes."""
+
+    __slots__ = ("default", "end", "field", "length", "next", "next_on", "offset", "when")
+
+    def __init__(self, cls: type, hint: Mapping[str, Any]) -> None:
+        info = type_info(cls)
+
+        def attr(key: str) -> str | None:
+            name = hint.get(key)
+            if not isinstance(name, str):
+                return None
+            meta = info.lookup(name)
+            return meta.attr if meta is not None else name
+
+        self.field = attr("field")
+        self.offset = attr("offset")
+        self.end = attr("end")
+        self.length = attr("length")
+        self.when = attr("when")
+        on = hint.get("next-on", hint.get("next_on"))
+        names = [on] if isinstance(on, str) else list(on) if isinstance(on, list) else []
+        self.next_on: list[str] = []
+        for n in names:
+            meta = info.lookup(str(n))
+            self.next_on.append(meta.attr if meta is not None else str(n))
+        table = hint.get("next")
+        self.next: dict[int | str, str] = {}
+        if isinstance(table, Mapping):
+            for key, spec in table.items():
+                self.next[_key(key)] = str(spec)
+        default = hint.get("default")
+        self.default = str(default) if default is not None else None
+
+
+def _key(key: Any) -> int | str:
+    if isinstance(key, bool):
+        return int(key)
+    if isinstance(key, int):
+        return key
+    text = str(key).strip()
+    try:
+        return int(text, 0)
+    except ValueError:
+        return text
+
+
+_RULES: dict[type, PayloadRule | None] = {}
+
+
+def payload_rule(cls: type) -> PayloadRule | None:
+    """The cached payload rule of a root class (None when it has no payload hint)."""
+    try:
+        return _RULES[cls]
+    except KeyError:
+        pass
+    hint = type_info(cls).hints.get("payload")
+    rule = PayloadRule(cls, hint) if isinstance(hint, Mapping) else None
+    _RULES[cls] = rule
+    return rule
+
+
+def _value(root: Any, attr: str | None) -> Any:
+    """An attribute's value, None when absent or failing (an instance that cannot evaluate)."""
+    if attr is None or root is None:
+        return None
+    try:
+        v = getattr(root, attr)
+    except Exception:
+        return None
+    if isinstance(v, enum.Enum):
+        return v.value
+    return v
+
+
+class Chain:
+    """A :class:`~pktscope.fields.packet.Dissector`: first spec (or by link type) + rules."""
+
+    __slots__ = ("first", "rules")
+
+    def __init__(self, first: type | None = None, rules: DecodeAsRules | None = None) -> None:
+        self.first = first
+        self.rules = rules if rules is not None else DecodeAsRules()
+
+    def layers(self, pkt: Packet) -> Iterator[Layer]:
+        cls = self.first or spec_for_linktype(pkt.frame.linktype)
+        if cls is None:
+            return
+        data = bytes(pkt.buffer)
+        start, end = 0, len(data)
+        truncated = False
+        counts: dict[str, int] = {}
+        for index in range(MAX_LAYERS):
+            name = layer_name(cls)
+            occurrence = counts.get(name, 0)
+            counts[name] = occurrence + 1
+            layer = decode_layer(
+                name, cls, data[start:end], start, index=index, occurrence=occurrence
+            )
+            layer.truncated = truncated
+            yield layer
+            nxt = self._next(layer, data)
+            if nxt is None:
+                return
+            cls, start, end, truncated = nxt
+
+    def _next(self, layer: Layer, data: bytes) -> tuple[type, int, int, bool] | None:
+        rule = payload_rule(layer.cls)
+        root = layer.root
+        if rule is None or root is None:
+            return None
+        # 1. where the payload starts, in this layer's buffer
+        if rule.field is not None:
+            try:
+                span = root._pkt_span(rule.field)
+            except Exception:
+                span = None
+            if span is None:
+                return None
+            pstart = int(span[0])
+        else:
+            off = _value(root, rule.offset)
+            if not isinstance(off, int):
+                return None
+            pstart = off
+        # 2. where it ends: declared end, clipped to the buffer
+        size = layer.size
+        declared: int | None = None
+        end_v = _value(root, rule.end)
+        if isinstance(end_v, int):
+            declared = end_v
+        else:
+            len_v = _value(root, rule.length)
+            if isinstance(len_v, int):
+                declared = pstart + len_v
+        truncated = False
+        pend = size
+        if declared is not None:
+            if declared < pstart:
+                if layer.error is None:
+                    key = rule.end or rule.length or "payload"
+                    meta = type_info(layer.cls).by_attr.get(key)
+                    layer.error = DecodeError(
+                        f"declared payload end {declared} is before its start {pstart}",
+                        offset=layer.offset + pstart,
+                        field_path=f"{layer.path}.{meta.id if meta else key}",
+                    )
+                return None
+            if declared > size:
+                truncated = True
+            else:
+                pend = declared
+        pstart = max(0, min(pstart, size))
+        # 5. an empty payload starts nothing
+        if pend <= pstart:
+            return None
+        # decode-as rules override steps 3-4
+        nxt: type | None = None
+        if self.rules:
+            nxt = self.rules.match(layer.name, lambda f: _value(root, _attr(layer.cls, f)))
+        if nxt is None:
+            # 3. `when` false: the payload stays data
+            if rule.when is not None and not _value(root, rule.when):
+                return None
+            # 4. next-on values select the spec, else the default
+            spec_name: str | None = None
+            for attr in rule.next_on:
+                v = _value(root, attr)
+                if v is not None and not isinstance(v, list | bytes) and v in rule.next:
+                    spec_name = rule.next[v]
+                    break
+            if spec_name is None:
+                spec_name = rule.default
+            if spec_name is None:
+                return None
+            try:
+                nxt = load_spec(spec_name)
+            except Exception:  # a bundled spec missing or broken must not stop the frame
+                layer.note = f"next layer {spec_name!r} unavailable"
+                return None
+        if truncated:
+            layer.note = "payload truncated: declared end beyond the captured bytes"
+        base = layer.offset
+        return nxt, base + pstart, base + pend, truncated
+
+
+def _attr(cls: type, field_id: str) -> str:
+    meta = type_info(cls).lookup(field_id)
+    return meta.attr if meta is not None else field_id
+
+
+def decode(
+    buf: bytes | bytearray | memoryview,
+    spec: str | os.PathLike[str] | type | None = "eth",
+    *,
+    linktype: int | None = None,
+    decode_as: Iterable[str | DecodeAs] = (),
+    spec_dirs: Iterable[str | os.PathLike[str]] = (),
+) -> Packet:
+    """Decode one frame: ``spec`` (bundled id, ``.ksy`` path or compiled class) decodes the
+    first layer, ``-pktscope-payload`` hints and ``decode_as`` rules the following ones.
+
+    With ``linktype`` (a DLT number) the first spec is the bundled one for that link type.
+    Layers are decoded lazily, when a lookup needs them.
+    """
+    buffer = bytearray(buf)
+    first: type | None
+    if linktype is not None:
+        first = spec_for_linktype(linktype)
+        if first is None and spec is not None:
+            first = load_spec(spec)
+    else:
+        first = load_spec(spec) if spec is not None else None
+    lt = linktype if linktype is not None else _linktype_of(first)
+    frame = Frame(number=1, len=len(buffer), cap_len=len(buffer), linktype=lt)
+    return Packet(buffer, frame, Chain(first, DecodeAsRules(decode_as, spec_dirs)))
+
+
+def _linktype_of(cls: type | None) -> int:
+    if cls is None:
+        return 1
+    lts = type_info(cls).hints.get("linktypes")
+    if isinstance(lts, list) and lts and isinstance(lts[0], int):
+        return lts[0]
+    return 1

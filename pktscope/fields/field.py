@@ -1,0 +1,372 @@
+"""``Field``: one decoded value of a packet, tied to its bytes.
+
+A field is a light view: its packet, its layer, the parsed object that holds it (``owner``), the
+attribute and array index, and its path (``dhcp.options[2].code``). Offsets are absolute in the
+packet (layer offset + the span the generated parser recorded, docs/spans.md); ``raw`` is a
+zero-copy ``memoryview`` into ``pkt.buffer``. Writes (``set``/``blit``) change ``pkt.buffer`` in
+place and make the packet re-decode; a field object taken before a write re-resolves its path on
+next use, so re-reading gives the new value.
+
+Fields without bytes (``frame.*`` properties, value instances) have ``offset``/``size``/``end``
+None; ``raw``/``hex`` on them raise :class:`~pktscope.fields.encode.FieldError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import IO, TYPE_CHECKING, Any
+
+from pktscope.fields.display import display_of
+from pktscope.fields.encode import FieldError, encode_value, writable_reason
+from pktscope.fields.schema import FieldMeta, is_struct, type_info
+from pktscope.render.hexstr import hexstr
+
+if TYPE_CHECKING:
+    from pktscope.fields.layer import Layer
+    from pktscope.fields.packet import Packet
+
+__all__ = ["Field", "FieldError"]
+
+_UNSET: Any = object()
+Span = tuple[int, int, int | None, int | None]
+
+
+class Field:
+    """A decoded field: value, display text, absolute span and bytes.
+
+    >>> f = pkt["dhcp.chaddr"]                      # doctest: +SKIP
+    >>> f.offset, f.size, f.display                  # doctest: +SKIP
+    (70, 16, '00163e6f43f400000000000000000000')
+    """
+
+    __slots__ = (
+        "_gen",
+        "_pkt",
+        "_span",
+        "_value",
+        "index",
+        "layer",
+        "meta",
+        "name",
+        "owner",
+        "parent",
+        "path",
+    )
+
+    def __init__(  # noqa: PLR0917 - internal constructor on the lookup hot path
+        self,
+        pkt: Packet,
+        layer: Layer | None,
+        parent: Field | None,
+        meta: FieldMeta | None,
+        owner: Any,
+        index: int | None,
+        value: Any,
+        path: str,
+        name: str,
+    ) -> None:
+        self._pkt = pkt
+        self._gen = pkt._generation
+        self.layer = layer
+        self.parent = parent
+        self.meta = meta
+        self.owner = owner
+        self.index = index
+        self._value = value
+        self._span: Span | None = _UNSET
+        self.path = path
+        self.name = name
+
+    # -- identity and freshness ---------------------------------------------------------------
+    def _fresh(self) -> None:
+        if self._gen == self._pkt._generation:
+            return
+        new = self._pkt._lookup_strict(self.path)
+        for slot in ("layer", "parent", "meta", "owner", "index", "_value", "_span", "_gen"):
+            setattr(self, slot, getattr(new, slot))
+
+    @property
+    def packet(self) -> Packet:
+        """The packet this field belongs to."""
+        return self._pkt
+
+    @property
+    def spec_path(self) -> str:
+        """Where the field is defined in its spec (``/types/option/seq/1``), '' if unknown."""
+        return self.meta.spec_path if self.meta is not None else ""
+
+    @property
+    def error(self) -> Any:
+        """The layer's :class:`~pktscope.errors.DecodeError`, or None."""
+        self._fresh()
+        return self.layer.error if self.layer is not None else None
+
+    @property
+    def is_array(self) -> bool:
+        """True for a repeated field taken as a whole (its children are the elements)."""
+        return self.index is None and isinstance(self._value, list)
+
+    # -- value ----------------------------------------------------------------------------------
+    @property
+    def value(self) -> Any:
+        """The typed value: int, IntEnum member, bytes, str, float, bool, a list for a whole
+        array, the parsed object for a structure (or its ``-pktscope-value`` instance's value)."""
+        self._fresh()
+        v = self._value
+        if is_struct(v):
+            hinted = _struct_value(v)
+            if hinted is not _UNSET:
+                return hinted
+        return v
+
+    @property
+    def obj(self) -> Any:
+        """The raw parsed object or value, as the generated parser holds it."""
+        self._fresh()
+        return self._value
+
+    @property
+    def display(self) -> str:
+        """The value as DESIGN.md "Value rendering" says (MAC, IPv4, enum ``name (n)``...)."""
+        self._fresh()
+        return display_of(self._value, self.meta, enum_names=True)
+
+    @property
+    def display_plain(self) -> str:
+        """Like :attr:`display`, but enums as their bare integer (``--json`` style)."""
+        self._fresh()
+        return display_of(self._value, self.meta, enum_names=False)
+
+    # -- span -----------------------------------------------------------------------------------
+    def _get_span(self) -> Span | None:
+        self._fresh()
+        span = self._span
+        if span is _UNSET:
+            span = self._span = self._compute_span()
+        return span
+
+    def _compute_span(self) -> Span | None:
+        layer = self.layer
+        if layer is None:
+            return None
+        base = layer.offset
+        if self.owner is None:  # the layer itself
+            return (base, base + layer.size, None, None)
+        if self.meta is None:
+            return None
+        try:
+            span = self.owner._pkt_span(self.meta.attr, self.index)
+        except Exception:  # a stand-in or foreign class without spans
+            span = None
+        if span is None:
+            v = self._value
+            if is_struct(v):
+                return _struct_span(v, layer)
+            return None
+        start, end, bit_offset, bit_size = span
+        return (
+            base + start,
+            base + end,
+            None if bit_offset is None else bit_offset + 8 * base,
+            bit_size,
+        )
+
+    @property
+    def offset(self) -> int | None:
+        """Absolute byte offset in the packet of the field's first byte (None: no bytes)."""
+        span = self._get_span()
+        return None if span is None else span[0]
+
+    @property
+    def end(self) -> int | None:
+        """Absolute end (exclusive) of the field's bytes."""
+        span = self._get_span()
+        return None if span is None else span[1]
+
+    @property
+    def size(self) -> int | None:
+        """Number of bytes the field covers (for a bit field, the bytes it touches)."""
+        span = self._get_span()
+        return None if span is None else span[1] - span[0]
+
+    @property
+    def bit_offset(self) -> int | None:
+        """Absolute bit position ``8 * byte + bit`` of a bit field, else None."""
+        span = self._get_span()
+        return None if span is None else span[2]
+
+    @property
+    def bit_size(self) -> int | None:
+        """Width in bits of a bit field, else None."""
+        span = self._get_span()
+        return None if span is None else span[3]
+
+    @property
+    def has_bytes(self) -> bool:
+        """True when the field has a span in the packet."""
+        return self._get_span() is not None
+
+    @property
+    def transformed(self) -> bool:
+        """True when the field (or a structure it lies in) was parsed from ``process:``-ed
+        bytes: its span is then that of the raw bytes."""
+        self._fresh()
+        f: Field | None = self
+        while f is not None:
+            if f.owner is not None and f.meta is not None:
+                try:
+                    if f.owner._pkt_transformed(f.meta.attr):
+                        return True
+                except Exception:  # stand-ins without the method
+                    if f.meta.process:
+                        return True
+            f = f.parent
+        return False
+
+    def _byte_span(self) -> tuple[int, int]:
+        span = self._get_span()
+        if span is None:
+            raise FieldError(
+                "has no bytes in the packet (computed or frame property)", path=self.path
+            )
+        return span[0], span[1]
+
+    # -- bytes ----------------------------------------------------------------------------------
+    @property
+    def raw(self) -> memoryview:
+        """Zero-copy view of the field's bytes in ``pkt.buffer`` (writes go to the packet)."""
+        start, end = self._byte_span()
+        return memoryview(self._pkt.buffer)[start:end]
+
+    def copy(self) -> bytes:
+        """The field's bytes, copied."""
+        start, end = self._byte_span()
+        return bytes(self._pkt.buffer[start:end])
+
+    def hex(self, sep: str = "", group: int = 1, upper: bool = False) -> str:
+        """The field's bytes as hex: ``f.hex(":")`` gives ``00:16:3e:...``."""
+        return hexstr(self.raw, sep=sep, group=group, upper=upper)
+
+    def hexdump(self, file: IO[str] | None = None, *, fmt: str = "classic") -> str | None:
+        """Hexdump of the field alone, with absolute offsets; returned when ``file`` is None."""
+        from pktscope.render.hexdump import render_hexdump  # noqa: PLC0415 - cold path
+
+        start, end = self._byte_span()
+        text = render_hexdump(bytes(self._pkt.buffer[start:end]), fmt=fmt, base_offset=start)
+        if file is None:
+            return text
+        file.write(text)
+        return None
+
+    def hexdump_to(self, buffer: Any, *, fmt: str = "classic") -> None:
+        """Write the field's hexdump (bytes, ASCII) to a bytearray or writable binary stream."""
+        from pktscope.render.hexdump import hexdump_to  # noqa: PLC0415 - cold path
+
+        start, end = self._byte_span()
+        hexdump_to(buffer, bytes(self._pkt.buffer[start:end]), fmt=fmt, base_offset=start)
+
+    # -- writes ---------------------------------------------------------------------------------
+    def set(self, value: Any) -> None:
+        """Encode ``value`` with the field's type into ``pkt.buffer`` in place, then re-decode.
+
+        Refuses (:class:`FieldError`) computed, variable-size, ``process:``-ed fields, whole
+        arrays, out-of-range values and wrong lengths; nothing outside the span changes.
+        """
+        self._fresh()
+        reason = writable_reason(self.meta, whole_array=self.is_array, transformed=self.transformed)
+        if reason is not None:
+            raise FieldError(f"cannot set: field {reason}", path=self.path)
+        assert self.meta is not None
+        start, end = self._byte_span()
+        current = bytes(self._pkt.buffer[start:end])
+        data = encode_value(
+            self.meta,
+            value,
+            current,
+            bit_offset=self.bit_offset,
+            bit_size=self.bit_size,
+            start=start,
+            path=self.path,
+        )
+        self._write(start, end, data)
+
+    def blit(self, src: bytes | bytearray | memoryview) -> None:
+        """Copy ``src`` (exactly the field's size) over the field's bytes, then re-decode."""
+        start, end = self._byte_span()
+        data = bytes(src)
+        if len(data) != end - start:
+            raise FieldError(
+                f"wrong length: the field holds {end - start} bytes, source has {len(data)}",
+                path=self.path,
+            )
+        self._write(start, end, data)
+
+    def _write(self, start: int, end: int, data: bytes) -> None:
+        path = self.path
+        self._pkt._write(start, end, data, self.layer)
+        # the write may make the field vanish (e.g. a length that now excludes it)
+        with contextlib.suppress(KeyError):
+            self._fresh()
+        self.path = path
+
+    # -- structure ------------------------------------------------------------------------------
+    @property
+    def children(self) -> list[Field]:
+        """Sub-fields: elements of a whole array, fields of a structure, else ``[]``."""
+        self._fresh()
+        from pktscope.fields.lookup import child_fields  # noqa: PLC0415 - lookup imports Field
+
+        return list(child_fields(self))
+
+    def walk(self) -> Iterator[Field]:
+        """This field and all below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def __repr__(self) -> str:
+        try:
+            span = self._get_span()
+            where = "" if span is None else f" @{span[0]}+{span[1] - span[0]}"
+            disp = self.display
+        except Exception as exc:  # repr must never fail
+            where, disp = "", f"<{type(exc).__name__}>"
+        if len(disp) > 40:
+            disp = disp[:37] + "..."
+        return f"<Field {self.path}{where} = {disp}>"
+
+    def _repr_html_(self) -> str:
+        from pktscope.notebook import field_html  # noqa: PLC0415 - Jupyter only
+
+        return field_html(self)
+
+
+def _struct_value(obj: Any) -> Any:
+    """The value named by a type's ``-pktscope-value`` hint, or _UNSET."""
+    inst = type_info(type(obj)).hints.get("value")
+    if not isinstance(inst, str):
+        return _UNSET
+    meta = type_info(type(obj)).lookup(inst)
+    attr = meta.attr if meta is not None else inst
+    try:
+        return getattr(obj, attr)
+    except Exception:
+        return _UNSET
+
+
+def _struct_span(obj: Any, layer: Layer) -> Span | None:
+    """Span of a (possibly partial) parsed object from ``_pkt_span_self``."""
+    try:
+        self_span = obj._pkt_span_self()
+    except Exception:
+        return None
+    if self_span is None:
+        return None
+    start, end = self_span[0], self_span[1]
+    if end is None:  # read interrupted: up to the error, within the layer
+        err = layer.error
+        end = start
+        if err is not None and err.offset is not None:
+            end = max(start, min(err.offset - layer.offset, layer.size))
+    return (layer.offset + start, layer.offset + end, None, None)

@@ -1,0 +1,285 @@
+"""``Packet``: one frame's bytes, its capture metadata and its lazily decoded layers.
+
+The packet owns ``buffer`` (a ``bytearray``: every field's ``raw`` is a view into it and
+``Field.set`` writes into it). Layers are decoded on demand by a *dissector* (the chain in
+``pktscope.dissect.chain``): ``pkt["dhcp.chaddr"]`` decodes Ethernet, IPv4, UDP and DHCP and
+stops; ``pkt.layers`` decodes the whole chain. Decoded layers are cached on the packet until a
+write, which bumps a generation counter and re-decodes from scratch on next access.
+
+Frame properties are reachable both as ``pkt.frame.number`` and as fields ``frame.number``,
+``frame.protocols`` (``eth:ipv4:udp:dhcp``), ``frame.malformed``, ``frame.truncated``,
+``frame.errors`` (see :data:`pktscope.fields.lookup.FRAME_FIELDS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any, Protocol
+
+from pktscope.errors import DecodeError
+from pktscope.fields.field import Field
+from pktscope.fields.layer import Layer
+from pktscope.fields.lookup import (
+    FieldNotFound,
+    close_matches,
+    iter_matches,
+    layer_field,
+    parse_path,
+)
+
+__all__ = ["Dissector", "Frame", "Packet"]
+
+
+class Dissector(Protocol):
+    """What a packet needs from the dissector chain: its layers, decoded one after another."""
+
+    def layers(self, pkt: Packet) -> Iterator[Layer]:
+        """Decode ``pkt.buffer`` layer by layer (each yielded as soon as it is decoded)."""
+        ...
+
+
+@dataclass(slots=True)
+class Frame:
+    """Capture metadata of a packet (``pkt.frame``)."""
+
+    number: int = 1
+    time: float = 0.0
+    time_ns: int = 0
+    len: int = 0
+    cap_len: int = 0
+    interface_id: int = 0
+    linktype: int = 1
+    comment: str | None = None
+    file_offset: int | None = None
+
+    @property
+    def time_epoch(self) -> str:
+        """Seconds since the epoch with 9 decimals, as tshark prints ``frame.time_epoch``."""
+        sign = "-" if self.time_ns < 0 else ""
+        sec, frac = divmod(abs(self.time_ns), 1_000_000_000)
+        return f"{sign}{sec}.{frac:09d}"
+
+
+class Packet:
+    """A decoded frame: ``pkt["dhcp.chaddr"]`` → :class:`~pktscope.fields.field.Field`.
+
+    ``pkt[path]`` is the first field the path names (an array step without an index means every
+    element, so ``pkt["dns.queries.name"]`` is the first query's name; a whole array at the end
+    of a path is one field whose children are the elements). ``pkt.get_all(path)`` gives every
+    occurrence, arrays at the end expanded. Missing paths raise
+    :class:`~pktscope.fields.lookup.FieldNotFound` (a ``KeyError``) with close matches;
+    ``pkt.get(path)`` returns None instead.
+    """
+
+    __slots__ = (
+        "__weakref__",
+        "_dissector",
+        "_generation",
+        "_layer_iter",
+        "_layers",
+        "buffer",
+        "frame",
+    )
+
+    def __init__(self, buffer: bytearray, frame: Frame, dissector: Dissector) -> None:
+        self.buffer = buffer
+        self.frame = frame
+        self._dissector = dissector
+        self._layers: list[Layer] = []
+        self._layer_iter: Iterator[Layer] | None = None
+        self._generation = 0
+
+    # -- layers ---------------------------------------------------------------------------------
+    def _iter_layers(self) -> Iterator[Layer]:
+        """Decoded layers, decoding further ones only when the caller asks for them."""
+        i = 0
+        gen = self._generation
+        while True:
+            if gen != self._generation:
+                return  # a write happened meanwhile
+            if i < len(self._layers):
+                yield self._layers[i]
+                i += 1
+                continue
+            if self._layer_iter is None:
+                if self._layers:
+                    return  # chain finished
+                self._layer_iter = self._dissector.layers(self)
+            nxt = next(self._layer_iter, None)
+            if nxt is None:
+                self._layer_iter = _DONE
+                return
+            self._layers.append(nxt)
+
+    @property
+    def layers(self) -> list[Layer]:
+        """All layers, decoding the whole chain."""
+        for _ in self._iter_layers():
+            pass
+        return list(self._layers)
+
+    def layer(self, name: str, occurrence: int = 0) -> Layer | None:
+        """The ``occurrence``-th layer named ``name`` (decoding as far as needed), or None."""
+        for layer in self._iter_layers():
+            if layer.name == name and layer.occurrence == occurrence:
+                return layer
+        return None
+
+    # -- lookup ---------------------------------------------------------------------------------
+    def __getitem__(self, path: str) -> Field:
+        return self._lookup_strict(path)
+
+    def _lookup_strict(self, path: str) -> Field:
+        steps = parse_path(path)
+        errors: list[DecodeError] = []
+        for f in iter_matches(self, steps, errors):
+            return f
+        if errors:
+            raise errors[0]
+        raise FieldNotFound(
+            path,
+            f"no field {path!r} in frame {self.frame.number} ({self.protocols})",
+            close_matches(self, path),
+        )
+
+    def get(self, path: str, default: Any = None) -> Any:
+        """The first field ``path`` names, or ``default`` when absent."""
+        for f in iter_matches(self, parse_path(path)):
+            return f
+        return default
+
+    def get_all(self, path: str) -> list[Field]:
+        """Every field ``path`` names, in packet order (``dns.queries.name`` → all names)."""
+        out: list[Field] = []
+        for f in iter_matches(self, parse_path(path)):
+            if f.is_array:
+                out.extend(f.children)
+            else:
+                out.append(f)
+        return out
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, str):
+            return False
+        try:
+            steps = parse_path(path)
+        except FieldNotFound:
+            return False
+        return any(True for _ in iter_matches(self, steps))
+
+    def walk(self) -> Iterator[Field]:
+        """Every field of every layer, depth first (layer fields first)."""
+        for layer in self._iter_layers():
+            yield from layer_field(self, layer).walk()
+
+    def fields(self) -> list[Field]:
+        """One field per layer (path ``eth``, ``ipv4``...): the roots of the field tree."""
+        return [layer_field(self, layer) for layer in self._iter_layers()]
+
+    # -- frame properties -----------------------------------------------------------------------
+    @property
+    def protocols(self) -> str:
+        """Layer names joined by ``:`` (``eth:ipv4:udp:dhcp``)."""
+        return ":".join(layer.name for layer in self.layers)
+
+    @property
+    def malformed(self) -> bool:
+        """True when any layer failed to decode."""
+        return any(layer.error is not None for layer in self.layers)
+
+    @property
+    def truncated(self) -> bool:
+        """True when the capture cut the frame (cap_len < len) or a layer's declared payload
+        runs past the captured bytes."""
+        if self.frame.cap_len < self.frame.len:
+            return True
+        return any(layer.truncated for layer in self.layers)
+
+    @property
+    def errors(self) -> list[DecodeError]:
+        """The decode errors of the layers, in chain order."""
+        return [layer.error for layer in self.layers if layer.error is not None]
+
+    def _frame_field(self, name: str) -> Field | None:
+        fr = self.frame
+        values: dict[str, Any] = {
+            "number": lambda: fr.number,
+            "len": lambda: fr.len,
+            "cap_len": lambda: fr.cap_len,
+            "time": lambda: fr.time,
+            "time_epoch": lambda: fr.time_epoch,
+            "interface_id": lambda: fr.interface_id,
+            "linktype": lambda: fr.linktype,
+            "protocols": lambda: self.protocols,
+            "malformed": lambda: self.malformed,
+            "truncated": lambda: self.truncated,
+            "errors": lambda: [str(e) for e in self.errors],
+            "comment": lambda: fr.comment,
+        }
+        getter = values.get(name)
+        if getter is None:
+            return None
+        value = getter()
+        if value is None:
+            return None
+        return Field(self, None, None, None, None, None, value, f"frame.{name}", name)
+
+    # -- writes ---------------------------------------------------------------------------------
+    def _write(self, start: int, end: int, data: bytes, layer: Layer | None) -> None:
+        """Replace ``buffer[start:end]`` (same length) and forget the decoded layers."""
+        if len(data) != end - start:
+            raise ValueError("internal: write must keep the length")
+        self.buffer[start:end] = data
+        self._generation += 1
+        self._layers = []
+        self._layer_iter = None
+
+    # -- rendering ------------------------------------------------------------------------------
+    def hexdump(
+        self,
+        highlight: str | list[str] | None = None,
+        fmt: str = "classic",
+        *,
+        file: IO[str] | None = None,
+        style: str = "plain",
+    ) -> str | None:
+        """Hexdump of the whole frame; ``highlight`` paths mark their fields' bytes.
+
+        Returns the text when ``file`` is None, else writes it there.
+        """
+        from pktscope.render.hexdump import (  # noqa: PLC0415 - cold path
+            Highlight,
+            render_hexdump,
+        )
+
+        paths = [highlight] if isinstance(highlight, str) else list(highlight or [])
+        marks = []
+        for p in paths:
+            for f in self.get_all(p):
+                if f.offset is not None and f.end is not None:
+                    marks.append(Highlight(f.offset, f.end, f.path))
+        text = render_hexdump(bytes(self.buffer), fmt=fmt, highlights=marks, style=style)
+        if file is None:
+            return str(text)
+        file.write(str(text))
+        return None
+
+    def __repr__(self) -> str:
+        return f"<Packet {self.frame.number} {len(self.buffer)} bytes>"
+
+    def _repr_html_(self) -> str:
+        from pktscope.notebook import packet_html  # noqa: PLC0415 - Jupyter only
+
+        return packet_html(self)
+
+
+class _Done:
+    def __iter__(self) -> Iterator[Layer]:
+        return self
+
+    def __next__(self) -> Layer:
+        raise StopIteration
+
+
+_DONE: Iterator[Layer] = _Done()

@@ -1,0 +1,168 @@
+"""Packet / Field / lookup on hand-written stand-ins (tests/fields/standins.py)."""
+
+from __future__ import annotations
+
+import enum
+
+import pytest
+from fields_standins import Struct
+
+from pktscope.dissect.chain import decode
+from pktscope.dissect.registry import register_spec
+from pktscope.errors import DecodeError, TruncatedError
+from pktscope.fields.encode import FieldError
+from pktscope.fields.lookup import FieldNotFound
+
+
+class Kind(enum.IntEnum):
+    ping = 1
+    pong = 2
+
+
+class Item(Struct):
+    FIELDS = [
+        ("code", "int", ">B", {"enum": "Kind"}),
+        ("length", "int", ">B", {}),
+        ("flag", "bits", 1, {}),
+        ("level", "bits", 7, {}),
+    ]
+
+
+class Inner(Struct):
+    FIELDS = [
+        ("kind", "int", ">B", {}),
+        ("count", "int", ">B", {}),
+        ("items", "array", (Item, "count"), {}),
+        ("tail", "bytes", None, {"size": None}),
+    ]
+    _PKT_HINTS = {"aliases": {"first_level": ["items[].level"]}}
+
+
+class Outer(Struct):
+    FIELDS = [
+        ("dst", "bytes", 6, {"hints": {"display": "mac"}}),
+        ("proto", "int", ">H", {}),
+        ("total", "int", ">H", {}),
+        ("body", "bytes", None, {"size": None}),
+    ]
+    _PKT_HINTS = {
+        "payload": {
+            "field": "body",
+            "end": "total",
+            "next-on": ["proto"],
+            "next": {"0x99": "t_inner"},
+        }
+    }
+
+
+register_spec("t_outer", Outer)
+register_spec("t_inner", Inner)
+
+# dst(6) proto=0x0099 total=len; inner: kind=7 count=2 items [(1,4,0x85),(2,0,0x03)] tail
+FRAME = bytes.fromhex("00163e6f43f4009900140702010485020003aabb")
+
+
+def pkt_of(data: bytes = FRAME) -> object:
+    return decode(data, Outer)
+
+
+def test_layers_and_protocols() -> None:
+    pkt = decode(FRAME, Outer)
+    assert pkt.protocols == "t_outer:t_inner"
+    assert [(la.name, la.offset, la.size) for la in pkt.layers] == [
+        ("t_outer", 0, 20),
+        ("t_inner", 10, 10),
+    ]
+    assert not pkt.malformed and not pkt.truncated
+
+
+def test_field_span_value_display() -> None:
+    pkt = decode(FRAME, Outer)
+    f = pkt["t_outer.dst"]
+    assert (f.offset, f.size, f.end) == (0, 6, 6)
+    assert f.display == "00:16:3e:6f:43:f4"
+    assert f.hex(":") == "00:16:3e:6f:43:f4"
+    assert bytes(f.raw) == FRAME[:6] and f.copy() == FRAME[:6]
+    code = pkt["t_inner.items[1].code"]
+    assert (code.offset, code.size, code.value, code.path) == (15, 1, 2, "t_inner.items[1].code")
+    lvl = pkt["t_inner.items[0].level"]
+    assert (lvl.offset, lvl.size, lvl.bit_offset, lvl.bit_size, lvl.value) == (14, 1, 113, 7, 5)
+    assert pkt["t_inner.items[-1].length"].value == 0
+
+
+def test_array_without_index() -> None:
+    pkt = decode(FRAME, Outer)
+    assert [f.value for f in pkt.get_all("t_inner.items.code")] == [1, 2]
+    assert pkt["t_inner.items.code"].value == 1
+    arr = pkt["t_inner.items"]
+    assert arr.is_array and (arr.offset, arr.size) == (12, 6)
+    assert [c.path for c in pkt.get_all("t_inner.items")] == [
+        "t_inner.items[0]",
+        "t_inner.items[1]",
+    ]
+
+
+def test_alias_and_frame_fields() -> None:
+    pkt = decode(FRAME, Outer)
+    assert pkt["t_inner.first_level"].value == 5
+    assert pkt["frame.protocols"].value == "t_outer:t_inner"
+    assert pkt["frame.len"].value == len(FRAME)
+    assert pkt["frame.malformed"].value is False
+    assert pkt["frame.len"].offset is None
+
+
+def test_missing_path_close_matches() -> None:
+    pkt = decode(FRAME, Outer)
+    with pytest.raises(FieldNotFound) as info:
+        pkt["t_outer.dts"]
+    assert isinstance(info.value, KeyError)
+    assert "t_outer.dst" in info.value.matches
+    assert "did you mean: t_outer.dst" in str(info.value)
+    assert "t_outer.nope" not in pkt and "t_outer.dst" in pkt
+    assert pkt.get("t_inner.items[5].code") is None
+
+
+def test_set_roundtrip_and_redecode() -> None:
+    pkt = decode(FRAME, Outer)
+    f = pkt["t_inner.items[0].level"]
+    f.set(0x7F)
+    assert f.value == 0x7F
+    assert pkt["t_inner.items[0].flag"].value == 1
+    assert bytes(pkt.buffer) == FRAME[:14] + b"\xff" + FRAME[15:]
+    pkt["t_outer.proto"].set(0x1234)
+    assert pkt.protocols == "t_outer"
+    with pytest.raises(FieldError, match="out of range"):
+        pkt["t_outer.proto"].set(70000)
+    with pytest.raises(FieldError, match="wrong length"):
+        pkt["t_outer.dst"].set(b"\x00")
+    pkt["t_outer.dst"].set("01:02:03:04:05:06")
+    assert pkt["t_outer.dst"].hex() == "010203040506"
+    with pytest.raises(FieldError, match="variable-size"):
+        pkt["t_outer.body"].set(b"x" * 10)
+    with pytest.raises(FieldError, match="no spec field"):
+        pkt["frame.len"].set(1)
+
+
+def test_truncated_layer_keeps_partial() -> None:
+    short = FRAME[:16]  # cuts the second item
+    pkt = decode(short, Outer)
+    assert pkt.protocols == "t_outer:t_inner"
+    inner = pkt.layer("t_inner")
+    assert inner is not None and isinstance(inner.error, TruncatedError)
+    assert inner.error.offset == 16 and inner.error.field_path == "t_inner.length"
+    assert pkt["t_inner.items[0].code"].value == 1
+    assert pkt["t_inner.items[1].code"].value == 2
+    assert pkt.malformed and pkt.truncated
+    assert isinstance(pkt.errors[0], DecodeError)
+    assert pkt["frame.errors"].value == ["t_inner.length @ 0x0010: need 1 bytes, 0 available"]
+    assert pkt.layers[0].note is not None
+
+
+def test_walk_depth_first() -> None:
+    pkt = decode(FRAME, Outer)
+    paths = [f.path for f in pkt.walk()]
+    assert paths[:5] == ["t_outer", "t_outer.dst", "t_outer.proto", "t_outer.total", "t_outer.body"]
+    assert "t_inner.items[1].level" in paths
+    for f in pkt.walk():
+        if f.offset is not None:
+            assert bytes(f.raw) == bytes(pkt.buffer[f.offset : f.end])
