@@ -1,0 +1,50 @@
+"""``pktscope tui [CAPTURE]``: browse a capture in the terminal (the bundled sample by default)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from pktscope.errors import CaptureError
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "tui",
+        help="browse a capture: packet list, field tree, hex pane",
+        description="Browse a capture in the terminal. Without CAPTURE, opens the bundled "
+        "sample (EC2 DHCP, ARP, DNS, TCP, ICMP). Press ? inside for the keys.",
+    )
+    p.add_argument("capture", nargs="?", type=Path, help="pcap or pcapng file")
+    p.add_argument(
+        "--decode-as",
+        action="append",
+        default=[],
+        metavar="KEY==VALUE:SPEC",
+        help="decode a port as a spec, e.g. udp.port==9000:myproto (repeatable)",
+    )
+    p.add_argument("-Y", "--display-filter", metavar="FILTER", help="start with this filter")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pktscope.filter import compile_filter  # noqa: PLC0415 - keep `pktscope --help` fast
+    from pktscope.tui.app import PktscopeApp  # noqa: PLC0415
+    from pktscope.tui.source import SAMPLE_CAPTURE, parse_decode_as  # noqa: PLC0415
+
+    path: Path = args.capture or SAMPLE_CAPTURE
+    if not path.is_file():
+        raise CaptureError(f"no such capture file: {path}")
+    try:
+        rules = [parse_decode_as(r) for r in args.decode_as]
+    except ValueError as exc:
+        print(f"pktscope: {exc}", file=sys.stderr)
+        return 2
+    flt = compile_filter(args.display_filter) if args.display_filter else None
+    app = PktscopeApp(path, rules=rules, initial_filter=flt)
+    app.run()
+    return 0

@@ -1,0 +1,527 @@
+"""The pktscope TUI: Wireshark's three panes in a terminal, for captures of any size.
+
+``PktscopeApp(path)`` composes the packet list (virtual, see :mod:`.packet_list`), the field
+tree and the hex pane, the filter bar and the status bar, and wires them: list → tree + hex,
+tree → hex highlight + status, hex cursor → tree. Long work (filtering, searching, exporting)
+runs in thread workers that report progress and stop on Esc; the actions that need input open
+small prompts from :mod:`.dialogs`.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from array import array
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Tree
+from textual.worker import Worker, get_current_worker
+
+from pktscope.errors import PktscopeError
+from pktscope.filter import Filter
+from pktscope.tui.copy import COPY_FORMATS, copy_text
+from pktscope.tui.dialogs import CopyMenu, HelpScreen, Prompt
+from pktscope.tui.export import export_pcapng
+from pktscope.tui.field_tree import FieldTree, innermost_field
+from pktscope.tui.filter_bar import FilterBar
+from pktscope.tui.hex_pane import HexPane
+from pktscope.tui.lite_decode import DecodeRule
+from pktscope.tui.packet_list import PacketList, PacketListHeader
+from pktscope.tui.search import parse_needle
+from pktscope.tui.source import SAMPLE_CAPTURE, CaptureSource, parse_decode_as
+from pktscope.tui.status_bar import StatusBar
+
+__all__ = ["PktscopeApp", "copy_file_path"]
+
+
+def copy_file_path() -> Path:
+    """Where copied text is also written (``PKTSCOPE_COPY_FILE`` overrides)."""
+    env = os.environ.get("PKTSCOPE_COPY_FILE")
+    return Path(env) if env else Path(tempfile.gettempdir()) / "pktscope-copy.txt"
+
+
+class PktscopeApp(App[None]):
+    """Browse one capture; ``path`` None opens the bundled sample."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "pktscope"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("slash,f", "filter", "Filter"),
+        Binding("g", "goto", "Go to"),
+        Binding("s", "search", "Search"),
+        Binding("n", "search_next", "Next", show=False),
+        Binding("c", "copy", "Copy"),
+        Binding("e", "export", "Export"),
+        Binding("d", "decode_as", "Decode as"),
+        Binding("r", "reload", "Reload"),
+        Binding("o", "open", "Open"),
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        rules: Sequence[DecodeRule] = (),
+        initial_filter: Filter | None = None,
+    ) -> None:
+        super().__init__()
+        self.path = Path(path) if path is not None else SAMPLE_CAPTURE
+        self.rules = list(rules)
+        self.initial_filter = initial_filter
+        self.source: CaptureSource | None = None
+        self.filter: Filter | None = None
+        self.needle: bytes | None = None
+        self.busy = ""
+        self.first_rows_at: float | None = None
+
+    # -- layout ------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(id="list-box"):
+            yield PacketListHeader()
+            yield PacketList(id="packets")
+        with Horizontal(id="detail"):
+            with Vertical(id="tree-box"):
+                yield FieldTree(id="tree")
+            with Vertical(id="hex-box"):
+                yield HexPane(id="hex")
+        yield FilterBar(id="filter-bar")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    @property
+    def packets(self) -> PacketList:
+        return self.query_one(PacketList)
+
+    @property
+    def field_tree(self) -> FieldTree:
+        return self.query_one(FieldTree)
+
+    @property
+    def hex(self) -> HexPane:
+        return self.query_one(HexPane)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    def on_mount(self) -> None:
+        self.query_one("#list-box").border_title = "Packets"
+        self.query_one("#tree-box").border_title = "Fields"
+        self.query_one("#hex-box").border_title = "Bytes"
+        self.packets.focus()
+        if self.open_capture(self.path) and self.initial_filter is not None:
+            self.post_message(FilterBar.Applied(self.initial_filter))
+        self.set_interval(0.2, self._tick)
+
+    # -- capture -----------------------------------------------------------------------------
+    def open_capture(self, path: Path) -> bool:
+        """Open ``path`` (indexing in the background); errors go to the status bar."""
+        try:
+            source = CaptureSource(path, rules=self.rules)
+        except (OSError, PktscopeError) as exc:
+            self.status.message(f"cannot open {path}: {exc}", error=True)
+            return False
+        if self.source is not None:
+            self.workers.cancel_group(self, "scan")
+            self.source.close()
+        self.source = source
+        self.path = path
+        self.filter = None
+        self.sub_title = str(path)
+        self.packets.set_source(source)
+        self._update_state()
+        return True
+
+    def _tick(self) -> None:
+        """Follow the background index (and a running filter) until they settle."""
+        if self.source is None:
+            return
+        if not self.source.indexing_done or self.busy:
+            self.packets.refresh_count()
+        self._update_state()
+
+    def _update_state(self) -> None:
+        src = self.source
+        if src is None:
+            self.status.set_state("no capture")
+            return
+        total = len(src)
+        shown = self.packets.row_count
+        cursor = self.packets.selected_index
+        parts = [f"{self.path.name}"]
+        parts.append(f"frame {cursor + 1 if cursor is not None else '-'}")
+        parts.append(f"{total:,} frames" + ("" if src.indexing_done else " (indexing…)"))
+        if self.filter is not None:
+            parts.append(f"filter {self.filter.text!r}: {shown:,} shown")
+        if src.error is not None:
+            parts.append(f"capture error: {src.error}")
+        if self.busy:
+            parts.append(self.busy)
+        self.status.set_state("  ·  ".join(parts))
+
+    # -- selection sync ----------------------------------------------------------------------
+    @on(PacketList.Selected)
+    def _packet_selected(self, event: PacketList.Selected) -> None:
+        if self.first_rows_at is None and event.index is not None:
+            self.first_rows_at = time.perf_counter()
+        src = self.source
+        if src is None or event.index is None:
+            self.field_tree.show_packet(None)
+            self.hex.show(b"", [])
+            self.status.set_field(None)
+            self._update_state()
+            return
+        try:
+            pkt = src.packet(event.index)
+        except PktscopeError as exc:
+            self.status.message(f"frame {event.index + 1}: {exc}", error=True)
+            return
+        layers = list(getattr(pkt, "layers", ()) or ())
+        self.hex.show(bytes(pkt.buffer), [(f.offset, f.offset + f.size) for f in layers])
+        self.field_tree.show_packet(pkt, title=f"frame {event.index + 1}")
+        if self.field_tree.wanted_path is None or self.field_tree.selected_field is None:
+            self.status.set_field(None)
+        self._update_state()
+
+    @on(Tree.NodeHighlighted, "#tree")
+    def _field_highlighted(self, event: Tree.NodeHighlighted[Any]) -> None:
+        f = event.node.data
+        self.status.set_field(f)
+        if f is None:
+            self.hex.highlight(None)
+            return
+        self.field_tree.wanted_path = f.path
+        self.hex.highlight((f.offset, f.offset + f.size), scroll=not self.hex.has_focus)
+
+    @on(HexPane.CursorMoved)
+    def _hex_cursor(self, event: HexPane.CursorMoved) -> None:
+        pkt = self.field_tree.packet
+        if pkt is None:
+            return
+        f = innermost_field(list(getattr(pkt, "layers", ()) or ()), event.offset)
+        if f is not None:
+            self.field_tree.select_field(f)
+            self.status.set_field(f)
+            self.hex.highlight((f.offset, f.offset + f.size), scroll=False)
+
+    # -- help, quit, cancel ------------------------------------------------------------------
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_cancel(self) -> None:
+        running = [w for w in self.workers if w.group == "scan" and w.is_running]
+        for w in running:
+            w.cancel()
+        if running:
+            self.status.message("cancelled")
+
+    # -- filter ------------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        self.query_one(FilterBar).open()
+
+    @on(FilterBar.Closed)
+    def _filter_closed(self) -> None:
+        self.packets.focus()
+
+    @on(FilterBar.Applied)
+    def _filter_applied(self, event: FilterBar.Applied) -> None:
+        self.workers.cancel_group(self, "scan")
+        self.filter = event.filter
+        bar = self.query_one(FilterBar)
+        bar.remove_class("-open")
+        self.packets.focus()
+        if event.filter is None:
+            self.packets.set_view(None)
+            self.status.message("filter cleared")
+        else:
+            matches: array[int] = array("Q")
+            self.packets.set_view(matches)
+            self.run_filter(event.filter, matches)
+        self._update_state()
+
+    @work(thread=True, exclusive=True, group="scan")
+    def run_filter(self, flt: Filter, matches: array[int]) -> None:
+        """Test every frame against ``flt`` in a thread, appending to ``matches`` as it goes."""
+        worker = get_current_worker()
+        src = self.source
+        if src is None:
+            return
+        i = 0
+        start = time.perf_counter()
+        while True:
+            total = len(src)
+            if i >= total:
+                if src.indexing_done and i >= len(src):
+                    break
+                time.sleep(0.05)
+                continue
+            if worker.is_cancelled:
+                self.busy = ""
+                self.call_from_thread(self._filter_done, flt, matches, i, cancelled=True)
+                return
+            try:
+                if flt.matches(src.decode(i)):
+                    matches.append(i)
+            except PktscopeError:
+                pass
+            i += 1
+            if i % 2000 == 0:
+                self.busy = f"filtering {i:,}/{total:,} (Esc to stop)"
+        self.busy = ""
+        elapsed = time.perf_counter() - start
+        self.call_from_thread(self._filter_done, flt, matches, i, elapsed=elapsed)
+
+    def _filter_done(
+        self,
+        flt: Filter,
+        matches: array[int],
+        scanned: int,
+        *,
+        cancelled: bool = False,
+        elapsed: float = 0.0,
+    ) -> None:
+        self.packets.refresh_count()
+        if cancelled:
+            self.status.message(f"filter stopped after {scanned:,} frames: {len(matches):,} match")
+        else:
+            self.status.message(f"{len(matches):,} of {scanned:,} frames match ({elapsed:.2f} s)")
+        self._update_state()
+
+    # -- go to -------------------------------------------------------------------------------
+    def action_goto(self) -> None:
+        def done(value: str | None) -> None:
+            if value:
+                self.goto_frame(value)
+
+        self.push_screen(Prompt("Go to frame number", hint="1-based, as in the No. column"), done)
+
+    def goto_frame(self, text: str) -> bool:
+        """Select frame number ``text`` (or the next shown frame after it)."""
+        try:
+            number = int(text.strip())
+        except ValueError:
+            self.status.message(f"not a frame number: {text!r}", error=True)
+            return False
+        total = len(self.source) if self.source is not None else 0
+        if not 1 <= number <= total:
+            self.status.message(f"frame {number} out of range 1..{total}", error=True)
+            return False
+        self.packets.center_on(self.packets.row_of(number - 1))
+        self.packets.focus()
+        return True
+
+    # -- search ------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        def done(value: str | None) -> None:
+            if not value:
+                return
+            try:
+                self.needle = parse_needle(value)
+            except ValueError as exc:
+                self.status.message(str(exc), error=True)
+                return
+            self.search_from(self.packets.cursor, include_current=True)
+
+        self.push_screen(
+            Prompt(
+                "Search bytes or text", hint='hex: 63 82 53 63 (or 63825363) · text: "example.com"'
+            ),
+            done,
+        )
+
+    def action_search_next(self) -> None:
+        if self.needle is None:
+            self.action_search()
+            return
+        self.search_from(self.packets.cursor, include_current=False)
+
+    @work(thread=True, exclusive=True, group="scan")
+    def search_from(self, row: int, *, include_current: bool) -> None:
+        """Find the next shown frame containing ``self.needle`` (wrapping once)."""
+        worker = get_current_worker()
+        needle, src, plist = self.needle, self.source, self.packets
+        if needle is None or src is None:
+            return
+        count = plist.row_count
+        start_hex = self.hex.match[0] + 1 if self.hex.match and not include_current else 0
+        for step in range(count + 1):
+            r = (row + step) % max(count, 1)
+            if worker.is_cancelled:
+                self.busy = ""
+                return
+            index = plist.index_at(r)
+            if index is None:
+                continue
+            data = bytes(src.record(index).data)
+            at = data.find(needle, start_hex if step == 0 else 0)
+            if step == 0 and not include_current and at < 0:
+                continue
+            if at >= 0 and (step > 0 or include_current or at >= start_hex):
+                self.busy = ""
+                self.call_from_thread(self._search_found, r, at, len(needle))
+                return
+            if step % 5000 == 0:
+                self.busy = f"searching {step:,}/{count:,} (Esc to stop)"
+        self.busy = ""
+        self.call_from_thread(self.status.message, f"{needle.hex()} not found", error=True)
+
+    def _search_found(self, row: int, at: int, size: int) -> None:
+        if self.packets.cursor != row:
+            self.packets.center_on(row)
+            self.hex.match = None
+        self.call_after_refresh(self._mark_match, at, size)
+
+    def _mark_match(self, at: int, size: int) -> None:
+        self.hex.mark_match((at, at + size))
+        pkt = self.field_tree.packet
+        if pkt is not None:
+            f = innermost_field(list(getattr(pkt, "layers", ()) or ()), at)
+            if f is not None:
+                self.field_tree.select_field(f)
+        self.status.message(
+            f"match at offset {at} (0x{at:04x}) of frame {(self.packets.selected_index or 0) + 1}"
+        )
+
+    # -- copy --------------------------------------------------------------------------------
+    def action_copy(self) -> None:
+        f = self.field_tree.selected_field
+        if f is None:
+            self.status.message("select a field to copy first", error=True)
+            return
+
+        def done(fmt: str | None) -> None:
+            if fmt:
+                self.copy_field(f, fmt)
+
+        self.push_screen(CopyMenu(str(f.path)), done)
+
+    def copy_field(self, f: Any, fmt: str) -> str:
+        """Copy ``f``'s bytes in ``fmt`` to the terminal clipboard (OSC 52) and a file."""
+        pkt = self.field_tree.packet
+        data = bytes(pkt.buffer[f.offset : f.offset + f.size]) if pkt is not None else b""
+        text = copy_text(data, fmt)
+        self.copy_to_clipboard(text)
+        target = copy_file_path()
+        try:
+            target.write_text(text + "\n")
+            where = f"clipboard and {target}"
+        except OSError as exc:
+            where = f"clipboard (writing {target} failed: {exc})"
+        label = COPY_FORMATS[fmt].split("  ")[0].strip()
+        self.status.message(f"copied {f.path} as {label} ({len(data)} bytes) to {where}")
+        return text
+
+    # -- export ------------------------------------------------------------------------------
+    def action_export(self) -> None:
+        suggestion = f"{self.path.stem}-shown.pcapng"
+
+        def done(value: str | None) -> None:
+            if value:
+                self.export_to(Path(value).expanduser())
+
+        self.push_screen(
+            Prompt(f"Export {self.packets.row_count:,} shown packets to pcapng", value=suggestion),
+            done,
+        )
+
+    @work(thread=True, exclusive=True, group="scan")
+    def export_to(self, path: Path) -> None:
+        src, plist = self.source, self.packets
+        if src is None:
+            return
+        worker = get_current_worker()
+        rows = plist.row_count
+
+        def records() -> Any:
+            for r in range(rows):
+                if worker.is_cancelled:
+                    return
+                index = plist.index_at(r)
+                if index is not None:
+                    yield src.record(index)
+
+        def progress(n: int) -> None:
+            self.busy = f"exporting {n:,}/{rows:,}"
+
+        try:
+            n = export_pcapng(path, records(), progress=progress)
+        except (OSError, PktscopeError) as exc:
+            self.busy = ""
+            self.call_from_thread(self.status.message, f"export failed: {exc}", error=True)
+            return
+        self.busy = ""
+        self.call_from_thread(self.status.message, f"exported {n:,} packets to {path}")
+
+    # -- decode as, reload, open -------------------------------------------------------------
+    def action_decode_as(self) -> None:
+        current = ", ".join(
+            f"{k}=={v}:{s}" for k, v, s in (self.source.rules if self.source else [])
+        )
+        self.push_screen(
+            Prompt(
+                "Decode as",
+                value=current,
+                hint="KEY==VALUE:SPEC, e.g. udp.port==9000:myproto (comma-separated; empty clears)",
+            ),
+            self.decode_as,
+        )
+
+    def decode_as(self, text: str | None) -> None:
+        if text is None or self.source is None:
+            return
+        try:
+            rules = [parse_decode_as(part) for part in text.split(",") if part.strip()]
+        except ValueError as exc:
+            self.status.message(str(exc), error=True)
+            return
+        self.rules = rules
+        self.source.set_rules(rules)
+        self._redecode()
+        self.status.message(f"decode-as: {text.strip() or 'cleared'}")
+
+    def action_reload(self) -> None:
+        if self.source is None:
+            return
+        try:
+            from pktscope.dissect import registry  # noqa: PLC0415 - optional until it lands
+
+            reload = getattr(registry, "reload", None)
+            if reload is not None:
+                reload()
+        except ImportError:
+            pass
+        except PktscopeError as exc:
+            self.status.message(f"reload failed: {exc}", error=True)
+            return
+        self.source.invalidate()
+        self._redecode()
+        self.status.message("specs reloaded; packets decode afresh")
+
+    def _redecode(self) -> None:
+        self.packets.refresh()
+        index = self.packets.selected_index
+        self._packet_selected(PacketList.Selected(index))
+
+    def action_open(self) -> None:
+        def done(value: str | None) -> None:
+            if value:
+                self.open_capture(Path(value).expanduser())
+
+        self.push_screen(Prompt("Open capture (pcap or pcapng)", value=str(self.path)), done)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self._update_state()
+
+    def on_unmount(self) -> None:
+        if self.source is not None:
+            self.source.close()

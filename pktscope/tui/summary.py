@@ -1,0 +1,145 @@
+"""One packet-list row (No., Time, Source, Destination, Protocol, Length, Info) from a packet.
+
+Reads the packet only through field paths, so it works on any field model that answers
+``pkt[path]``. Info strings follow Wireshark's wording where it has one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Summary", "summarize"]
+
+_TCP_FLAGS = (
+    (0x100, "NS"),
+    (0x080, "CWR"),
+    (0x040, "ECE"),
+    (0x020, "URG"),
+    (0x010, "ACK"),
+    (0x008, "PSH"),
+    (0x004, "RST"),
+    (0x002, "SYN"),
+    (0x001, "FIN"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    number: int
+    time: float
+    source: str
+    destination: str
+    protocol: str
+    length: int
+    info: str
+    malformed: bool = False
+
+
+def _get(pkt: Any, path: str) -> Any:
+    try:
+        return pkt[path]
+    except (KeyError, IndexError, LookupError):
+        return None
+    except Exception:
+        return None
+
+
+def _disp(pkt: Any, path: str, default: str = "") -> str:
+    f = _get(pkt, path)
+    return default if f is None else str(f.display)
+
+
+def _int(pkt: Any, path: str) -> int | None:
+    f = _get(pkt, path)
+    try:
+        return None if f is None else int(f.value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _layer_names(pkt: Any) -> list[str]:
+    out = []
+    for layer in getattr(pkt, "layers", ()) or ():
+        out.append(layer if isinstance(layer, str) else str(getattr(layer, "name", "")))
+    return out
+
+
+def _enum_name(pkt: Any, path: str) -> str:
+    f = _get(pkt, path)
+    if f is None:
+        return ""
+    name = getattr(f.value, "name", None)
+    return str(name) if name else str(f.display)
+
+
+def _info(pkt: Any, top: str) -> str:
+    if top == "dhcp":
+        kind = _enum_name(pkt, "dhcp.message_type").upper() or "BOOTP"
+        xid = _int(pkt, "dhcp.xid")
+        return f"DHCP {kind:<8} - Transaction ID 0x{xid or 0:08x}"
+    if top == "dns":
+        qr = _int(pkt, "dns.qr")
+        ident = _int(pkt, "dns.id") or 0
+        qname = _disp(pkt, "dns.queries[0].name")
+        qtype = _enum_name(pkt, "dns.queries[0].type").upper()
+        head = "Standard query response" if qr else "Standard query"
+        tail = ""
+        if qr:
+            answers = _all(pkt, "dns.answers.rdata")
+            tail = "".join(f" {f.display}" for f in answers[:3])
+        return f"{head} 0x{ident:04x} {qtype} {qname}{tail}".rstrip()
+    if top == "arp":
+        op = _int(pkt, "arp.opcode")
+        if op == 1:
+            return f"Who has {_disp(pkt, 'arp.target_ip')}? Tell {_disp(pkt, 'arp.sender_ip')}"
+        if op == 2:
+            return f"{_disp(pkt, 'arp.sender_ip')} is at {_disp(pkt, 'arp.sender_mac')}"
+        return f"ARP opcode {op}"
+    if top in ("icmp", "icmpv6"):
+        kind = _enum_name(pkt, f"{top}.type").replace("_", " ")
+        seq = _int(pkt, "icmp.sequence")
+        return f"{kind}" + (f" seq={seq}" if seq is not None else "")
+    if top == "tcp":
+        flags = _int(pkt, "tcp.flags") or 0
+        names = ", ".join(n for bit, n in _TCP_FLAGS if flags & bit)
+        return (
+            f"{_disp(pkt, 'tcp.src_port')} → {_disp(pkt, 'tcp.dst_port')} [{names}] "
+            f"Seq={_disp(pkt, 'tcp.seq')} Win={_disp(pkt, 'tcp.window')}"
+        )
+    if top == "udp":
+        return (
+            f"{_disp(pkt, 'udp.src_port')} → {_disp(pkt, 'udp.dst_port')} "
+            f"Len={(_int(pkt, 'udp.length') or 8) - 8}"
+        )
+    return ""
+
+
+def _all(pkt: Any, path: str) -> list[Any]:
+    find_all = getattr(pkt, "find_all", None)
+    if find_all is not None:
+        return list(find_all(path))
+    f = _get(pkt, path)
+    return [] if f is None else (list(f) if isinstance(f, list) else [f])
+
+
+def summarize(pkt: Any, number: int, time: float, length: int) -> Summary:
+    """The list row of ``pkt``; ``time`` is already relative to the first frame."""
+    names = [n for n in _layer_names(pkt) if n not in ("data", "frame", "raw")]
+    top = names[-1] if names else "data"
+    if "ipv4" in names or "ipv6" in names:
+        ip = "ipv4" if "ipv4" in names else "ipv6"
+        src, dst = _disp(pkt, f"{ip}.src"), _disp(pkt, f"{ip}.dst")
+    elif "arp" in names:
+        src, dst = _disp(pkt, "eth.src"), _disp(pkt, "eth.dst")
+    else:
+        src, dst = _disp(pkt, "eth.src"), _disp(pkt, "eth.dst")
+    if dst == "ff:ff:ff:ff:ff:ff":
+        dst = "Broadcast"
+    layers = getattr(pkt, "layers", ()) or ()
+    errors = [getattr(f, "error", None) for f in layers if not isinstance(f, str)]
+    malformed = any(errors)
+    info = _info(pkt, top)
+    if malformed:
+        info = f"{info} [Malformed: {next(e for e in errors if e)}]".lstrip()
+    return Summary(number, time, src, dst, top.upper(), length, info, malformed)
