@@ -1,0 +1,533 @@
+"""The Python backend: one spec model -> the source of one Python module.
+
+:class:`ModuleGen` walks the type tree and emits, per type, a class on ``_PktStruct`` (see
+``runtime.py``) with the official Python target's API plus the span tables of ``docs/spans.md``.
+Consecutive fixed-size fields (integers, floats, fixed-size byte arrays, ``contents``) are read as
+one *fixed run*: a single precompiled ``struct.Struct.unpack`` and one recorded start offset,
+their spans derived from the class table ``_PKT_RUNS``. Everything else is emitted by
+:class:`~pktscope.compile.reads.ReadEmitter`. Import statements are left to ``build.py`` (in
+memory the imported modules are injected; on disk they become ``import``/``from pkg import``).
+"""
+
+from __future__ import annotations
+
+import keyword
+from dataclasses import dataclass, field
+from typing import Any
+
+from pktscope.compile.emit import Emitter
+from pktscope.compile.reads import ReadEmitter
+from pktscope.compile.runtime import RUNTIME_SOURCE
+from pktscope.compile.translate import ID_RE, Ctx, check_id, pyname
+from pktscope.errors import CompileError, SpecError
+from pktscope.spec import expr_ast as A
+from pktscope.spec.expr import parse_expr
+from pktscope.spec.model import Attr, EnumDef, Spec, TypeDef, parse_type_ref
+from pktscope.spec.types import PRIM_RE, Universe, prim_size
+
+__all__ = ["HEADER", "GeneratedModule", "ModuleGen", "camel"]
+
+HEADER = (
+    "# This is a generated file! Please edit the source .ksy file and rebuild with "
+    "`pktscope compile`. @generated"
+)
+
+_FMT = {"u1": "B", "s1": "b", "u2": "H", "s2": "h", "u4": "I", "s4": "i", "u8": "Q",
+        "s8": "q", "f4": "f", "f8": "d"}
+
+
+def camel(name: str) -> str:
+    """``ipv4_packet`` -> ``Ipv4Packet`` (the official compiler's class naming)."""
+    check_id(name, "type name")
+    return "".join(p[:1].upper() + p[1:] for p in name.split("_"))
+
+
+@dataclass
+class GeneratedModule:
+    name: str  # module name (spec id)
+    body: str  # everything after the import block
+    imports: list[str] = field(default_factory=list)  # spec ids this module refers to
+    process_modules: dict[str, str] = field(default_factory=dict)  # dotted name -> alias
+    opaque: list[str] = field(default_factory=list)  # opaque external type modules
+    need_zlib: bool = False
+    generator: Any = None  # the ModuleGen that produced this module
+
+    def source(self, import_lines: list[str]) -> str:
+        head = [
+            HEADER,
+            "# type: ignore",
+            "# ruff: noqa",
+            "import struct as _struct",
+            "import kaitaistruct as _kaitaistruct",
+            "from enum import IntEnum as _IntEnum",
+            "from kaitaistruct import BytesIO as _BytesIO",
+            "from kaitaistruct import KaitaiStream as _KaitaiStream",
+            "from kaitaistruct import KaitaiStruct as _KaitaiStruct",
+        ]
+        if self.need_zlib:
+            head.append("import zlib as _zlib")
+        for dotted, alias in self.process_modules.items():
+            head.append(f"import {dotted} as {alias}")
+        return "\n".join([*head, *import_lines, RUNTIME_SOURCE, self.body])
+
+
+@dataclass
+class _Run:
+    attrs: list[tuple[int, Attr, str, int]]  # (seq index, attr, struct code, size)
+    endian: str | None
+
+    @property
+    def size(self) -> int:
+        return sum(s for _, _, _, s in self.attrs)
+
+
+def _plain(v: Any, depth: int = 0) -> Any:
+    """YAML hint values reduced to repr-safe plain data."""
+    if depth > 20:
+        return None
+    if isinstance(v, dict):
+        return {str(k): _plain(x, depth + 1) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [_plain(x, depth + 1) for x in v]
+    if v is None or isinstance(v, bool | int | float | str):
+        return v
+    return str(v)
+
+
+class ModuleGen:
+    def __init__(self, uni: Universe, spec: Spec, *, allow_process_modules: bool = False) -> None:
+        self.uni = uni
+        self.spec = spec
+        self.allow_process_modules = allow_process_modules
+        self.structs: dict[str, str] = {}  # format -> global name
+        self.mod = GeneratedModule(name=check_id(spec.id, "spec id"), body="")
+
+    # -- errors -------------------------------------------------------------------------
+    def error(self, msg: str, path: str) -> SpecError:
+        return self.spec.loaded.error(msg, path)
+
+    def located(self, exc: SpecError, path: str) -> SpecError:
+        line, col = self.spec.loaded.loc(path)
+        exc.file = self.spec.loaded.file
+        exc.line, exc.col, exc.spec_path = line, col, path
+        exc.args = (exc.location_text() + exc.message,)
+        return exc
+
+    # -- names --------------------------------------------------------------------------
+    def cls_ref(self, t: TypeDef) -> str:
+        chain = list(reversed(t.chain()))
+        names = ".".join(camel(x.name) for x in chain)
+        root_id = chain[0].name
+        if root_id != self.spec.id:
+            if root_id not in self.mod.imports:
+                self.mod.imports.append(root_id)
+            return f"{check_id(root_id)}.{names}"
+        return names
+
+    def enum_ref(self, e: EnumDef) -> str:
+        owner = e.owner or self.uni.enum_owner(e)
+        return f"{self.cls_ref(owner)}.{camel(e.name)}"
+
+    def opaque(self, name: str, path: str) -> str:
+        if "::" in name:
+            raise self.error(f"unknown type {name!r}", f"{path}/type")
+        check_id(name, "type name")
+        if name not in self.mod.opaque:
+            self.mod.opaque.append(name)
+        return f"{name}.{camel(name)}"
+
+    def process_module(self, dotted: str, path: str) -> str:
+        if not self.allow_process_modules:
+            raise self.error(
+                f"custom process {dotted!r} needs allow_process_modules (--allow-process)", path
+            )
+        for part in dotted.split("."):
+            if not ID_RE.match(part) or keyword.iskeyword(part):
+                raise self.error(f"invalid process module name {dotted!r}", path)
+        alias = self.mod.process_modules.get(dotted)
+        if alias is None:
+            alias = f"_pkt_proc{len(self.mod.process_modules)}"
+            self.mod.process_modules[dotted] = alias
+        return alias
+
+    def struct(self, fmt: str) -> str:
+        name = self.structs.get(fmt)
+        if name is None:
+            name = f"_S{len(self.structs)}"
+            self.structs[fmt] = name
+        return name
+
+    # -- module -------------------------------------------------------------------------
+    def generate(self) -> GeneratedModule:
+        em = Emitter()
+        self.gen_class(em, self.spec.root)
+        structs = [f"{n} = _struct.Struct({f!r})" for f, n in self.structs.items()]
+        self.mod.body = "\n".join(structs) + "\n\n\n" + em.text()
+        return self.mod
+
+    def ctx(self, t: TypeDef) -> Ctx:
+        return Ctx(self.uni, t, self.cls_ref, self.enum_ref)
+
+    def fixed(self, t: TypeDef, a: Attr, reads: ReadEmitter) -> tuple[str, int, str | None] | None:
+        """``(struct code, size, endian)`` when ``a`` can join a fixed run."""
+        if a.kind != "seq" or a.if_expr or a.repeat or a.switch or a.process:
+            return None
+        if a.contents is not None:
+            return (f"{len(a.contents)}s", len(a.contents), None)
+        if a.type is None:
+            if a.size is None or a.terminator is not None or a.pad_right is not None:
+                return None
+            try:
+                node = parse_expr(a.size.text)
+            except SpecError:
+                return None
+            if isinstance(node, A.IntLit) and 0 <= node.value < 1 << 20:
+                return (f"{node.value}s", node.value, None)
+            return None
+        m = PRIM_RE.match(a.type)
+        if not m or m.group(5):
+            return None
+        kind = (m.group(1) or m.group(3)) + (m.group(2) or m.group(4))
+        size = prim_size(a.type)
+        assert size is not None
+        endian = None if size == 1 else reads.endian_of(a, a.type)
+        return (_FMT[kind], size, endian)
+
+    def plan(self, t: TypeDef, reads: ReadEmitter) -> list[_Run | tuple[int, Attr]]:
+        out: list[_Run | tuple[int, Attr]] = []
+        cur: _Run | None = None
+        for i, a in enumerate(t.seq):
+            info = self.fixed(t, a, reads)
+            if info is None:
+                cur = None
+                out.append((i, a))
+                continue
+            code, size, endian = info
+            if cur is None or (endian and cur.endian and endian != cur.endian):
+                cur = _Run([], endian)
+                out.append(cur)
+            cur.endian = cur.endian or endian
+            cur.attrs.append((i, a, code, size))
+        return out
+
+    def field_meta(self, t: TypeDef, a: Attr, reads: ReadEmitter) -> dict[str, Any]:
+        typ: str | None = None
+        size: int | None = None
+        bit_size: int | None = None
+        endian: str | None = None
+        bit_endian: str | None = None
+        if a.kind == "value":
+            pass
+        elif a.switch is not None:
+            typ = None
+        elif a.type is None:
+            typ = "bytes"
+        else:
+            name, _ = parse_type_ref(a.type)
+            m = PRIM_RE.match(name)
+            if m and m.group(5):
+                bit_size = int(m.group(6))
+                bit_endian = m.group(7) or t.bit_endian()
+                typ = f"b{bit_size}"
+            elif m:
+                size = prim_size(name)
+                typ = name
+                if size and size > 1:
+                    e = reads.endian_of(a, name)
+                    if e != "switch":
+                        endian = e
+                        kind = (m.group(1) or m.group(3)) + (m.group(2) or m.group(4))
+                        typ = kind + e
+            elif name in ("str", "strz"):
+                typ = name
+            else:
+                ut = self.uni.resolve_type(t, name)
+                typ = self.cls_ref(ut) if ut is not None else None
+        if a.contents is not None:
+            size = len(a.contents)
+        elif a.size is not None:
+            try:
+                node = parse_expr(a.size.text)
+            except SpecError:
+                node = None
+            if isinstance(node, A.IntLit):
+                size = node.value
+        enum = None
+        if a.enum:
+            e = self.uni.resolve_enum(t, a.enum)
+            enum = self.enum_ref(e) if e else None
+        meta: dict[str, Any] = {
+            "id": a.id,
+            "spec_path": a.path,
+            "kind": a.kind,
+            "type": typ,
+            "size": size,
+            "repeat": a.repeat,
+            "enum": enum,
+            "process": a.process is not None,
+            "hints": _plain(a.hints),
+        }
+        if bit_size is not None:
+            meta["bit_size"] = bit_size
+            meta["bit_endian"] = bit_endian
+        if endian is not None:
+            meta["endian"] = endian
+        if typ in ("str", "strz"):
+            meta["encoding"] = a.encoding or t.encoding()
+        return meta
+
+    def attr_name(self, a: Attr) -> str:
+        if a.id is None:
+            return ""
+        return pyname(a.id)
+
+    def gen_class(self, em: Emitter, t: TypeDef) -> None:
+        cname = camel(t.name)
+        ctx = self.ctx(t)
+        reads = ReadEmitter(self, t, ctx)
+        for i, a in enumerate(t.seq):
+            if a.id is None:
+                a.id = f"_unnamed{i}"
+            elif not ID_RE.match(a.id):
+                raise self.error(f"invalid field id {a.id!r}", a.path)
+        for a in t.instances:
+            if a.id is None or not ID_RE.match(a.id):
+                raise self.error(f"invalid instance id {a.id!r}", a.path)
+        with em.block(f"class {cname}(_PktStruct):"):
+            if t.doc:
+                em.line(repr(t.doc))
+            for e in t.enums.values():
+                with em.block(f"class {camel(e.name)}(_IntEnum):"):
+                    for v, label in e.values.items():
+                        if not ID_RE.match(label):
+                            raise self.error(f"invalid enum label {label!r}", f"{e.path}/{v}")
+                        em.line(f"{pyname(label)} = {int(v)!r}")
+            plan = self.plan(t, reads)
+            runs: dict[str, tuple[int, int, int]] = {}
+            run_of: dict[int, tuple[tuple[int, int, int], ...]] = {}
+            run_no = 0
+            for item in plan:
+                if isinstance(item, _Run):
+                    off = 0
+                    entries = []
+                    for idx, a, _, size in item.attrs:
+                        runs[self.attr_name(a)] = (run_no, off, size)
+                        entries.append((off, size, idx))
+                        off += size
+                    run_of[item.attrs[0][0]] = tuple(entries)
+                    run_no += 1
+            seq_names = [self.attr_name(a) for a in t.seq]
+            em.line(f"SEQ_FIELDS = {seq_names!r}")
+            em.line(f"_PKT_INSTANCES = {[self.attr_name(a) for a in t.instances]!r}")
+            metas = {self.attr_name(a): self.field_meta(t, a, reads) for a in [*t.seq, *t.instances]}
+            em.line(f"_PKT_FIELDS = {metas!r}")
+            hints = dict(t.hints)
+            if t.parent is None:
+                hints.update(t.meta.hints)
+            em.line(f"_PKT_HINTS = {_plain(hints)!r}")
+            em.line(f"_PKT_RUNS = {runs!r}")
+            seq_table = [
+                (self.attr_name(a), a.id, bool(a.repeat), a.path, run_of.get(i))
+                for i, a in enumerate(t.seq)
+            ] + [(f"_m_{self.attr_name(a)}", a.id, bool(a.repeat), a.path, None)
+                 for a in t.instances]
+            em.line(f"_PKT_SEQ = {tuple(seq_table)!r}")
+            em.line()
+            self.gen_init(em, t)
+            self.gen_read(em, t, plan, reads, ctx)
+            for k, a in enumerate(t.instances):
+                self.gen_instance(em, t, a, len(t.seq) + k, reads, ctx)
+            for sub in t.types.values():
+                em.line()
+                self.gen_class(em, sub)
+
+    def gen_init(self, em: Emitter, t: TypeDef) -> None:
+        params = [pyname(p.id) for p in t.params]
+        sig = ", ".join(["self", *params, "_io", "_parent=None", "_root=None"])
+        inherits_le = t.endian_switch_owner() not in (None, t)
+        if inherits_le:
+            sig += ", _is_le=None"
+        with em.block(f"def __init__({sig}):"):
+            em.line("self._io = _io")
+            em.line("self._parent = _parent")
+            em.line("self._root = _root if _root is not None else self")
+            if inherits_le:
+                em.line("self._is_le = _is_le")
+            for p in params:
+                em.line(f"self.{p} = {p}")
+            em.line("self._read()")
+        em.line()
+
+    def gen_read(
+        self, em: Emitter, t: TypeDef, plan: list[_Run | tuple[int, Attr]], reads: ReadEmitter,
+        ctx: Ctx,
+    ) -> None:
+        with em.block("def _read(self):"):
+            em.line("_io = self._io")
+            em.line("self._pkt_s = _s = {}")
+            em.line("self._pkt_start = _p = _io._io.tell()")
+            em.line("_f = -1")
+            with em.block("try:"):
+                if t.meta.endian_switch is not None and not t.meta.endian:
+                    self.gen_endian_switch(em, t, reads)
+                run_no = 0
+                for item in plan:
+                    if isinstance(item, _Run):
+                        self.gen_run(em, t, item, run_no, reads)
+                        run_no += 1
+                    else:
+                        self.gen_seq_attr(em, t, item[0], item[1], reads, ctx)
+            with em.block("except Exception as _x:"):
+                em.line("_pkt_fail(self, _x, _f, _p)")
+                em.line("raise")
+            em.line("self._pkt_end = _p")
+        em.line()
+
+    def gen_endian_switch(self, em: Emitter, t: TypeDef, reads: ReadEmitter) -> None:
+        sw = t.meta.endian_switch
+        assert sw is not None
+        em.line(f"_on = {reads.expr(sw.on)}")
+        first = True
+        default = None
+        for key, val in sw.cases:
+            if val not in ("be", "le"):
+                raise self.error(f"unknown endianness {val!r}", key.path)
+            if key.text == "_":
+                default = val
+                continue
+            cond = f"_on == {reads.node(parse_expr(key.text), key.path)}"
+            with em.block(("if " if first else "elif ") + cond + ":"):
+                em.line(f"self._is_le = {val == 'le'}")
+            first = False
+        if default is not None:
+            with em.block("else:") if not first else _nullblock():
+                em.line(f"self._is_le = {default == 'le'}")
+        else:
+            with em.block("else:"):
+                em.line(f"raise _kaitaistruct.UndecidedEndiannessError({t.path or '/'!r})")
+
+    def gen_run(self, em: Emitter, t: TypeDef, run: _Run, run_no: int, reads: ReadEmitter) -> None:
+        fmt = "".join(code for _, _, code, _ in run.attrs)
+        targets = ", ".join(f"self.{self.attr_name(a)}" for _, a, _, _ in run.attrs)
+        em.line(f"_f = {run.attrs[0][0]}")
+        if run.endian == "switch":
+            le, be = self.struct("<" + fmt), self.struct(">" + fmt)
+            unpack = f"({le} if self._is_le else {be}).unpack"
+        else:
+            unpack = self.struct((">" if run.endian != "le" else "<") + fmt) + ".unpack"
+        em.line(f"({targets},) = {unpack}(_io.read_bytes({run.size}))")
+        em.line(f"_s[{run_no}] = _p")
+        em.line(f"_p += {run.size}")
+        for idx, a, _, _ in run.attrs:
+            target = f"self.{self.attr_name(a)}"
+            if a.enum or a.contents is not None or a.valid is not None:
+                em.line(f"_f = {idx}")
+            if a.enum:
+                em.line(f"{target} = {reads.enum_wrap(a, target)}")
+            reads.after_bytes(em, a, target)
+            reads.valid(em, a, target)
+
+    def gen_seq_attr(
+        self, em: Emitter, t: TypeDef, idx: int, a: Attr, reads: ReadEmitter, ctx: Ctx
+    ) -> None:
+        name = self.attr_name(a)
+        em.line(f"_f = {idx}")
+        target = f"self.{name}"
+        if a.if_expr is not None:
+            em.line(f"if {reads.expr(a.if_expr)}:")
+            with em.indent():
+                self.gen_value(em, t, a, target, repr(a.id), reads, ctx, seq=True)
+            with em.block("else:"):
+                em.line(f"{target} = None")
+        else:
+            self.gen_value(em, t, a, target, repr(a.id), reads, ctx, seq=True)
+
+    def gen_value(
+        self, em: Emitter, t: TypeDef, a: Attr, target: str, key: str, reads: ReadEmitter,
+        ctx: Ctx, *, seq: bool,
+    ) -> None:
+        """Read ``a`` (repeated or not) into ``target``, recording spans under ``key``."""
+        def wrap(rec: str) -> str:
+            return rec if seq else f"(_io, {rec})"
+
+        if not a.repeat:
+            reads.attr(em, a, target, lambda rec: f"_s[{key}] = {wrap(rec)}", ctx)
+            reads.valid(em, a, target)
+            return
+        em.line(f"{target} = _v = []")
+        em.line("_a = [_p]")
+        em.line(f"_s[{key}] = {wrap('_a')}")
+        et = self.uni.attr_type(t, a, element=True)
+        if a.repeat == "eos":
+            em.line("i = 0")
+            header = "while not _io.is_eof():"
+        elif a.repeat == "expr":
+            assert a.repeat_expr is not None
+            header = f"for i in range({reads.expr(a.repeat_expr)}):"
+        else:
+            em.line("i = 0")
+            header = "while True:"
+        with em.block(header):
+            reads.attr(em, a, "_t", lambda rec: f"_a.append({rec})", ctx)
+            em.line("_v.append(_t)")
+            reads.valid(em, a, "_t")
+            if a.repeat == "until":
+                assert a.repeat_until is not None
+                c = ctx.with_local(_=("_t", et))
+                em.line(f"if {reads.expr(a.repeat_until, c)}:")
+                with em.indent():
+                    em.line("break")
+            if a.repeat != "expr":
+                em.line("i += 1")
+
+    def gen_instance(
+        self, em: Emitter, t: TypeDef, a: Attr, idx: int, reads: ReadEmitter, ctx: Ctx
+    ) -> None:
+        name = self.attr_name(a)
+        cache = f"self._m_{name}"
+        em.line("@property")
+        with em.block(f"def {name}(self):"):
+            if a.doc:
+                em.line(repr(a.doc))
+            with em.block("try:"):
+                em.line(f"return {cache}")
+            with em.block("except AttributeError:"):
+                em.line("pass")
+            em.line(f"_f = {idx}")
+            em.line("_p = None")
+            with em.block("try:"):
+                if a.if_expr is not None:
+                    with em.block(f"if not ({reads.expr(a.if_expr)}):"):
+                        em.line(f"{cache} = None")
+                        em.line("return None")
+                if a.kind == "value":
+                    assert a.value is not None
+                    em.line(f"{cache} = {reads.enum_wrap(a, reads.expr(a.value))}")
+                else:
+                    io = reads.expr(a.io) if a.io is not None else "self._io"
+                    em.line(f"_io = {io}")
+                    em.line("_s = self._pkt_s")
+                    if a.pos is not None:
+                        em.line("_old = _io.pos()")
+                        em.line(f"_io.seek({reads.expr(a.pos)})")
+                    em.line("_p = _io._io.tell()")
+                    self.gen_value(em, t, a, cache, repr("@" + (a.id or "")), reads, ctx,
+                                   seq=False)
+                    if a.pos is not None:
+                        em.line("_io.seek(_old)")
+            with em.block("except Exception as _x:"):
+                em.line("_pkt_fail(self, _x, _f, _p)")
+                em.line("raise")
+            em.line(f"return {cache}")
+        em.line()
+
+
+class _nullblock:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+_ = CompileError

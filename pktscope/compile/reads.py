@@ -1,0 +1,318 @@
+"""Emit the Python statements that read one attribute (a seq field or a parsed instance).
+
+:class:`ReadEmitter` knows one type being generated; ``attr(...)`` writes the statements that
+read an attribute into a target, record its span (see ``runtime.py`` for the record shapes) and
+advance the position local ``_p``. Fixed runs of consecutive fixed-size fields are handled by the
+class generator in ``python.py``; everything else goes through here.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from pktscope.compile.emit import Emitter
+from pktscope.compile.translate import Ctx, check_id, pyname, translate
+from pktscope.errors import CompileError, SpecError
+from pktscope.spec import expr_ast as A
+from pktscope.spec.expr import parse_expr
+from pktscope.spec.expr import parse_type_ref as parse_type_expr
+from pktscope.spec.model import Attr, Expr, TypeDef
+from pktscope.spec.types import PRIM_RE
+
+if TYPE_CHECKING:
+    from pktscope.compile.python import ModuleGen
+
+__all__ = ["ReadEmitter", "wide_terminator"]
+
+Store = Callable[[str], str]
+
+
+def wide_terminator(encoding: str | None) -> int:
+    """Width of a ``strz`` terminator for an encoding (UTF-16: 2, UTF-32: 4)."""
+    if not encoding:
+        return 1
+    e = encoding.upper().replace("-", "").replace("_", "")
+    if e.startswith(("UTF16", "UCS2")):
+        return 2
+    if e.startswith("UTF32"):
+        return 4
+    return 1
+
+
+class ReadEmitter:
+    def __init__(self, gen: ModuleGen, t: TypeDef, ctx: Ctx) -> None:
+        self.gen = gen
+        self.t = t
+        self.ctx = ctx
+
+    # -- helpers ------------------------------------------------------------------------
+    def expr(self, e: Expr, ctx: Ctx | None = None) -> str:
+        c = ctx or self.ctx
+        try:
+            node = parse_expr(e.text)
+        except SpecError as exc:
+            raise self.gen.located(exc, e.path) from None
+        c = Ctx(c.uni, c.typedef, c.cls_ref, c.enum_ref, c.self_expr, c.local, e.path)
+        return translate(node, c)
+
+    def node(self, node: A.Node, path: str) -> str:
+        c = self.ctx
+        c = Ctx(c.uni, c.typedef, c.cls_ref, c.enum_ref, c.self_expr, c.local, path)
+        return translate(node, c)
+
+    def encoding(self, a: Attr) -> str:
+        enc = a.encoding or self.t.encoding()
+        if enc is None:
+            raise self.gen.error("string without an encoding", a.path)
+        try:
+            codecs.lookup(enc)
+        except LookupError:
+            raise self.gen.error(f"unknown encoding {enc!r}", f"{a.path}/encoding") from None
+        return enc
+
+    def endian_of(self, a: Attr, type_name: str) -> str:
+        m = PRIM_RE.match(type_name)
+        if m and m.group(7):
+            return m.group(7)
+        e = self.t.endian()
+        if e:
+            return e
+        if self.t.endian_switch_owner() is not None:
+            return "switch"
+        raise self.gen.error(f"no endianness for {type_name!r}", a.path)
+
+    # -- reading values -----------------------------------------------------------------
+    def attr(self, em: Emitter, a: Attr, target: str, store: Store, ctx: Ctx) -> None:
+        """Read one value of ``a`` into ``target`` (a Python lvalue), then record its span."""
+        self.ctx = ctx
+        if a.switch is not None:
+            on = self.expr(a.switch.on)
+            em.line(f"_on = {on}")
+            first = True
+            default = None
+            for key, tname in a.switch.cases:
+                if key.text == "_":
+                    default = tname
+                    continue
+                try:
+                    knode = parse_expr(key.text)
+                except SpecError as exc:
+                    raise self.gen.located(exc, key.path) from None
+                cond = f"_on == {self.node(knode, key.path)}"
+                with em.block(("if " if first else "elif ") + cond + ":"):
+                    self.typed(em, a, tname, target, store)
+                first = False
+            if default is not None or a.size is not None or a.size_eos:
+                if first:
+                    self.typed(em, a, default, target, store)
+                else:
+                    with em.block("else:"):
+                        self.typed(em, a, default, target, store)
+            return
+        self.typed(em, a, a.type, target, store)
+
+    def typed(self, em: Emitter, a: Attr, tname: str | None, target: str, store: Store) -> None:
+        if tname is not None:
+            base_name = tname.split("(", 1)[0].strip()
+            m = PRIM_RE.match(base_name)
+            if m:
+                if m.group(5):
+                    self.bits(em, a, int(m.group(6)), m.group(7), target, store)
+                else:
+                    self.number(em, a, base_name, target, store)
+                return
+            if base_name not in ("str", "strz", "bytes"):
+                self.user(em, a, tname, target, store)
+                return
+        raw = self.raw_bytes(em, a, tname)
+        if tname in ("str", "strz"):
+            val = f"({raw}).decode({self.encoding(a)!r})"
+        else:
+            val = raw
+        em.line(f"{target} = {val}")
+        self.after_bytes(em, a, target)
+        em.line("_e = _io._io.tell()")
+        em.line(store("(_p, _e)"))
+        em.line("_p = _e")
+
+    def after_bytes(self, em: Emitter, a: Attr, target: str) -> None:
+        if a.contents is not None:
+            em.line(f"if {target} != {a.contents!r}:")
+            with em.indent():
+                em.line(
+                    f"raise _kaitaistruct.ValidationNotEqualError({a.contents!r}, {target}, "
+                    f"self._io, {a.path or '/'!r})"
+                )
+
+    def number(self, em: Emitter, a: Attr, tname: str, target: str, store: Store) -> None:
+        m = PRIM_RE.match(tname)
+        assert m is not None
+        kind = (m.group(1) or m.group(3)) + (m.group(2) or m.group(4))
+        if kind in ("u1", "s1"):
+            call = f"_io.read_{kind}()"
+        else:
+            endian = self.endian_of(a, tname)
+            if endian == "switch":
+                call = f"(_io.read_{kind}le() if self._is_le else _io.read_{kind}be())"
+            else:
+                call = f"_io.read_{kind}{endian}()"
+        em.line(f"{target} = {self.enum_wrap(a, call)}")
+        em.line("_e = _io._io.tell()")
+        em.line(store("(_p, _e)"))
+        em.line("_p = _e")
+
+    def enum_wrap(self, a: Attr, value: str) -> str:
+        if not a.enum:
+            return value
+        e = self.ctx.uni.resolve_enum(self.t, a.enum)
+        if e is None:
+            raise self.gen.error(f"unknown enum {a.enum!r}", f"{a.path}/enum")
+        return f"_ks_enum({self.ctx.enum_ref(e)}, {value})"
+
+    def bits(
+        self, em: Emitter, a: Attr, n: int, endian: str | None, target: str, store: Store
+    ) -> None:
+        be = endian or self.t.bit_endian()
+        val = f"_io.read_bits_int_{be}({n})"
+        if n == 1 and not a.enum:
+            val = f"{val} != 0"
+        em.line("_b = _io._io.tell() * 8 - _io.bits_left")
+        em.line(f"{target} = {self.enum_wrap(a, val)}")
+        em.line("_p = _io._io.tell()")
+        em.line(store(f"(_b, _p * 8 - _io.bits_left, {n})"))
+
+    def raw_bytes(self, em: Emitter, a: Attr, tname: str | None) -> str:
+        """Statements reading the raw bytes of ``a``; returns the expression holding them."""
+        if a.contents is not None:
+            return f"_io.read_bytes({len(a.contents)})"
+        term = a.terminator
+        if tname == "strz" and term is None:
+            term = 0
+        width = wide_terminator(a.encoding or self.t.encoding()) if tname == "strz" else 1
+        if a.size is not None:
+            raw = f"_io.read_bytes({self.expr(a.size)})"
+        elif a.size_eos:
+            raw = "_io.read_bytes_full()"
+        elif term is not None:
+            args = f"{bool(a.include)}, {bool(a.consume)}, {bool(a.eos_error)}"
+            if width > 1:
+                raw = f"_io.read_bytes_term_multi({bytes([term] * width)!r}, {args})"
+            else:
+                raw = f"_io.read_bytes_term({int(term)}, {args})"
+            term = None
+        else:
+            raise self.gen.error("bytes without size, size-eos or terminator", a.path)
+        if a.pad_right is not None:
+            raw = f"_KaitaiStream.bytes_strip_right({raw}, {int(a.pad_right)})"
+        if term is not None:
+            if width > 1:
+                raw = (
+                    f"_KaitaiStream.bytes_terminate_multi({raw}, {bytes([term] * width)!r}, "
+                    f"{bool(a.include)})"
+                )
+            else:
+                raw = f"_KaitaiStream.bytes_terminate({raw}, {int(term)}, {bool(a.include)})"
+        if a.process is not None:
+            em.line(f"_r = {raw}")
+            raw = self.process(a, "_r")
+        return raw
+
+    def process(self, a: Attr, data: str) -> str:
+        p = a.process
+        assert p is not None
+        args = [self.expr(x) for x in p.args]
+        if p.name == "xor":
+            if len(args) != 1:
+                raise self.gen.error("xor takes one argument", p.path)
+            return f"_ks_xor({data}, {args[0]})"
+        if p.name in ("rol", "ror"):
+            if len(args) != 1:
+                raise self.gen.error(f"{p.name} takes one argument", p.path)
+            amount = args[0] if p.name == "rol" else f"8 - ({args[0]})"
+            return f"_KaitaiStream.process_rotate_left({data}, ({amount}) % 8, 1)"
+        if p.name == "zlib":
+            self.gen.need_zlib = True
+            return f"_zlib.decompress({data})"
+        alias = self.gen.process_module(p.name, p.path)
+        cls = "".join(w.capitalize() for w in p.name.split(".")[-1].split("_"))
+        return f"{alias}.{cls}({', '.join(args)}).decode({data})"
+
+    def user(self, em: Emitter, a: Attr, tname: str, target: str, store: Store) -> None:
+        try:
+            tref, arg_nodes = parse_type_expr(tname)
+        except SpecError as exc:
+            raise self.gen.located(exc, f"{a.path}/type") from None
+        name = ("::" if tref.absolute else "") + "::".join(check_id(p, "type name") for p in tref.path)
+        target_t = self.ctx.uni.resolve_type(self.t, name)
+        args = [self.node(n, f"{a.path}/type") for n in arg_nodes]
+        parent = self.expr(a.parent) if a.parent is not None else "self"
+        if target_t is None:
+            cls = self.gen.opaque(name, a.path)
+            ctor_tail = ""
+        else:
+            cls = self.ctx.cls_ref(target_t)
+            same_spec = self.ctx.uni.root_of(target_t) is self.ctx.uni.root_of(self.t)
+            root = "self._root" if same_spec else "None"
+            ctor_tail = f", {parent}, {root}"
+            if target_t.endian_switch_owner() not in (None, target_t):
+                ctor_tail += ", self._is_le"
+        sized = a.size is not None or a.size_eos or a.terminator is not None
+        if sized:
+            raw = self.raw_bytes(em, a, None)
+            em.line(f"_r = {raw}")
+            em.line("_e = _io._io.tell()")
+            em.line(f"_sub = _pkt_sub(_io, _p, _e, _r, {a.process is not None})")
+            io = "_sub"
+        else:
+            io = "_io"
+        call_args = ", ".join([*args, io])
+        em.line(f"{target} = {cls}({call_args}{ctor_tail})")
+        if not sized:
+            em.line("_e = _io._io.tell()")
+        em.line(store("(_p, _e)"))
+        em.line("_p = _e")
+
+    # -- validation ---------------------------------------------------------------------
+    def valid(self, em: Emitter, a: Attr, value: str) -> None:
+        v = a.valid
+        if v is None:
+            return
+        path = repr(a.path or "/")
+        ks = "_kaitaistruct"
+        if v.eq is not None:
+            exp = self.expr(v.eq)
+            with em.block(f"if not ({value} == {exp}):"):
+                em.line(f"raise {ks}.ValidationNotEqualError({exp}, {value}, self._io, {path})")
+        if v.min is not None:
+            exp = self.expr(v.min)
+            with em.block(f"if {value} < {exp}:"):
+                em.line(f"raise {ks}.ValidationLessThanError({exp}, {value}, self._io, {path})")
+        if v.max is not None:
+            exp = self.expr(v.max)
+            with em.block(f"if {value} > {exp}:"):
+                em.line(
+                    f"raise {ks}.ValidationGreaterThanError({exp}, {value}, self._io, {path})"
+                )
+        if v.any_of is not None:
+            opts = " or ".join(f"{value} == {self.expr(x)}" for x in v.any_of) or "False"
+            with em.block(f"if not ({opts}):"):
+                em.line(f"raise {ks}.ValidationNotAnyOfError({value}, self._io, {path})")
+        if v.in_enum:
+            if not a.enum:
+                raise self.gen.error("valid/in-enum without enum", v.path)
+            e = self.ctx.uni.resolve_enum(self.t, a.enum)
+            if e is None:
+                raise self.gen.error(f"unknown enum {a.enum!r}", f"{a.path}/enum")
+            with em.block(f"if not isinstance({value}, {self.ctx.enum_ref(e)}):"):
+                em.line(f"raise {ks}.ValidationNotInEnumError({value}, self._io, {path})")
+        if v.expr is not None:
+            et = self.ctx.uni.attr_type(self.t, a, element=True)
+            c = self.ctx.with_local(_=("_", et))
+            em.line(f"_ = {value}")
+            with em.block(f"if not ({self.expr(v.expr, c)}):"):
+                em.line(f"raise {ks}.ValidationExprError({value}, self._io, {path})")
+
+
+_ = (CompileError, pyname)

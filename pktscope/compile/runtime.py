@@ -1,0 +1,247 @@
+"""The small runtime every generated module carries (so it needs only ``kaitaistruct``).
+
+``RUNTIME_SOURCE`` is pasted after the imports of each generated module. It holds:
+
+- ``_PktStruct``: the base class of every generated class, answering the span contract of
+  ``docs/spans.md`` (``_pkt_span``, ``_pkt_span_self``, ``_pkt_transformed``) from the compact
+  records the generated ``_read`` leaves in ``self._pkt_s``;
+- ``_pkt_sub``: creates a sub-stream and remembers its absolute base in the root buffer (or, for
+  ``process:``-ed bytes, the span of the raw bytes);
+- ``_pkt_fail``: called from the ``except`` clause of every ``_read``/instance getter; it records
+  the failing field, attaches partial children to their parents and, at the outermost object,
+  translates the error into ``pktscope.errors`` classes when pktscope is importable.
+
+Span records in ``_pkt_s`` (positions relative to the object's stream): ``(start, end)`` for
+byte fields, ``(bit_start, bit_end, bit_size)`` for bit fields, ``[start, rec0, rec1, ...]``
+for arrays, an int key ``k`` -> start of fixed run ``k`` (fields of a run are located by the class
+table ``_PKT_RUNS``: name -> ``(k, offset, size)``), and ``"@name"`` -> ``(stream, record)`` for
+parsed instances.
+"""
+
+from __future__ import annotations
+
+__all__ = ["RUNTIME_SOURCE"]
+
+RUNTIME_SOURCE = '''
+def _ks_str(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(int(v))
+    return str(v)
+
+
+def _ks_div(a, b):
+    if isinstance(a, int) and isinstance(b, int):
+        return a // b
+    return a / b
+
+
+def _ks_xor(data, key):
+    if isinstance(key, int):
+        return _KaitaiStream.process_xor_one(data, key)
+    return _KaitaiStream.process_xor_many(data, key)
+
+
+def _ks_enum(enum_cls, value):
+    return enum_cls._value2member_map_.get(value, value)
+
+
+def _pkt_sub(io, start, end, raw, transformed):
+    """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
+    sub = _KaitaiStream(_BytesIO(raw))
+    xspan = getattr(io, "_pkt_xspan", None)
+    if xspan is not None:
+        sub._pkt_xspan = xspan
+    else:
+        base = getattr(io, "_pkt_base", 0)
+        if transformed:
+            sub._pkt_xspan = (base + start, base + end)
+        else:
+            sub._pkt_base = base + start
+    return sub
+
+
+def _pkt_abs(io, rec):
+    xspan = getattr(io, "_pkt_xspan", None)
+    if xspan is not None:
+        return (xspan[0], xspan[1], None, None)
+    base = getattr(io, "_pkt_base", 0)
+    if len(rec) == 3:
+        return (base + rec[0] // 8, base + (rec[1] + 7) // 8, base * 8 + rec[0], rec[2])
+    return (base + rec[0], base + rec[1], None, None)
+
+
+class _PktStruct(_KaitaiStruct):
+    SEQ_FIELDS = []
+    _PKT_INSTANCES = []
+    _PKT_FIELDS = {}
+    _PKT_HINTS = {}
+    _PKT_RUNS = {}
+    _PKT_SEQ = ()
+    _pkt_s = None
+    _pkt_start = None
+    _pkt_end = None
+
+    def _pkt_record(self, name):
+        s = self._pkt_s
+        if s is None:
+            return None, None
+        run = self._PKT_RUNS.get(name)
+        if run is not None:
+            r0 = s.get(run[0])
+            if r0 is None:
+                return None, None
+            return self._io, (r0 + run[1], r0 + run[1] + run[2])
+        rec = s.get(name)
+        if rec is not None:
+            return self._io, rec
+        rec = s.get("@" + name)
+        if rec is not None:
+            return rec
+        return None, None
+
+    def _pkt_span(self, name, index=None):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            return None
+        if isinstance(rec, list):
+            if index is not None:
+                if not 0 <= index < len(rec) - 1:
+                    return None
+                return _pkt_abs(io, rec[index + 1])
+            start = rec[0]
+            if len(rec) == 1:
+                return _pkt_abs(io, (start, start))
+            last = rec[-1]
+            if len(last) == 3:
+                first = rec[1]
+                whole = _pkt_abs(io, (first[0], last[1], last[1] - first[0]))
+                return (whole[0], whole[1], None, None)
+            return _pkt_abs(io, (start, last[1]))
+        if index is not None:
+            return None
+        return _pkt_abs(io, rec)
+
+    def _pkt_span_self(self):
+        if self._pkt_start is None:
+            return None
+        io = self._io
+        xspan = getattr(io, "_pkt_xspan", None)
+        if xspan is not None:
+            return xspan
+        base = getattr(io, "_pkt_base", 0)
+        end = self._pkt_end
+        return (base + self._pkt_start, None if end is None else base + end)
+
+    def _pkt_transformed(self, name):
+        meta = self._PKT_FIELDS.get(name)
+        if meta is not None and meta.get("process"):
+            return True
+        io, rec = self._pkt_record(name)
+        return io is not None and getattr(io, "_pkt_xspan", None) is not None
+
+    def _pkt_sizeof(self):
+        end = self._pkt_end
+        if end is None:
+            end = self._io.pos()
+        return end - self._pkt_start
+
+    def _pkt_fsize(self, name):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            raise AttributeError(name)
+        if isinstance(rec, list):
+            if len(rec) == 1:
+                return 0
+            return rec[-1][1] - rec[0]
+        if len(rec) == 3:
+            return (rec[1] - rec[0]) // 8
+        return rec[1] - rec[0]
+
+
+def _pkt_fail(obj, exc, f, p):
+    """Record where ``obj`` failed; attach partial children; translate at the top."""
+    trail = getattr(exc, "_pkt_trail", None)
+    if trail is None:
+        trail = []
+        try:
+            exc._pkt_trail = trail
+        except AttributeError:
+            return
+    if trail:
+        child = trail[-1][0]
+        if child is not obj and 0 <= f < len(obj._PKT_SEQ):
+            attr, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][2]
+            cur = getattr(obj, attr, None)
+            if is_array:
+                if isinstance(cur, list) and (not cur or cur[-1] is not child):
+                    cur.append(child)
+            elif cur is None:
+                setattr(obj, attr, child)
+    trail.append((obj, f, p))
+    if obj._parent is None or obj._pkt_end is not None:
+        new = _pkt_translate(exc, trail)
+        if new is not None:
+            raise new from getattr(exc, "_pkt_orig", exc)
+
+
+def _pkt_translate(exc, trail):
+    try:
+        from pktscope import errors as _errors
+    except ImportError:
+        return None
+    orig = getattr(exc, "_pkt_orig", exc)
+    parts = []
+    for k in range(len(trail) - 1, -1, -1):
+        obj, f, _ = trail[k]
+        if k > 0 and trail[k - 1][0] is obj:
+            continue
+        if not 0 <= f < len(obj._PKT_SEQ):
+            continue
+        attr, fid, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][1], obj._PKT_SEQ[f][2]
+        seg = fid
+        if is_array:
+            cur = getattr(obj, attr, None)
+            if isinstance(cur, list):
+                idx = len(cur)
+                if k > 0 and cur and cur[-1] is trail[k - 1][0]:
+                    idx = len(cur) - 1
+                seg += "[%d]" % idx
+        parts.append(seg)
+    inner, f, p = trail[0]
+    spec_path = inner._PKT_SEQ[f][3] if 0 <= f < len(inner._PKT_SEQ) else ""
+    offset = None
+    if isinstance(p, int):
+        run = inner._PKT_SEQ[f][4] if 0 <= f < len(inner._PKT_SEQ) else None
+        avail = getattr(orig, "bytes_available", None)
+        if run and isinstance(avail, int):
+            for off, size, idx in run:
+                if off + size > avail:
+                    p += off
+                    parts[-1:] = [inner._PKT_SEQ[idx][1]] if parts else []
+                    spec_path = inner._PKT_SEQ[idx][3]
+                    break
+        offset = _pkt_abs(inner._io, (p, p))[0]
+    kw = dict(
+        offset=offset, field_path=".".join(parts), spec_path=spec_path, partial=trail[-1][0]
+    )
+    msg = str(orig)
+    if isinstance(orig, EOFError):
+        new = _errors.TruncatedError(
+            msg,
+            needed=getattr(orig, "bytes_needed", None),
+            available=getattr(orig, "bytes_available", None),
+            **kw,
+        )
+    else:
+        cls = _errors.KS_VALIDATION_ERRORS.get(type(orig))
+        if cls is not None:
+            new = cls(msg, expected=getattr(orig, "expected", None),
+                      actual=getattr(orig, "actual", None), **kw)
+        else:
+            new = _errors.DecodeError(msg, **kw)
+    new._pkt_trail = trail
+    new._pkt_orig = orig
+    return new
+'''

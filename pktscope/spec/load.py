@@ -1,0 +1,106 @@
+"""Read a ``.ksy`` file into plain Python data plus the source location of every node.
+
+``load_yaml(text, file=...)`` returns a :class:`Loaded`: ``data`` is what ``yaml.safe_load``
+would give (dicts, lists, str, int, float, bool, None) and ``locs`` maps each node's spec path
+(``""`` for the document, ``"/types/option/seq/1"``, ``"/seq/0/type"``) to its 1-based
+``(line, col)``. Keys of a mapping are located at the key itself, so errors point where the
+author typed the name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pktscope.errors import SpecError
+
+__all__ = ["Loaded", "load_file", "load_yaml"]
+
+
+@dataclass
+class Loaded:
+    data: Any
+    file: str | None = None
+    locs: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def loc(self, path: str) -> tuple[int, int]:
+        """Location of ``path`` or of its closest located ancestor; ``(0, 0)`` if none."""
+        while True:
+            hit = self.locs.get(path)
+            if hit is not None:
+                return hit
+            if not path:
+                return (0, 0)
+            path = path.rsplit("/", 1)[0]
+
+    def error(self, message: str, path: str) -> SpecError:
+        line, col = self.loc(path)
+        return SpecError(message, file=self.file, line=line, col=col, spec_path=path)
+
+
+class _Builder(yaml.SafeLoader):
+    pass
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _build(node: yaml.Node, path: str, ctor: _Builder, locs: dict[str, tuple[int, int]]) -> Any:
+    locs.setdefault(path, _mark(node))
+    if isinstance(node, yaml.MappingNode):
+        ctor.flatten_mapping(node)
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = ctor.construct_object(key_node, deep=True)
+            if isinstance(key, list):
+                key = tuple(key)
+            sub = f"{path}/{key}"
+            locs[sub] = _mark(key_node)
+            out[key] = _build(value_node, sub, ctor, locs)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(v, f"{path}/{i}", ctor, locs) for i, v in enumerate(node.value)]
+    return ctor.construct_object(node, deep=True)
+
+
+def load_yaml(text: str, *, file: str | None = None) -> Loaded:
+    """Parse YAML text keeping locations; a YAML syntax error becomes a located SpecError."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        col = mark.column + 1 if mark else 0
+        raise SpecError(
+            f"yaml syntax error: {exc.problem or exc.context}", file=file, line=line, col=col
+        ) from None
+    except yaml.YAMLError as exc:
+        raise SpecError(f"yaml error: {exc}", file=file) from None
+    locs: dict[str, tuple[int, int]] = {}
+    if node is None:
+        return Loaded(None, file, locs)
+    ctor = _Builder("")
+    try:
+        data = _build(node, "", ctor, locs)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise SpecError(
+            f"yaml error: {exc.problem}",
+            file=file,
+            line=mark.line + 1 if mark else 0,
+            col=mark.column + 1 if mark else 0,
+        ) from None
+    return Loaded(data, file, locs)
+
+
+def load_file(path: str | Path) -> Loaded:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SpecError(f"cannot read spec: {exc.strerror}", file=str(p)) from None
+    return load_yaml(text, file=str(p))
