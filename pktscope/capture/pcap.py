@@ -135,8 +135,9 @@ class PcapReader(FeedReader):
                 return None
             try:
                 header = parse_file_header(self._buf, pos)
-            except CaptureError as exc:
-                raise self._fail(exc.message) from None
+            except CaptureError as exc:  # offsets there are relative to our buffer
+                where = self._base + (exc.file_offset or pos)
+                raise CaptureError(exc.message, file_offset=where, record_index=0) from None
             self.header = header
             self._pos += FILE_HEADER_SIZE
             pos += FILE_HEADER_SIZE

@@ -27,7 +27,9 @@ def detect_format(magic: bytes) -> str:
     if magic[:4] in MAGICS:
         return "pcap"
     raise CaptureError(
-        f"not a pcap or pcapng capture: magic {magic[:4].hex() or '(empty)'}", file_offset=0
+        f"not a pcap or pcapng capture: magic {magic[:4].hex() or '(empty)'}",
+        file_offset=0,
+        record_index=0,
     )
 
 
@@ -45,19 +47,28 @@ class CaptureReader:
         self._inner: PcapReader | PcapngReader | None = None
         self.format: str | None = None
         self.warning: CaptureError | None = None
+        self._error: CaptureError | None = None
 
     def feed(self, data: bytes | bytearray | memoryview) -> None:
         if self._inner is not None:
             self._inner.feed(data)
             return
+        if self._error is not None:
+            raise self._error
         self._head += bytes(data)
         if len(self._head) >= 4:
-            self.format = detect_format(self._head)
+            try:
+                self.format = detect_format(self._head)
+            except CaptureError as exc:
+                self._error = exc
+                raise
             self._inner = PcapngReader() if self.format == "pcapng" else PcapReader()
             self._inner.feed(self._head)
             self._head = b""
 
     def next_record(self) -> Record | None:
+        if self._error is not None:
+            raise self._error
         return None if self._inner is None else self._inner.next_record()
 
     def records(self) -> Iterator[Record]:
