@@ -99,7 +99,7 @@ types:
         type: u2
         enum: rr_type
         doc: Query type.
-      - id: class
+      - id: rr_class
         type: u2
         doc: Query class (1 = IN; top bit = unicast response in mDNS).
   resource_record:
@@ -112,7 +112,7 @@ types:
         type: u2
         enum: rr_type
         doc: Record type.
-      - id: class
+      - id: rr_class
         type: u2
         doc: Record class (1 = IN; the UDP payload size for OPT).
       - id: ttl

@@ -13,6 +13,7 @@ doc-ref:
   - RFC 950 (address mask)
   - RFC 4884 (extended ICMP)
 -pktscope-payload:
+  quoted: true
   field: body
   next-on: [type]
   next:

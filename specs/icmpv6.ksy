@@ -11,6 +11,7 @@ doc-ref:
   - RFC 4861 (neighbour discovery)
   - RFC 2710, RFC 3810 (multicast listener discovery)
 -pktscope-payload:
+  quoted: true
   offset: body_offset
   next-on: [type]
   next:

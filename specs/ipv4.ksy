@@ -12,7 +12,7 @@ doc-ref:
   - RFC 3168 (ECN)
 -pktscope-payload:
   field: body
-  end: total_length
+  end: payload_end
   when: is_first_fragment
   next-on: [protocol]
   next:
@@ -91,6 +91,12 @@ instances:
   payload_length:
     value: total_length - ihl * 4
     doc: Declared payload length (negative when total_length is bogus).
+  payload_end:
+    value: 'total_length == 0 ? _io.size : total_length'
+    doc: |
+      Declared end of the datagram in this layer's bytes. A total length of 0 is what a
+      capture of a TSO/GSO-offloaded packet shows (the NIC fills it in later); like Wireshark,
+      the captured size is used instead.
 types:
   option_list:
     doc: The options area; `items` are the options in order, up to end-of-list.
