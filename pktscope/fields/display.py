@@ -32,10 +32,13 @@ def display_of(value: Any, meta: FieldMeta | None, *, enum_names: bool = True) -
     if isinstance(value, list):
         parts = [display_of(v, meta, enum_names=enum_names) for v in value]
         return ",".join(p for p in parts if p)
-    hint = meta.display_hint if meta is not None else None
-    return display_scalar(value, hint, enum_names=enum_names)
+    if meta is None:
+        return display_value(value, enum_names=enum_names)
+    return display_value(value, meta.display_hint, enum_names=enum_names, size=meta.size)
 
 
-def display_scalar(value: Any, hint: str | None, *, enum_names: bool = True) -> str:
-    """One scalar's text, by the shared renderer."""
-    return display_value(value, hint=hint, enum_names=enum_names)
+def display_scalar(
+    value: Any, hint: str | None, *, enum_names: bool = True, size: int | None = None
+) -> str:
+    """One scalar's text, by the shared renderer (``size`` zero-pads ``hex`` integers)."""
+    return display_value(value, hint, enum_names=enum_names, size=size)
