@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -27,24 +26,32 @@ def add_parser(sub: Any) -> None:
         metavar="KEY==VALUE:SPEC",
         help="decode a port as a spec, e.g. udp.port==9000:myproto (repeatable)",
     )
+    p.add_argument(
+        "--spec-dir",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="where decode-as spec names are looked up (after it: the capture's directory, "
+        "then the current one)",
+    )
     p.add_argument("-Y", "--display-filter", metavar="FILTER", help="start with this filter")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from pktscope.filter import compile_filter  # noqa: PLC0415 - keep `pktscope --help` fast
+    # imported here so `pktscope --help` does not pay for Textual
+    from pktscope.dissect.decode_as import parse_rules  # noqa: PLC0415
+    from pktscope.filter import compile_filter  # noqa: PLC0415
     from pktscope.tui.app import PktscopeApp  # noqa: PLC0415
-    from pktscope.tui.source import SAMPLE_CAPTURE, parse_decode_as  # noqa: PLC0415
+    from pktscope.tui.source import SAMPLE_CAPTURE  # noqa: PLC0415
 
     path: Path = args.capture or SAMPLE_CAPTURE
     if not path.is_file():
         raise CaptureError(f"no such capture file: {path}")
-    try:
-        rules = [parse_decode_as(r) for r in args.decode_as]
-    except ValueError as exc:
-        print(f"pktscope: {exc}", file=sys.stderr)
-        return 2
+    parse_rules(args.decode_as)  # a malformed rule is a PktscopeError before the screen opens
     flt = compile_filter(args.display_filter) if args.display_filter else None
-    app = PktscopeApp(path, rules=rules, initial_filter=flt)
+    spec_dirs = [*args.spec_dir, path.parent, Path.cwd()]
+    app = PktscopeApp(path, rules=args.decode_as, spec_dirs=spec_dirs, initial_filter=flt)
     app.run()
     return 0

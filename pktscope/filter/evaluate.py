@@ -41,7 +41,7 @@ def layer_names(packet: Any) -> list[str]:
 
 def field_values(packet: Any, path: str) -> list[Any]:
     """Every field at ``path`` in ``packet`` (an unindexed array step means every element)."""
-    find_all = getattr(packet, "find_all", None)
+    find_all = getattr(packet, "get_all", None) or getattr(packet, "find_all", None)
     try:
         if find_all is not None:
             return list(find_all(path))

@@ -32,10 +32,9 @@ from pktscope.tui.export import export_pcapng
 from pktscope.tui.field_tree import FieldTree, innermost_field
 from pktscope.tui.filter_bar import FilterBar
 from pktscope.tui.hex_pane import HexPane
-from pktscope.tui.lite_decode import DecodeRule
 from pktscope.tui.packet_list import PacketList, PacketListHeader
 from pktscope.tui.search import parse_needle
-from pktscope.tui.source import SAMPLE_CAPTURE, CaptureSource, parse_decode_as
+from pktscope.tui.source import SAMPLE_CAPTURE, CaptureSource, packet_roots
 from pktscope.tui.status_bar import StatusBar
 
 __all__ = ["PktscopeApp", "copy_file_path"]
@@ -71,12 +70,14 @@ class PktscopeApp(App[None]):
         self,
         path: str | Path | None = None,
         *,
-        rules: Sequence[DecodeRule] = (),
+        rules: Sequence[str] = (),
+        spec_dirs: Sequence[str | Path] = (),
         initial_filter: Filter | None = None,
     ) -> None:
         super().__init__()
         self.path = Path(path) if path is not None else SAMPLE_CAPTURE
         self.rules = list(rules)
+        self.spec_dirs = list(spec_dirs)
         self.initial_filter = initial_filter
         self.source: CaptureSource | None = None
         self.filter: Filter | None = None
@@ -127,7 +128,7 @@ class PktscopeApp(App[None]):
     def open_capture(self, path: Path) -> bool:
         """Open ``path`` (indexing in the background); errors go to the status bar."""
         try:
-            source = CaptureSource(path, rules=self.rules)
+            source = CaptureSource(path, rules=self.rules, spec_dirs=self.spec_dirs)
         except (OSError, PktscopeError) as exc:
             self.status.message(f"cannot open {path}: {exc}", error=True)
             return False
@@ -186,8 +187,13 @@ class PktscopeApp(App[None]):
         except PktscopeError as exc:
             self.status.message(f"frame {event.index + 1}: {exc}", error=True)
             return
-        layers = list(getattr(pkt, "layers", ()) or ())
-        self.hex.show(bytes(pkt.buffer), [(f.offset, f.offset + f.size) for f in layers])
+        try:
+            roots = packet_roots(pkt)
+        except PktscopeError as exc:
+            self.status.message(f"frame {event.index + 1}: {exc}", error=True)
+            roots = []
+        spans = [(f.offset, f.offset + f.size) for f in roots if f.offset is not None]
+        self.hex.show(bytes(pkt.buffer), spans)
         self.field_tree.show_packet(pkt, title=f"frame {event.index + 1}")
         if self.field_tree.wanted_path is None or self.field_tree.selected_field is None:
             self.status.set_field(None)
@@ -201,14 +207,15 @@ class PktscopeApp(App[None]):
             self.hex.highlight(None)
             return
         self.field_tree.wanted_path = f.path
-        self.hex.highlight((f.offset, f.offset + f.size), scroll=not self.hex.has_focus)
+        span = None if f.offset is None else (f.offset, f.offset + (f.size or 0))
+        self.hex.highlight(span, scroll=not self.hex.has_focus)
 
     @on(HexPane.CursorMoved)
     def _hex_cursor(self, event: HexPane.CursorMoved) -> None:
         pkt = self.field_tree.packet
         if pkt is None:
             return
-        f = innermost_field(list(getattr(pkt, "layers", ()) or ()), event.offset)
+        f = innermost_field(packet_roots(pkt), event.offset)
         if f is not None:
             self.field_tree.select_field(f)
             self.status.set_field(f)
@@ -385,7 +392,7 @@ class PktscopeApp(App[None]):
         self.hex.mark_match((at, at + size))
         pkt = self.field_tree.packet
         if pkt is not None:
-            f = innermost_field(list(getattr(pkt, "layers", ()) or ()), at)
+            f = innermost_field(packet_roots(pkt), at)
             if f is not None:
                 self.field_tree.select_field(f)
         self.status.message(
@@ -408,7 +415,10 @@ class PktscopeApp(App[None]):
     def copy_field(self, f: Any, fmt: str) -> str:
         """Copy ``f``'s bytes in ``fmt`` to the terminal clipboard (OSC 52) and a file."""
         pkt = self.field_tree.packet
-        data = bytes(pkt.buffer[f.offset : f.offset + f.size]) if pkt is not None else b""
+        if pkt is None or f.offset is None:
+            self.status.message(f"{f.path} is a computed value: no bytes to copy", error=True)
+            return ""
+        data = bytes(pkt.buffer[f.offset : f.offset + (f.size or 0)])
         text = copy_text(data, fmt)
         self.copy_to_clipboard(text)
         target = copy_file_path()
@@ -464,9 +474,7 @@ class PktscopeApp(App[None]):
 
     # -- decode as, reload, open -------------------------------------------------------------
     def action_decode_as(self) -> None:
-        current = ", ".join(
-            f"{k}=={v}:{s}" for k, v, s in (self.source.rules if self.source else [])
-        )
+        current = ", ".join(self.source.rules if self.source else [])
         self.push_screen(
             Prompt(
                 "Decode as",
@@ -477,33 +485,27 @@ class PktscopeApp(App[None]):
         )
 
     def decode_as(self, text: str | None) -> None:
+        """Apply decode-as rules (comma-separated; empty clears) and decode afresh."""
         if text is None or self.source is None:
             return
+        rules = [part.strip() for part in text.split(",") if part.strip()]
         try:
-            rules = [parse_decode_as(part) for part in text.split(",") if part.strip()]
-        except ValueError as exc:
+            self.source.set_rules(rules)
+        except (ValueError, PktscopeError) as exc:
             self.status.message(str(exc), error=True)
             return
         self.rules = rules
-        self.source.set_rules(rules)
         self._redecode()
-        self.status.message(f"decode-as: {text.strip() or 'cleared'}")
+        self.status.message(f"decode-as: {', '.join(rules) or 'cleared'}")
 
     def action_reload(self) -> None:
         if self.source is None:
             return
         try:
-            from pktscope.dissect import registry  # noqa: PLC0415 - optional until it lands
-
-            reload = getattr(registry, "reload", None)
-            if reload is not None:
-                reload()
-        except ImportError:
-            pass
-        except PktscopeError as exc:
+            self.source.reload()
+        except (ValueError, PktscopeError) as exc:
             self.status.message(f"reload failed: {exc}", error=True)
             return
-        self.source.invalidate()
         self._redecode()
         self.status.message("specs reloaded; packets decode afresh")
 

@@ -13,11 +13,15 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from pktscope.tui.source import packet_roots
+
 __all__ = ["FieldTree", "field_label", "innermost_field", "span_text"]
 
 
 def span_text(f: Any) -> str:
     """``[70+16]`` for bytes, ``[14 b0..3]`` for a bit field (bits counted from its first byte)."""
+    if f.offset is None:
+        return "[computed]"
     bit_offset, bit_size = getattr(f, "bit_offset", None), getattr(f, "bit_size", None)
     if bit_offset is not None and bit_size:
         first = bit_offset - 8 * f.offset
@@ -55,7 +59,7 @@ def innermost_field(layers: list[Any], offset: int) -> Any | None:
     todo: list[tuple[Any, int]] = [(f, 0) for f in layers]
     while todo:
         f, depth = todo.pop()
-        if f.size and f.offset <= offset < f.offset + f.size:
+        if f.size and f.offset is not None and f.offset <= offset < f.offset + f.size:
             key = (f.size, -depth)
             if best_key is None or key < best_key:
                 best, best_key = f, key
@@ -86,7 +90,7 @@ class FieldTree(Tree[Any]):
         if pkt is None:
             return
         target: TreeNode[Any] | None = None
-        for layer in getattr(pkt, "layers", ()) or ():
+        for layer in packet_roots(pkt):
             node = self.root.add(field_label(layer, layer=True), data=layer, expand=True)
             self._field_nodes[id(layer)] = node
             target = self._add_fields(node, layer) or target

@@ -113,7 +113,7 @@ class HexPane(ScrollView, can_focus=True):
             return _SELECTED
         if self.match is not None and self.match[0] <= offset < self.match[1]:
             return _MATCH
-        for i, (start, end) in enumerate(self.layer_spans):
+        for i, (start, end) in reversed(list(enumerate(self.layer_spans))):
             if start <= offset < end:
                 return Style(color="#c0caf5", bgcolor=LAYER_TINTS[i % len(LAYER_TINTS)])
         return Style(color="#9aa5ce")

@@ -2,9 +2,10 @@
 
 Opening indexes frame offsets only (no decode). ``packet(i)`` decodes one frame on demand and
 ``summary(i)`` derives its list row; both sit in small LRU caches, so memory stays flat however
-large the capture. Records come from ``pktscope.capture.open.open_records`` and packets from
-``pktscope.dissect.chain.decode`` when those exist; until they land, the stand-ins in
-``lite_reader``/``lite_decode`` are used (``PKTSCOPE_TUI_LITE=1`` forces them).
+large the capture. Records come from ``pktscope.capture.open.open_records`` (indexed in a
+background thread) and packets from the dissector chain; ``PKTSCOPE_TUI_LITE=1`` switches to the
+small stand-ins in ``lite_reader``/``lite_decode`` (written before those landed, kept for
+comparison and for working on the TUI when the spec compiler is broken).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pktscope.tui.lite_fields import FrameInfo
 from pktscope.tui.lite_reader import LiteRecordFile
 from pktscope.tui.summary import Summary, summarize
 
-__all__ = ["SAMPLE_CAPTURE", "CaptureSource", "parse_decode_as"]
+__all__ = ["SAMPLE_CAPTURE", "CaptureSource", "packet_roots", "parse_decode_as"]
 
 SAMPLE_CAPTURE = Path(__file__).resolve().parents[1] / "data" / "sample.pcapng"
 
@@ -56,17 +57,6 @@ def _lite() -> bool:
     return os.environ.get("PKTSCOPE_TUI_LITE") == "1"
 
 
-def _open_records(path: Path) -> Any:
-    if not _lite():
-        try:
-            from pktscope.capture.open import open_records  # noqa: PLC0415 - optional until it lands
-        except ImportError:
-            pass
-        else:
-            return open_records(path)
-    return LiteRecordFile(path)
-
-
 def parse_decode_as(text: str) -> DecodeRule:
     """``udp.port==9000:dns`` → ``("udp.port", 9000, "dns")``; ValueError when malformed."""
     try:
@@ -80,28 +70,59 @@ def parse_decode_as(text: str) -> DecodeRule:
     return rule
 
 
-class CaptureSource:
-    """``len()``, ``record(i)``, ``packet(i)``, ``summary(i)`` over one capture file."""
+def packet_roots(pkt: Any) -> list[Any]:
+    """One field per layer (the roots of the field tree), for either field model."""
+    fields = getattr(pkt, "fields", None)
+    if callable(fields):
+        return list(fields())
+    return list(getattr(pkt, "layers", ()) or ())
 
-    def __init__(self, path: str | Path, *, rules: Sequence[DecodeRule] = ()) -> None:
+
+class CaptureSource:
+    """``len()``, ``record(i)``, ``packet(i)``, ``summary(i)`` over one capture file.
+
+    ``len()`` is the number of frames indexed so far: it grows while :attr:`indexing_done` is
+    false. ``rules`` are decode-as texts (``udp.port==9000:myproto``) whose spec names are
+    looked up in ``spec_dirs`` first.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        rules: Sequence[str] = (),
+        spec_dirs: Sequence[str | Path] = (),
+    ) -> None:
         self.path = Path(path)
-        self.records = _open_records(self.path)
-        self.rules: list[DecodeRule] = list(rules)
+        self.spec_dirs = list(spec_dirs)
+        self.rules: list[str] = []
         self._packets: LRU[int, Any] = LRU(256)
         self._rows: LRU[int, Summary] = LRU(4096)
         self._t0: float | None = None
-        self.backend = "lite" if isinstance(self.records, LiteRecordFile) else "pktscope"
+        self.backend = "lite" if _lite() else "pktscope"
+        if self.backend == "lite":
+            self.records: Any = LiteRecordFile(self.path)
+        else:
+            from pktscope.capture.open import open_records  # noqa: PLC0415 - cheap start
+
+            self.records = open_records(self.path)
+            self.records.start_indexing()
+        self.set_rules(rules)
 
     def __len__(self) -> int:
-        return len(self.records)
+        indexed = getattr(self.records, "indexed", None)
+        return int(indexed) if indexed is not None else len(self.records)
 
     @property
     def indexing_done(self) -> bool:
+        complete = getattr(self.records, "complete", None)
+        if complete is not None:
+            return bool(complete)
         return bool(getattr(self.records, "done", True))
 
     @property
     def error(self) -> Exception | None:
-        err = getattr(self.records, "error", None)
+        err = getattr(self.records, "warning", None) or getattr(self.records, "error", None)
         return err if isinstance(err, Exception) else None
 
     def close(self) -> None:
@@ -116,10 +137,14 @@ class CaptureSource:
     def decode(self, index: int) -> Any:
         """Decode frame ``index`` without touching the caches (filters and exports)."""
         rec = self.record(index)
-        frame = FrameInfo(
-            rec.number, rec.time, rec.len, rec.cap_len, rec.linktype, rec.interface_id
-        )
-        return lite_decode(bytes(rec.data), frame, self.rules)
+        if self.backend == "lite":
+            frame = FrameInfo(
+                rec.number, rec.time, rec.len, rec.cap_len, rec.linktype, rec.interface_id
+            )
+            return lite_decode(bytes(rec.data), frame, self._lite_rules)
+        from pktscope.dissect.capture import packet_from_record  # noqa: PLC0415
+
+        return packet_from_record(rec, self._chain)
 
     def packet(self, index: int) -> Any:
         pkt = self._packets.get(index)
@@ -134,14 +159,26 @@ class CaptureSource:
             if self._t0 is None:
                 self._t0 = self.record(0).time
             pkt = self.packet(index)
-            rec = self.record(index)
-            row = summarize(pkt, rec.number, rec.time - self._t0, rec.len)
+            frame = pkt.frame
+            row = summarize(pkt, frame.number, frame.time - self._t0, frame.len)
             self._rows.put(index, row)
         return row
 
-    def set_rules(self, rules: Sequence[DecodeRule]) -> None:
+    def set_rules(self, rules: Sequence[str]) -> None:
+        """Apply decode-as rules (PktscopeError or ValueError when one is malformed)."""
+        if self.backend == "lite":
+            self._lite_rules = [parse_decode_as(r) for r in rules]
+        else:
+            from pktscope.dissect.chain import Chain  # noqa: PLC0415
+            from pktscope.dissect.decode_as import DecodeAsRules  # noqa: PLC0415
+
+            self._chain = Chain(None, DecodeAsRules(rules, self.spec_dirs))
         self.rules = list(rules)
         self.invalidate()
+
+    def reload(self) -> None:
+        """Re-read specs: a new chain compiles edited ``.ksy`` files afresh (keyed by mtime)."""
+        self.set_rules(self.rules)
 
     def invalidate(self) -> None:
         """Forget decoded packets and rows (after decode-as or a spec reload)."""

@@ -18,7 +18,10 @@ def field_status(f: Any | None) -> Text:
         text.append("no field selected", style="dim")
         return text
     text.append(str(f.path), style="bold #7dcfff")
-    text.append(f"  offset {f.offset} (0x{f.offset:04x})  size {f.size}")
+    if f.offset is None:
+        text.append("  computed value (no bytes)")
+    else:
+        text.append(f"  offset {f.offset} (0x{f.offset:04x})  size {f.size}")
     bit_offset, bit_size = getattr(f, "bit_offset", None), getattr(f, "bit_size", None)
     if bit_offset is not None and bit_size:
         first = bit_offset - 8 * f.offset

@@ -116,7 +116,7 @@ def _info(pkt: Any, top: str) -> str:
 
 
 def _all(pkt: Any, path: str) -> list[Any]:
-    find_all = getattr(pkt, "find_all", None)
+    find_all = getattr(pkt, "get_all", None) or getattr(pkt, "find_all", None)
     if find_all is not None:
         return list(find_all(path))
     f = _get(pkt, path)
