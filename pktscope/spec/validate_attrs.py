@@ -1,0 +1,217 @@
+"""Pass 2 of spec validation, per declaration: what each key of an attribute, parameter, switch
+and type needs (``if`` a boolean, ``size`` an integer, ``enum`` an integer field and a known enum,
+``type`` a known type called with the right arguments, strings an encoding, multi-byte numbers an
+endianness...). Expression typing itself lives in :mod:`pktscope.spec.validate_types`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pktscope.errors import SpecError
+from pktscope.spec import expr_ast as A
+from pktscope.spec.model import Attr, Spec, Switch, TypeDef, build_spec
+from pktscope.spec.types import ANY, PRIM_RE, KType, Universe, walk_types
+from pktscope.spec.validate_report import Report
+from pktscope.spec.validate_types import Checker, Fail, comparable, param_accepts, show, type_args
+
+__all__ = ["check_semantics", "check_spec_model"]
+
+
+def _raw(data: Any, path: str) -> Any:
+    for part in path.strip("/").split("/") if path.strip("/") else []:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and part.isdigit() and int(part) < len(data):
+            data = data[int(part)]
+        else:
+            return None
+    return data
+
+
+def check_spec_model(ch: Checker) -> None:
+    """Check every type of ``ch.spec``, reporting into ``ch.report``."""
+    for td in walk_types(ch.spec.root):
+        _check_type(ch, td)
+
+
+def _check_type(ch: Checker, td: TypeDef) -> None:
+    if td.meta.endian_switch is not None:
+        _check_switch(ch, td, td.meta.endian_switch, None)
+    for p in td.params:
+        if p.type is not None:
+            _check_type_name(ch, td, p.type, f"{p.path}/type", None, need_endian=False)
+        if p.enum is not None and ch.u.resolve_enum(td, p.enum) is None:
+            ch.err(f"unable to find enum '{p.enum}', searching from {td.name}", f"{p.path}/enum")
+    to_string = _raw(ch.spec.loaded.data, f"{td.path}/to-string")
+    if isinstance(to_string, str):
+        ch.expr(td, to_string, f"{td.path}/to-string", want="str")
+    for a in (*td.seq, *td.instances):
+        _check_attr(ch, td, a)
+
+
+def _check_attr(ch: Checker, td: TypeDef, a: Attr) -> None:
+    p = a.path
+    if a.kind == "value":
+        vt = ch.expr(td, a.value.text, f"{p}/value") if a.value is not None else None
+        if a.enum is not None:
+            if ch.u.resolve_enum(td, a.enum) is None:
+                ch.err(f"unable to find enum '{a.enum}', searching from {td.name}", f"{p}/enum")
+            elif vt is not None and vt.kind not in ("int", "any", "enum"):
+                ch.err(f"tried to resolve non-integer {show(vt)} to enum", f"{p}/enum")
+        if a.if_expr is not None:
+            ch.expr(td, a.if_expr.text, a.if_expr.path, want="bool")
+        return
+    if a.type is not None:
+        _check_type_name(ch, td, a.type, f"{p}/type", a, need_endian=True)
+    if a.switch is not None:
+        _check_switch(ch, td, a.switch, a)
+    for key, want in (("size", "int"), ("repeat_expr", "int"), ("pos", "int"), ("if_expr", "bool")):
+        e = getattr(a, key)
+        if e is not None:
+            ch.expr(td, e.text, e.path, want=want)
+    elem = ch.attr_type(td, a, element=True)
+    if a.repeat_until is not None:
+        ch.expr(td, a.repeat_until.text, a.repeat_until.path, want="bool", local={"_": elem})
+    if a.io is not None:
+        ch.expr(td, a.io.text, a.io.path, want="io")
+    if a.enum is not None:
+        if ch.u.resolve_enum(td, a.enum) is None:
+            ch.err(f"unable to find enum '{a.enum}', searching from {td.name}", f"{p}/enum")
+        elif a.switch is None:
+            base = ch.type_name(td, _name_of(a.type)) if a.type else KType("bytes")
+            prim = PRIM_RE.match(_name_of(a.type))
+            is_bits = prim is not None and prim.group(5) is not None  # b1 with an enum is fine
+            if base.kind not in ("int", "any") and not is_bits:
+                ch.err(f"tried to resolve non-integer {show(base)} to enum", f"{p}/enum")
+    if a.valid is not None:
+        v = a.valid
+        for e in (v.eq, v.min, v.max, *(v.any_of or [])):
+            if e is None:
+                continue
+            vt = ch.expr(td, e.text, e.path, local={"_": elem})
+            if vt is not None and not comparable(elem, vt):
+                ch.err(f"can't compare {show(elem)} and {show(vt)}", e.path)
+        if v.expr is not None:
+            ch.expr(td, v.expr.text, v.expr.path, want="bool", local={"_": elem})
+    if a.process is not None:
+        for e in a.process.args:
+            ch.expr(td, e.text, e.path)
+    names = (
+        [_name_of(a.type)]
+        if a.type
+        else [_name_of(t) for _, t in a.switch.cases]
+        if a.switch
+        else []
+    )
+    if any(n in ("str", "strz") for n in names) and a.encoding is None and td.encoding() is None:
+        ch.err("string type, but no encoding found", p)
+
+
+def _check_switch(ch: Checker, td: TypeDef, sw: Switch, a: Attr | None) -> None:
+    on = ch.expr(td, sw.on.text, sw.on.path)
+    for key, type_text in sw.cases:
+        if key.text != "_":
+            kt = ch.expr(td, key.text, key.path, local={"_on": on or ANY})
+            if kt is not None and on is not None and not comparable(on, kt):
+                ch.err(f"can't compare {show(on)} and {show(kt)}", key.path)
+        if a is not None:
+            _check_type_name(ch, td, type_text, key.path, a, need_endian=True)
+
+
+def _name_of(type_text: str | None) -> str:
+    text = type_text or ""
+    i = text.find("(")
+    return (text[:i] if i >= 0 else text).strip()
+
+
+def _check_type_name(
+    ch: Checker, td: TypeDef, text: str, path: str, a: Attr | None, *, need_endian: bool
+) -> None:
+    split = type_args(text)
+    if split is None:
+        ch.parse(text, path) if "(" not in text else ch.err(
+            f"malformed type reference {text!r}", path
+        )
+        return
+    name, args = split
+    base = name[:-2] if name.endswith("[]") else name
+    m = PRIM_RE.match(base)
+    if m:
+        width = int(m.group(2) or m.group(4) or 0)
+        if (
+            need_endian
+            and width > 1
+            and not m.group(7)
+            and td.endian() is None
+            and td.endian_switch_owner() is None
+        ):
+            ch.err(f"unable to use type '{base}' without default endianness", path)
+        return
+    if base in ("str", "strz", "bytes", "bool", "io", "struct", "any"):
+        return
+    target = ch.u.resolve_type(td, base)
+    if target is None and ch.opaque():
+        return
+    if target is None:
+        ch.err(f"unable to find type '{base}', searching from {td.name}", path)
+        return
+    arg_types: list[KType] = []
+    for arg in args:
+        try:
+            arg_types.append(ch.type_of(td, arg, {}))
+        except Fail as exc:
+            ch.err(exc.message, path)
+            return
+    if a is None:
+        return
+    if len(args) != len(target.params):
+        if args or target.params:
+            ch.err(
+                f"parameter count mismatch: {len(target.params)} declared, but {len(args)} used",
+                path,
+            )
+        return
+    for i, (param, at) in enumerate(zip(target.params, arg_types, strict=True)):
+        pt = ANY
+        if param.enum:
+            e = ch.u.resolve_enum(target, param.enum)
+            pt = KType("enum", enum=e) if e else ANY
+        elif param.type:
+            pt = ch.type_name(target, param.type)
+        if not param_accepts(pt, at) and not _literal_fits(args[i], pt):
+            ch.err(
+                f"can't pass argument #{i} of type {show(at)}"
+                f" into parameter `{param.id}` of type {show(pt)}",
+                path,
+            )
+
+
+def _literal_fits(node: A.Node, pt: KType) -> bool:
+    return isinstance(node, A.ListLit) and pt.kind == "bytes"
+
+
+def check_semantics(
+    reports: dict[str, Report], imports: dict[str, list[str]]
+) -> dict[str, list[SpecError]]:
+    """Build every loaded spec into one universe and check each; errors go to each report."""
+    universe = Universe()
+    specs: dict[str, Spec] = {}
+    before = {key: len(report.errors) for key, report in reports.items()}
+    for key, report in reports.items():
+        try:
+            specs[key] = build_spec(report.loaded)
+        except SpecError as exc:
+            report.errors.append(exc)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            report.add(f"malformed spec: {exc}", "")
+    for key, spec in specs.items():
+        ids = [specs[k].id for k in imports.get(key, []) if k in specs]
+        universe.add(spec, ids)
+    for key, spec in specs.items():
+        check_spec_model(Checker(universe, spec, reports[key]))
+    out: dict[str, list[SpecError]] = {}
+    for key, report in reports.items():
+        out[key] = report.errors[before[key] :]
+        del report.errors[before[key] :]
+    return out

@@ -1,0 +1,615 @@
+"""Pass 2 of spec validation: names, types and expressions, over the spec model.
+
+Called by :mod:`pktscope.spec.validate` once the YAML shape is sound. Every spec of the session
+(main file and imports) is built with :func:`pktscope.spec.model.build_spec` into one
+:class:`~pktscope.spec.types.Universe`, which resolves type and enum names. Expressions are
+parsed and checked by a strict inference (:class:`Checker`): unlike the compiler's lenient
+``Universe.expr_type`` it fails on an unknown field, method, enum or type, on a wrong operand
+type, and on the wrong type where a key needs one (``if`` boolean, ``size`` integer...). One error
+is reported per expression, like the official compiler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from pktscope.errors import ExpressionError
+from pktscope.spec import expr_ast as A
+from pktscope.spec.expr import parse_expr, parse_type_ref
+from pktscope.spec.model import Attr, Spec, TypeDef
+from pktscope.spec.types import (
+    ANY,
+    BOOL,
+    BYTES,
+    FLOAT,
+    INT,
+    IO,
+    PRIM_RE,
+    STR,
+    STRUCT,
+    KType,
+    Universe,
+    walk_types,
+)
+
+if TYPE_CHECKING:
+    from pktscope.spec.validate_report import Report
+
+__all__ = ["Checker", "Fail", "comparable", "param_accepts", "same", "show", "type_args"]
+
+_SPECIAL_TYPES = {
+    "str": STR,
+    "strz": STR,
+    "bytes": BYTES,
+    "bool": BOOL,
+    "io": IO,
+    "struct": STRUCT,
+    "any": ANY,
+}
+_COMPARE = frozenset({"==", "!=", "<", "<=", ">", ">="})
+_ORDER_NAMES = {"<": "Lt", "<=": "LtE", ">": "Gt", ">=": "GtE"}
+_METHODS: dict[str, dict[str, KType | None]] = {
+    # kind -> attribute-style method -> result (None: same as the object)
+    "int": {"to_s": STR, "to_i": INT},
+    "float": {"to_i": INT, "to_s": STR},
+    "bool": {"to_i": INT},
+    "enum": {"to_i": INT},
+    "str": {"length": INT, "size": INT, "reverse": STR, "to_i": INT, "to_s": STR},
+    "bytes": {"length": INT, "size": INT, "first": INT, "last": INT, "min": INT, "max": INT},
+    "array": {"size": INT, "length": INT, "first": None, "last": None, "min": None, "max": None},
+    "io": {"size": INT, "pos": INT, "eof": BOOL},
+}
+
+
+class Fail(Exception):
+    def __init__(self, message: str, col: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.col = col
+
+
+def show(t: KType) -> str:
+    if t.kind == "enum":
+        return f"enum {t.enum.name}" if t.enum else "enum"
+    if t.kind == "user":
+        return f"user type {t.typedef.name}" if t.typedef else "struct"
+    if t.kind == "array":
+        return f"array of {show(t.elem)}" if t.elem else "array"
+    return {"int": "integer", "bool": "boolean", "str": "string", "bytes": "byte array"}.get(
+        t.kind, t.kind
+    )
+
+
+def same(a: KType | None, b: KType | None) -> bool:
+    """Type identity without comparing TypeDefs field by field (they are cyclic)."""
+    if a is None or b is None:
+        return a is b
+    return a.kind == b.kind and a.typedef is b.typedef and a.enum is b.enum and same(a.elem, b.elem)
+
+
+def comparable(a: KType, b: KType) -> bool:
+    if "any" in (a.kind, b.kind):
+        return True
+    num = {"int", "float"}
+    if a.kind in num and b.kind in num:
+        return True
+    if a.kind == "enum" or b.kind == "enum":
+        return a.kind == b.kind and (a.enum is None or b.enum is None or a.enum is b.enum)
+    if {a.kind, b.kind} <= {"bytes", "array"}:
+        elems = [t.elem for t in (a, b) if t.kind == "array"]
+        return all(e is None or e.kind in ("int", "any") for e in elems) or a.kind == b.kind
+    if {a.kind, b.kind} <= {"user", "struct"}:
+        return True
+    return a.kind == b.kind
+
+
+class Checker:
+    def __init__(self, universe: Universe, spec: Spec, report: Report) -> None:
+        self.u = universe
+        self.spec = spec
+        self.report = report
+        self.inferring: set[int] = set()
+        self.sizing: set[int] = set()
+        self.parents: dict[int, TypeDef | None] | None = None
+        self.value_types: dict[int, KType] = {}
+
+    def opaque(self) -> bool:
+        """``meta/ks-opaque-types: true``: unknown type names are external classes."""
+        meta = (
+            self.spec.loaded.data.get("meta") if isinstance(self.spec.loaded.data, dict) else None
+        )
+        return isinstance(meta, dict) and meta.get("ks-opaque-types") is True
+
+    def parent_type(self, t: TypeDef) -> TypeDef | None:
+        """The one type of the same spec that uses ``t`` as a field type (the official compiler
+        does not carry ``_parent`` across imports); None when unused or used by several."""
+        if self.parents is None:
+            users: dict[int, list[TypeDef]] = {}
+            overrides: list[tuple[TypeDef, TypeDef, Any]] = []
+            for spec in self.u.specs.values():
+                for owner in walk_types(spec.root):
+                    for a in (*owner.seq, *owner.instances):
+                        names = (
+                            [a.type]
+                            if a.type
+                            else [c for _, c in a.switch.cases]
+                            if a.switch
+                            else []
+                        )
+                        raw = _raw_attr(spec, a.path)
+                        for n in names:
+                            used = self.u.resolve_type(owner, _strip_args(n))
+                            if used is None or self.u.root_of(used) is not self.u.root_of(owner):
+                                continue
+                            if "parent" in raw:
+                                overrides.append((used, owner, raw["parent"]))
+                                continue
+                            lst = users.setdefault(id(used), [])
+                            if not any(o is owner for o in lst):
+                                lst.append(owner)
+            self.parents = {k: v[0] if len(v) == 1 else None for k, v in users.items()}
+            for used, owner, expr in overrides:
+                if expr is False:
+                    continue
+                try:
+                    pt = self.type_of(owner, parse_expr(str(expr)), {})
+                except (ExpressionError, Fail):
+                    pt = ANY
+                prev = self.parents.get(id(used), "unset")
+                parent = pt.typedef if pt.kind == "user" else None
+                self.parents[id(used)] = parent if prev == "unset" or prev is parent else None
+        return self.parents.get(id(t))
+
+    # -- reporting -----------------------------------------------------------------------
+    def err(self, message: str, path: str) -> None:
+        self.report.add(message, path)
+
+    def parse(self, text: str, path: str) -> A.Node | None:
+        try:
+            return parse_expr(text)
+        except ExpressionError as exc:
+            self.err(
+                f"parsing expression {text!r} failed at column {exc.expr_col + 1}: {exc.message}",
+                path,
+            )
+            return None
+
+    def expr(
+        self,
+        ctx: TypeDef,
+        text: str,
+        path: str,
+        *,
+        want: str | None = None,
+        local: dict[str, KType] | None = None,
+    ) -> KType | None:
+        """Parse and type ``text`` at ``path``; report the first error; check the wanted kind."""
+        node = self.parse(text, path)
+        if node is None:
+            return None
+        try:
+            t = self.type_of(ctx, node, local or {})
+        except Fail as exc:
+            self.err(exc.message, path)
+            return None
+        if want is not None and t.kind not in (want, "any"):
+            self.err(f"invalid type: expected {show(KType(want))}, got {show(t)}", path)
+        return t
+
+    # -- types of declarations -----------------------------------------------------------
+    def type_name(self, ctx: TypeDef, name: str, enum: str | None = None) -> KType:
+        name = name.strip()
+        if name.endswith("[]"):
+            return KType("array", elem=self.type_name(ctx, name[:-2]))
+        m = PRIM_RE.match(name)
+        if m:
+            if enum:
+                e = self.u.resolve_enum(ctx, enum)
+                return KType("enum", enum=e) if e else ANY
+            if m.group(3):
+                return FLOAT
+            if m.group(5) and m.group(6) == "1":
+                return BOOL
+            return INT
+        if name in _SPECIAL_TYPES:
+            return _SPECIAL_TYPES[name]
+        td = self.u.resolve_type(ctx, name)
+        return KType("user", typedef=td) if td else ANY
+
+    def attr_type(self, ctx: TypeDef, a: Attr, *, element: bool = False) -> KType:
+        t = self.attr_elem_type(ctx, a)
+        return KType("array", elem=t) if a.repeat and not element else t
+
+    def attr_elem_type(self, ctx: TypeDef, a: Attr) -> KType:
+        if a.kind == "value":
+            if a.enum:
+                e = self.u.resolve_enum(ctx, a.enum)
+                return KType("enum", enum=e) if e else ANY
+            if a.value is None or id(a) in self.inferring:
+                return ANY
+            cached = self.value_types.get(id(a))
+            if cached is not None:
+                return cached
+            self.inferring.add(id(a))
+            try:
+                t = self.type_of(ctx, parse_expr(a.value.text), {})
+            except (ExpressionError, Fail):
+                t = ANY
+            finally:
+                self.inferring.discard(id(a))
+            self.value_types[id(a)] = t
+            return t
+        if a.switch is not None:
+            kinds: list[KType] = []
+            for _, tn in a.switch.cases:
+                t = self.type_name(ctx, _strip_args(tn), a.enum)
+                if not any(same(t, k) for k in kinds):
+                    kinds.append(t)
+            if len(kinds) == 1:
+                return kinds[0]
+            if kinds and all(k.kind in ("user", "struct") for k in kinds):
+                return STRUCT
+            return ANY
+        if a.type is None:
+            return BYTES
+        return self.type_name(ctx, _strip_args(a.type), a.enum)
+
+    def member(self, td: TypeDef, name: str) -> KType | None:
+        for a in (*td.seq, *td.instances):
+            if a.id == name:
+                return self.attr_type(td, a)
+        for p in td.params:
+            if p.id == name:
+                if p.enum:
+                    e = self.u.resolve_enum(td, p.enum)
+                    return KType("enum", enum=e) if e else ANY
+                return self.type_name(td, p.type) if p.type else ANY
+        return None
+
+    def find_attr(self, td: TypeDef, name: str) -> Attr | None:
+        return next((a for a in (*td.seq, *td.instances) if a.id == name), None)
+
+    # -- static sizes (for _sizeof) --------------------------------------------------------
+    def type_bits(self, td: TypeDef) -> int | None:
+        if id(td) in self.sizing:
+            return None
+        self.sizing.add(id(td))
+        try:
+            total = 0
+            for a in td.seq:
+                bits = self.attr_bits(td, a)
+                if bits is None:
+                    return None
+                total += bits
+            return total
+        finally:
+            self.sizing.discard(id(td))
+
+    def attr_bits(self, ctx: TypeDef, a: Attr) -> int | None:
+        if a.if_expr is not None:
+            return None
+        count = 1
+        if a.repeat == "expr" and a.repeat_expr is not None and a.repeat_expr.text.isdigit():
+            count = int(a.repeat_expr.text)
+        elif a.repeat:
+            return None
+        if a.size is not None:
+            return count * 8 * int(a.size.text) if a.size.text.isdigit() else None
+        if a.contents is not None:
+            return count * 8 * len(a.contents)
+        if a.switch is not None or a.type is None:
+            return None
+        name = _strip_args(a.type)
+        m = PRIM_RE.match(name)
+        if m:
+            if m.group(5):
+                return count * int(m.group(6))
+            return count * 8 * int(m.group(2) or m.group(4))
+        td = self.u.resolve_type(ctx, name)
+        if td is None:
+            return None
+        bits = self.type_bits(td)
+        return None if bits is None else count * bits
+
+    # -- expressions -----------------------------------------------------------------------
+    def type_of(self, ctx: TypeDef, node: A.Node, local: dict[str, KType]) -> KType:
+        if isinstance(node, A.IntLit):
+            return INT
+        if isinstance(node, A.FloatLit):
+            return FLOAT
+        if isinstance(node, A.BoolLit):
+            return BOOL
+        if isinstance(node, A.StrLit):
+            return STR
+        if isinstance(node, A.FStr):
+            for part in node.parts:
+                if isinstance(part, A.Node):
+                    self.type_of(ctx, part, local)
+            return STR
+        if isinstance(node, A.ListLit):
+            items = [self.type_of(ctx, i, local) for i in node.items]
+            return KType("array", elem=items[0] if items else ANY)
+        if isinstance(node, A.Name):
+            return self.name(ctx, node, local)
+        if isinstance(node, A.Attr):
+            return self.attr(ctx, node, local)
+        if isinstance(node, A.Call):
+            return self.call(ctx, node, local)
+        if isinstance(node, A.Index):
+            ot = self.type_of(ctx, node.obj, local)
+            it = self.type_of(ctx, node.index, local)
+            if it.kind not in ("int", "any"):
+                raise Fail(f"invalid type: expected integer index, got {show(it)}", node.index.col)
+            if ot.kind == "bytes":
+                return INT
+            if ot.kind == "array":
+                return ot.elem or ANY
+            if ot.kind != "any":
+                raise Fail(f"can't index {show(ot)}", node.col)
+            return ANY
+        if isinstance(node, A.UnaryOp):
+            t = self.type_of(ctx, node.operand, local)
+            if node.op == "not":
+                if t.kind not in ("bool", "any"):
+                    raise Fail(f"unable to apply unary operator not to {show(t)}", node.col)
+                return BOOL
+            if t.kind not in ("int", "float", "any"):
+                raise Fail(f"unable to apply unary operator {node.op} to {show(t)}", node.col)
+            return t
+        if isinstance(node, A.BinOp):
+            return self.binop(ctx, node, local)
+        if isinstance(node, A.Ternary):
+            ct = self.type_of(ctx, node.cond, local)
+            if ct.kind not in ("bool", "any"):
+                raise Fail(f"invalid type: expected boolean condition, got {show(ct)}", node.col)
+            a = self.type_of(ctx, node.if_true, local)
+            b = self.type_of(ctx, node.if_false, local)
+            if same(a, b):
+                return a
+            if {a.kind, b.kind} <= {"int", "float"}:
+                return FLOAT if "float" in (a.kind, b.kind) else INT
+            if {a.kind, b.kind} <= {"user", "struct"}:
+                return STRUCT
+            return ANY
+        if isinstance(node, A.EnumRef):
+            return self.enum_ref(ctx, node)
+        if isinstance(node, A.Cast):
+            self.type_of(ctx, node.obj, local)
+            t = self.type_ref(ctx, node.type)
+            return KType("array", elem=t) if node.type.is_array else t
+        if isinstance(node, A.SizeOf | A.BitSizeOf):
+            self.type_ref(ctx, node.type)
+            return INT
+        return ANY
+
+    def type_ref(self, ctx: TypeDef, ref: A.TypeRef) -> KType:
+        name = ("::" if ref.absolute else "") + "::".join(ref.path)
+        if len(ref.path) == 1 and (PRIM_RE.match(name) or name in _SPECIAL_TYPES):
+            return self.type_name(ctx, name)
+        td = self.u.resolve_type(ctx, name)
+        if td is None:
+            if self.opaque():
+                return ANY
+            raise Fail(f"unable to find type '{name}', searching from {ctx.name}", ref.col)
+        return KType("user", typedef=td)
+
+    def enum_ref(self, ctx: TypeDef, node: A.EnumRef) -> KType:
+        name = ("::" if node.absolute else "") + "::".join([*node.type_path, node.enum])
+        e = self.u.resolve_enum(ctx, name)
+        if e is None:
+            raise Fail(f"unable to find enum '{name}', searching from {ctx.name}", node.col)
+        if node.label not in e.values.values():
+            raise Fail(
+                f"unable to find enum member '{node.enum}::{node.label}'"
+                f" (enum '{e.name}' defined at {e.path})",
+                node.col,
+            )
+        return KType("enum", enum=e)
+
+    def name(self, ctx: TypeDef, node: A.Name, local: dict[str, KType]) -> KType:
+        n = node.name
+        if n in local:
+            return local[n]
+        if n == "_root":
+            return KType("user", typedef=self.u.root_of(ctx))
+        if n == "_parent":
+            p = self.parent_type(ctx)
+            return KType("user", typedef=p) if p else STRUCT
+        if n == "_io":
+            return IO
+        if n in ("_index", "_"):
+            return INT if n == "_index" else ANY
+        if n == "_is_le":
+            return BOOL
+        if n == "_sizeof":
+            if self.type_bits(ctx) is None:
+                raise Fail(
+                    f"unable to derive sizeof for type `{ctx.name}`: dynamic sized type", node.col
+                )
+            return INT
+        if not n.startswith("_") and not _ID_OK(n):
+            raise Fail(f"invalid ID: '{n}', expected /^[a-z][a-z0-9_]*$/", node.col)
+        t = self.member(ctx, n)
+        if t is None:
+            raise Fail(f"unable to access '{n}' in {ctx.name} context", node.col)
+        return t
+
+    def attr(self, ctx: TypeDef, node: A.Attr, local: dict[str, KType]) -> KType:
+        ot = self.type_of(ctx, node.obj, local)
+        name = node.name
+        if name == "_sizeof":
+            return self.sizeof_of(ctx, node, ot)
+        if ot.kind == "any":
+            return ANY
+        if ot.kind == "user" and ot.typedef is not None:
+            td = ot.typedef
+            if name == "_parent":
+                p = self.parent_type(td)
+                return KType("user", typedef=p) if p else STRUCT
+            if name == "_root":
+                return KType("user", typedef=self.u.root_of(td))
+            if name == "_io":
+                return IO
+            t = self.member(td, name)
+            if t is None:
+                raise Fail(f"unable to access '{name}' in {td.name} context", node.col)
+            return t
+        if ot.kind == "struct":
+            if name in ("_io", "_root", "_parent"):
+                return IO if name == "_io" else STRUCT
+            raise Fail(
+                f"don't know how to call method '{name}' of object type '{show(ot)}'", node.col
+            )
+        methods = _METHODS.get(ot.kind, {})
+        if name not in methods:
+            raise Fail(
+                f"don't know how to call method '{name}' of object type '{show(ot)}'", node.col
+            )
+        result = methods[name]
+        if result is None:
+            return ot.elem or ANY if ot.kind == "array" else ot
+        return result
+
+    def sizeof_of(self, ctx: TypeDef, node: A.Attr, ot: KType) -> KType:
+        owner: TypeDef | None = None
+        field = ""
+        if isinstance(node.obj, A.Name) and not node.obj.name.startswith("_"):
+            owner, field = ctx, node.obj.name
+        elif isinstance(node.obj, A.Attr):
+            inner = self.type_of(ctx, node.obj.obj, {})
+            if inner.kind == "user":
+                owner, field = inner.typedef, node.obj.name
+        a = self.find_attr(owner, field) if owner is not None and field else None
+        if a is not None:
+            if a.kind == "value" or self.attr_bits(owner, a) is None:  # type: ignore[arg-type]
+                raise Fail(f"unable to derive sizeof of `{field}`: dynamic sized type", node.col)
+        elif ot.kind == "user" and ot.typedef is not None and self.type_bits(ot.typedef) is None:
+            raise Fail(
+                f"unable to derive sizeof for type `{ot.typedef.name}`: dynamic sized type",
+                node.col,
+            )
+        return INT
+
+    def call(self, ctx: TypeDef, node: A.Call, local: dict[str, KType]) -> KType:
+        ot = self.type_of(ctx, node.func.obj, local)
+        args = [self.type_of(ctx, a, local) for a in node.args]
+        name = node.func.name
+        if ot.kind == "any":
+            return ANY
+        if ot.kind == "array" and ot.elem is not None and ot.elem.kind == "int":
+            ot = BYTES  # a list literal of bytes: [0x41, 0x42].to_s("ASCII")
+        if ot.kind == "bytes" and name == "to_s":
+            if len(args) != 1 or args[0].kind not in ("str", "any"):
+                got = ", ".join(show(a) for a in args)
+                raise Fail(
+                    "wrong arguments to method call `to_s` on byte array:"
+                    f" expected (string), got ({got})",
+                    node.col,
+                )
+            if not isinstance(node.args[0], A.StrLit):
+                raise Fail(
+                    "to_s: argument #0: expected string literal (the encoding)", node.args[0].col
+                )
+            return STR
+        if ot.kind == "str" and name == "substring" and len(args) == 2:
+            return STR
+        if ot.kind == "str" and name == "to_i" and len(args) <= 1:
+            return INT
+        if (
+            ot.kind in ("int", "str", "float", "bool", "enum")
+            and name in ("to_s", "to_i")
+            and len(args) <= 1
+        ):
+            return STR if name == "to_s" else INT
+        raise Fail(f"don't know how to call method '{name}' of object type '{show(ot)}'", node.col)
+
+    def binop(self, ctx: TypeDef, node: A.BinOp, local: dict[str, KType]) -> KType:
+        lt = self.type_of(ctx, node.left, local)
+        rt = self.type_of(ctx, node.right, local)
+        op = node.op
+        if op in ("and", "or"):
+            for t, side in ((lt, node.left), (rt, node.right)):
+                if t.kind not in ("bool", "any"):
+                    raise Fail(
+                        f"invalid type: expected boolean operand of '{op}', got {show(t)}", side.col
+                    )
+            return BOOL
+        if op in _COMPARE:
+            if op in _ORDER_NAMES and "enum" in (lt.kind, rt.kind):
+                raise Fail(f"can't use comparison operator {op} on enums", node.col)
+            if not comparable(lt, rt):
+                raise Fail(f"can't compare {show(lt)} and {show(rt)}", node.col)
+            return BOOL
+        kinds = {lt.kind, rt.kind}
+        if "any" in kinds:
+            return ANY
+        if op == "+" and kinds <= {"str"}:
+            return STR
+        if op == "+" and kinds <= {"bytes", "array"}:
+            return lt
+        if kinds <= {"int", "float"}:
+            return FLOAT if "float" in kinds else INT
+        if kinds <= {"int", "bool", "enum"} and op in ("&", "|", "^"):
+            return lt if same(lt, rt) else INT
+        raise Fail(f"can't apply operator '{op}' to {show(lt)} and {show(rt)}", node.col)
+
+
+def _raw_attr(spec: Spec, path: str) -> dict[Any, Any]:
+    data: Any = spec.loaded.data
+    for part in path.strip("/").split("/"):
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and part.isdigit() and int(part) < len(data):
+            data = data[int(part)]
+        else:
+            return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _ID_OK(name: str) -> bool:
+    return (
+        name[:1].isascii()
+        and name[:1].islower()
+        and all(c.isascii() and (c.islower() or c.isdigit() or c == "_") for c in name)
+    )
+
+
+def _strip_args(type_text: str) -> str:
+    i = type_text.find("(")
+    return (type_text[:i] if i >= 0 else type_text).strip()
+
+
+def iter_types(spec: Spec) -> Iterator[TypeDef]:
+    yield from walk_types(spec.root)
+
+
+def type_args(text: str) -> tuple[str, list[A.Node]] | None:
+    """Split a ``type:`` value into name and parsed args; None when it does not parse."""
+    try:
+        ref, args = parse_type_ref(text)
+    except ExpressionError:
+        return None
+    return ("::" if ref.absolute else "") + "::".join(ref.path) + (
+        "[]" if ref.is_array else ""
+    ), list(args)
+
+
+def param_accepts(param_type: KType, arg: KType) -> bool:
+    if "any" in (param_type.kind, arg.kind):
+        return True
+    if param_type.kind == "float":
+        return arg.kind in ("int", "float")
+    if param_type.kind in ("user", "struct"):
+        return arg.kind in ("user", "struct")
+    if param_type.kind == "bytes":
+        return arg.kind in ("bytes", "array")
+    if param_type.kind == "enum":
+        return arg.kind == "enum"
+    return (comparable(param_type, arg) and param_type.kind == arg.kind) or (
+        param_type.kind == "array" and arg.kind == "array"
+    )
+
+
+def _unused(*_: Any) -> None:
+    return None
