@@ -1,0 +1,339 @@
+"""Options and plumbing shared by the capture-reading subcommands (show, fields, hexdump, compare).
+
+One place for the tshark-like options (``-Y FILTER``, ``-c N``, ``--frame N``, ``--decode-as
+RULE``, ``--spec-dir DIR``, ``--color/--no-color``), for opening a capture into packets with the
+filter and count applied, for checking field paths against the specs before a scan (a typo is
+reported with close matches instead of printing empty columns), for the progress bar shown on
+stderr during long scans, and for showing a :class:`~pktscope.errors.DecodeError` the way
+STYLE.md "Errors" asks: the message, then the hexdump row of the failing offset with a caret
+under the byte.
+"""
+
+from __future__ import annotations
+
+# ruff: noqa: PLC0415 - heavy modules (dissect, render, rich) load on use: `pktscope --help` stays fast
+import argparse
+import difflib
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, TypeVar
+
+from pktscope.errors import DecodeError, PktscopeError
+
+if TYPE_CHECKING:
+    from pktscope.fields.packet import Packet
+
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_USAGE",
+    "UsageError",
+    "add_capture_options",
+    "add_color_option",
+    "check_paths",
+    "decode_error_text",
+    "error_row",
+    "guarded",
+    "iter_packets",
+    "progress",
+    "use_color",
+]
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+T = TypeVar("T")
+
+# A scan shows a progress bar only past this many frames (short scans would just flicker).
+_PROGRESS_MIN = 20_000
+
+
+class UsageError(PktscopeError):
+    """The command line names something that does not exist (a field path, a filter): exit 2."""
+
+
+def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """``run`` with :class:`UsageError` shown as ``pktscope: <message>`` and exit status 2
+    (other pktscope errors go on to the dispatcher: exit 1)."""
+
+    def wrapper(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except UsageError as exc:
+            sys.stdout.flush()
+            print(f"pktscope: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+
+    wrapper.__doc__ = run.__doc__
+    return wrapper
+
+
+# -- options -----------------------------------------------------------------------------------
+def add_capture_options(
+    parser: argparse.ArgumentParser,
+    *,
+    display_filter: bool = True,
+    count: bool = True,
+    frame: bool = False,
+) -> None:
+    """Add the options every capture-reading subcommand shares."""
+    if display_filter:
+        parser.add_argument(
+            "-Y",
+            "--display-filter",
+            metavar="FILTER",
+            dest="display_filter",
+            help="only packets matching this display filter (e.g. 'dhcp and udp.src_port == 68')",
+        )
+    if count:
+        parser.add_argument(
+            "-c",
+            "--count",
+            metavar="N",
+            type=_positive_int,
+            help="stop after N (matching) packets",
+        )
+    if frame:
+        parser.add_argument(
+            "--frame", metavar="N", type=_positive_int, help="only frame number N (1-based)"
+        )
+    parser.add_argument(
+        "--decode-as",
+        metavar="RULE",
+        action="append",
+        default=[],
+        dest="decode_as",
+        help="decode a layer's payload with another spec, e.g. 'udp.port==9000:myproto' "
+        "(repeatable)",
+    )
+    parser.add_argument(
+        "--spec-dir",
+        metavar="DIR",
+        action="append",
+        default=[],
+        dest="spec_dirs",
+        help="also look for specs (.ksy) in DIR (repeatable)",
+    )
+
+
+def add_color_option(parser: argparse.ArgumentParser) -> None:
+    """``--color`` / ``--no-color``; without either, colour when stdout is a terminal."""
+    parser.add_argument(
+        "--color",
+        "--colour",
+        dest="color",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="colour the output (default: when writing to a terminal and NO_COLOR is unset)",
+    )
+
+
+def use_color(args: argparse.Namespace, stream: IO[str] | None = None) -> bool:
+    """The colour decision: the explicit flag, else a terminal without ``NO_COLOR``."""
+    flag = getattr(args, "color", None)
+    if flag is not None:
+        return bool(flag)
+    if os.environ.get("NO_COLOR"):
+        return False
+    out = stream if stream is not None else sys.stdout
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text, 0)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {n}")
+    return n
+
+
+# -- packets -----------------------------------------------------------------------------------
+def open_packets(args: argparse.Namespace, path: str | None = None) -> Any:
+    """The capture of ``args.capture`` opened as packets (a ``Capture``), decode-as rules on."""
+    from pktscope.dissect.capture import open_capture
+
+    source = path if path is not None else args.capture
+    if source != "-" and not Path(source).exists():
+        raise PktscopeError(f"cannot open {source}: no such file")
+    kwargs: dict[str, Any] = {"decode_as": tuple(getattr(args, "decode_as", ()) or ())}
+    spec_dirs = tuple(getattr(args, "spec_dirs", ()) or ())
+    if spec_dirs:
+        kwargs["spec_dirs"] = spec_dirs
+    return open_capture(source, **kwargs)
+
+
+def compile_display_filter(text: str | None) -> Any:
+    """The compiled ``-Y`` filter (None without one); a bad filter is a :class:`UsageError`
+    whose message shows the filter with a caret under the failing column."""
+    if not text:
+        return None
+    from pktscope.filter import FilterError, compile_filter
+
+    try:
+        return compile_filter(text)
+    except FilterError as exc:
+        raise UsageError(
+            f"bad display filter: {exc}\n  {exc.caret_lines().replace(chr(10), chr(10) + '  ')}"
+        ) from exc
+
+
+def iter_packets(args: argparse.Namespace, capture: Any) -> Iterator[Packet]:
+    """Packets of ``capture`` after ``--frame``, ``-Y`` and ``-c``, with a progress bar on
+    stderr for long scans when stderr is a terminal."""
+    flt = compile_display_filter(getattr(args, "display_filter", None))
+    frame_no: int | None = getattr(args, "frame", None)
+    limit: int | None = getattr(args, "count", None)
+    if frame_no is not None:
+        try:
+            pkt = capture[frame_no - 1]
+        except IndexError:
+            raise PktscopeError(
+                f"no frame {frame_no} in {args.capture} ({len(capture)} frames)"
+            ) from None
+        if flt is None or flt.matches(pkt):
+            yield pkt
+        return
+    shown = 0
+    for pkt in progress(capture, total=_total_if_cheap(capture), label="scanning"):
+        if flt is not None and not flt.matches(pkt):
+            continue
+        yield pkt
+        shown += 1
+        if limit is not None and shown >= limit:
+            return
+
+
+def _total_if_cheap(capture: Any) -> int | None:
+    """The frame count when a progress bar would be shown (indexing is then worth it)."""
+    if not _stderr_is_terminal():
+        return None
+    try:
+        return len(capture)
+    except (TypeError, PktscopeError):
+        return None
+
+
+def _stderr_is_terminal() -> bool:
+    isatty = getattr(sys.stderr, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+def progress(items: Iterable[T], *, total: int | None, label: str) -> Iterator[T]:
+    """``items`` unchanged; with a Rich progress bar on stderr when stderr is a terminal and
+    the scan is long (``total`` known and large)."""
+    if total is None or total < _PROGRESS_MIN or not _stderr_is_terminal():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    console = Console(file=sys.stderr)
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=total)
+        step = max(1, total // 200)
+        for i, item in enumerate(items, 1):
+            yield item
+            if i % step == 0:
+                bar.update(task, completed=i)
+
+
+# -- field paths -------------------------------------------------------------------------------
+_INDEX = re.compile(r"\[-?\d*\]")
+
+
+def check_paths(paths: Sequence[str], extra_layers: Sequence[str] = ()) -> None:
+    """Raise :class:`UsageError` for a path no spec can give, naming close matches.
+
+    A path whose layer is a bundled spec is checked against the paths that spec can produce
+    (indexes ignored); a path on a layer added by ``--decode-as``/``--spec-dir`` (``extra_layers``)
+    is accepted as is.
+    """
+    from pktscope.fields.lookup import FRAME_FIELDS, FieldNotFound, parse_path
+
+    for path in paths:
+        try:
+            steps = parse_path(path)
+        except FieldNotFound as exc:
+            raise UsageError(str(exc)) from None
+        layer = steps[0][0]
+        if layer in extra_layers:
+            continue
+        known = [f"frame.{n}" for n in FRAME_FIELDS] if layer == "frame" else _spec_paths(layer)
+        if known is None:
+            layers = [*_spec_ids(), "frame"]
+            hint = difflib.get_close_matches(layer, layers, n=3, cutoff=0.5)
+            raise UsageError(_unknown(path, f"no protocol {layer!r}", hint))
+        plain = _INDEX.sub("", path)
+        if plain in known or len(steps) > 5:
+            continue  # deeper than the suggestion walk goes: let the lookup decide
+        hint = difflib.get_close_matches(plain, known, n=5, cutoff=0.6)
+        raise UsageError(_unknown(path, "no such field", hint))
+
+
+def _unknown(path: str, why: str, hint: Sequence[str]) -> str:
+    text = f"unknown field path {path!r}: {why}"
+    if hint:
+        text += "; did you mean: " + ", ".join(hint)
+    return text
+
+
+def _spec_ids() -> list[str]:
+    specs = Path(__file__).resolve().parents[1] / "specs"
+    return sorted(p.stem for p in specs.glob("*.ksy"))
+
+
+def _spec_paths(layer: str) -> list[str] | None:
+    """Every path of the bundled spec ``layer`` (``None`` when there is no such spec)."""
+    if layer not in _spec_ids():
+        return None
+    from pktscope.dissect.registry import load_spec
+    from pktscope.fields.lookup import schema_paths
+
+    cls = load_spec(layer)
+    return [layer, *schema_paths(cls, layer, depth=4)]
+
+
+# -- errors ------------------------------------------------------------------------------------
+def error_row(buf: bytes | bytearray | memoryview, offset: int) -> str:
+    """The classic hexdump row holding ``offset`` and a caret line under that byte.
+
+    >>> print(error_row(bytes(range(20)), 17))
+    00000010  10 11 12 13                                       |....|
+                 ^
+    """
+    data = bytes(buf)
+    row = offset - offset % 16
+    if offset >= len(data):
+        # The byte is missing (truncation): show the last row and point past its end.
+        row = max(0, (len(data) - 1) - (len(data) - 1) % 16) if data else 0
+    chunk = data[row : row + 16]
+    hexes = [f"{b:02x}" for b in chunk]
+    left = " ".join(hexes[:8])
+    right = " ".join(hexes[8:])
+    text = "".join(chr(b) if 0x20 <= b < 0x7F else "." for b in chunk)
+    line = f"{row:08x}  {left:<23}  {right:<23}  |{text}|"
+    col = offset - row
+    caret = 10 + 3 * col + (1 if col >= 8 else 0)
+    if col >= 16:  # past the row: beyond the data
+        caret = 10 + 3 * 16 + 1
+    return f"{line}\n{' ' * caret}^"
+
+
+def decode_error_text(err: DecodeError, buf: bytes | bytearray | memoryview | None) -> str:
+    """``err`` as the CLI shows it: the message, then the failing row with a caret."""
+    head = f"decode error: {err}"
+    if buf is None or err.offset is None:
+        return head
+    return f"{head}\n{error_row(buf, err.offset)}"

@@ -1,0 +1,540 @@
+"""``pktscope compare CAPTURE``: pktscope against tshark, field by field.
+
+The comparison core is shared with the truth tests (tests/truth): :data:`FIELD_MAP` maps tshark
+field names to pktscope paths and a value kind; both sides are normalised per kind (integers
+that tshark prints in hex, MAC/IP text, hex bytes) and compared as lists of occurrences in frame
+order. Frame-level items compare ``frame.len``, ``cap_len``, ``time_epoch``, ``interface_id``,
+``protocols`` (tshark's names mapped to spec ids, pseudo-layers dropped) and ``frame.malformed``
+against tshark's malformed/short flags.
+
+Some differences are tshark's own behaviour, not pktscope errors; :data:`KNOWN_QUIRKS` lists
+them, each with the reason and the evidence. They are reported apart and do not fail the
+command; any other disagreement makes it exit 1.
+"""
+
+from __future__ import annotations
+
+# ruff: noqa: PLC0415 - heavy modules (dissect, render, rich) load on use: `pktscope --help` stays fast
+import argparse
+import ipaddress
+import json
+import subprocess
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from pktscope.commands._common import guarded
+from pktscope.errors import ToolError
+
+__all__ = [
+    "FIELD_MAP",
+    "KNOWN_QUIRKS",
+    "TSHARK_FIELDS",
+    "Disagreement",
+    "FieldMap",
+    "Quirk",
+    "Report",
+    "add_parser",
+    "compare_capture",
+    "compare_frame",
+    "our_values",
+    "run",
+    "run_tshark",
+    "truth_values",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldMap:
+    """tshark field ``tshark`` ↔ the concatenated occurrences of pktscope ``paths``."""
+
+    tshark: str
+    paths: tuple[str, ...]
+    kind: str  # int | mac | ip | text | hex
+
+
+def _m(tshark: str, kind: str, *paths: str) -> FieldMap:
+    return FieldMap(tshark, paths, kind)
+
+
+_DHCP_OPT_AREAS = ("dhcp.options", "dhcp.file_options.options", "dhcp.sname_options.options")
+
+FIELD_MAP: tuple[FieldMap, ...] = (
+    _m("eth.src", "mac", "eth.src"),
+    _m("eth.dst", "mac", "eth.dst"),
+    _m("eth.type", "int", "eth.ether_type"),
+    _m("arp.opcode", "int", "arp.opcode"),
+    _m("arp.src.hw_mac", "mac", "arp.sender_mac"),
+    _m("arp.src.proto_ipv4", "ip", "arp.sender_ip"),
+    _m("arp.dst.hw_mac", "mac", "arp.target_mac"),
+    _m("arp.dst.proto_ipv4", "ip", "arp.target_ip"),
+    _m("ip.src", "ip", "ipv4.src"),
+    _m("ip.dst", "ip", "ipv4.dst"),
+    _m("ip.proto", "int", "ipv4.protocol"),
+    _m("ip.len", "int", "ipv4.total_length"),
+    _m("ipv6.src", "ip", "ipv6.src"),
+    _m("ipv6.dst", "ip", "ipv6.dst"),
+    _m("ipv6.nxt", "int", "ipv6.next_header"),
+    _m("ipv6.plen", "int", "ipv6.payload_length"),
+    _m("icmp.type", "int", "icmp.type"),
+    _m("icmp.code", "int", "icmp.code"),
+    _m("icmpv6.type", "int", "icmpv6.type"),
+    _m("icmpv6.code", "int", "icmpv6.code"),
+    _m("udp.srcport", "int", "udp.src_port"),
+    _m("udp.dstport", "int", "udp.dst_port"),
+    _m("udp.length", "int", "udp.length"),
+    _m("tcp.srcport", "int", "tcp.src_port"),
+    _m("tcp.dstport", "int", "tcp.dst_port"),
+    _m("tcp.flags", "int", "tcp.flags"),
+    _m("dhcp.type", "int", "dhcp.op"),
+    # The BOOTP htype, then option 61's hardware type (tshark uses one field name for both).
+    _m("dhcp.hw.type", "int", "dhcp.htype", *(f"{a}.body.hw_type" for a in _DHCP_OPT_AREAS)),
+    _m("dhcp.hw.len", "int", "dhcp.hlen"),
+    _m("dhcp.id", "int", "dhcp.xid"),
+    _m("dhcp.ip.client", "ip", "dhcp.ciaddr"),
+    _m("dhcp.ip.your", "ip", "dhcp.yiaddr"),
+    _m("dhcp.ip.server", "ip", "dhcp.siaddr"),
+    _m("dhcp.ip.relay", "ip", "dhcp.giaddr"),
+    _m("dhcp.option.dhcp", "int", "dhcp.message_type"),
+    _m("dns.id", "int", "dns.id"),
+    _m("dns.flags.response", "int", "dns.qr"),
+    _m("dns.qry.name", "text", "dns.queries.name"),
+    _m("dns.qry.type", "int", "dns.queries.type"),
+)
+
+# Items computed from several fields on one side or the other (see _derived_*).
+DERIVED = ("dhcp.hw.mac_addr", "dhcp.chaddr")
+FRAME_ITEMS = (
+    "frame.len",
+    "frame.cap_len",
+    "frame.time_epoch",
+    "frame.interface_id",
+    "frame.protocols",
+    "frame.malformed",
+    "frame.truncated",
+)
+
+TSHARK_FIELDS: tuple[str, ...] = (
+    *(m.tshark for m in FIELD_MAP),
+    "dhcp.hw.mac_addr",
+    "dhcp.hw.addr",
+    "dhcp.hw.addr_padding",
+)
+
+# tshark protocol names -> spec ids; names not listed (ethertype, ipv6.hopopts, data, http...)
+# are tshark pseudo-layers or protocols pktscope has no bundled spec for.
+_PROTO = {
+    "eth": "eth",
+    "sll": "sll",
+    "arp": "arp",
+    "ip": "ipv4",
+    "ipv6": "ipv6",
+    "icmp": "icmp",
+    "icmpv6": "icmpv6",
+    "udp": "udp",
+    "tcp": "tcp",
+    "dhcp": "dhcp",
+    "dns": "dns",
+}
+_OUR_PROTO = set(_PROTO.values())
+
+
+# -- normalisation -----------------------------------------------------------------------------
+def _norm(kind: str, text: str) -> str:
+    """One tshark value in the comparison's canonical form."""
+    t = text.strip()
+    try:
+        if kind == "int":
+            return str(int(t, 0))
+        if kind in ("mac", "hex"):
+            return t.replace(":", "").lower()
+        if kind == "ip":
+            return str(ipaddress.ip_address(t))
+    except ValueError:
+        return t
+    return t
+
+
+def _ours(kind: str, f: Any) -> str:
+    """One pktscope field in the same canonical form."""
+    v = f.value
+    if kind == "int":
+        try:
+            return str(int(v))
+        except (TypeError, ValueError):
+            return str(f.display_plain)
+    if kind in ("mac", "hex"):
+        return str(f.hex()) if f.has_bytes else str(f.display_plain).replace(":", "")
+    if kind == "ip":
+        return _norm("ip", str(f.display_plain))
+    return str(f.display_plain)
+
+
+def our_values(pkt: Any) -> dict[str, list[str]]:
+    """pktscope's side: tshark field name → normalised occurrences (absent fields omitted)."""
+    out: dict[str, list[str]] = {}
+    for m in FIELD_MAP:
+        vals = [_ours(m.kind, f) for p in m.paths for f in pkt.get_all(p)]
+        if vals:
+            out[m.tshark] = vals
+    macs = [f.hex() for f in pkt.get_all("dhcp.client_hw_addr") if f.size == 6]
+    for area in _DHCP_OPT_AREAS:
+        for ident in pkt.get_all(f"{area}.body.identifier"):
+            hw = ident.parent.children[0] if ident.parent is not None else None
+            if hw is not None and hw.name == "hw_type" and int(hw.value) == 1 and ident.size == 6:
+                macs.append(ident.hex())
+    if macs:
+        out["dhcp.hw.mac_addr"] = macs
+    chaddr = [f.hex() for f in pkt.get_all("dhcp.chaddr")]
+    if chaddr:
+        out["dhcp.chaddr"] = chaddr
+    fr = pkt.frame
+    out["frame.len"] = [str(fr.len)]
+    out["frame.cap_len"] = [str(fr.cap_len)]
+    out["frame.time_epoch"] = [fr.time_epoch]
+    out["frame.interface_id"] = [str(fr.interface_id)]
+    out["frame.protocols"] = [":".join(n for n in pkt.protocols.split(":") if n in _OUR_PROTO)]
+    out["frame.malformed"] = [str(bool(pkt.malformed)).lower()]
+    out["frame.truncated"] = [str(fr.cap_len < fr.len).lower()]
+    return out
+
+
+def truth_values(row: Mapping[str, Any]) -> dict[str, list[str]]:
+    """tshark's side from one truth row (captures/README.md format), normalised."""
+    kinds = {m.tshark: m.kind for m in FIELD_MAP}
+    out: dict[str, list[str]] = {}
+    for name, kind in kinds.items():
+        vals = row.get(name)
+        if vals:
+            out[name] = [_norm(kind, v) for v in vals]
+    macs = row.get("dhcp.hw.mac_addr")
+    if macs:
+        out["dhcp.hw.mac_addr"] = [_norm("mac", v) for v in macs]
+    addr = (row.get("dhcp.hw.mac_addr") or row.get("dhcp.hw.addr") or [None])[0]
+    if addr is not None:
+        pad = (row.get("dhcp.hw.addr_padding") or [""])[0]
+        out["dhcp.chaddr"] = [_norm("hex", addr) + _norm("hex", pad)]
+    out["frame.len"] = [str(row["len"])]
+    out["frame.cap_len"] = [str(row["cap_len"])]
+    out["frame.time_epoch"] = [str(row["time_epoch"])]
+    protos = [_PROTO[p] for p in row.get("protocols", []) if p in _PROTO]
+    out["frame.protocols"] = [":".join(protos)]
+    out["frame.malformed"] = [str(bool(row.get("malformed") or row.get("short"))).lower()]
+    out["frame.truncated"] = [str(int(row["cap_len"]) < int(row["len"])).lower()]
+    if "interface_id" in row:
+        out["frame.interface_id"] = [str(row["interface_id"])]
+    return out
+
+
+# -- comparison --------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    capture: str
+    frame: int
+    field: str
+    ours: tuple[str, ...]
+    theirs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quirk:
+    """A known tshark behaviour that makes the two sides differ, with its evidence."""
+
+    name: str
+    applies: Callable[[Disagreement, Mapping[str, Any]], bool]
+    reason: str
+    evidence: str
+
+
+@dataclass
+class Report:
+    """Per-field tallies and the disagreements (explained ones with their quirk)."""
+
+    agree: dict[str, int] = field(default_factory=dict)
+    differ: dict[str, int] = field(default_factory=dict)
+    known: dict[str, int] = field(default_factory=dict)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    explained: list[tuple[Disagreement, Quirk]] = field(default_factory=list)
+
+    @property
+    def total_agree(self) -> int:
+        return sum(self.agree.values())
+
+    @property
+    def total(self) -> int:
+        return self.total_agree + sum(self.differ.values()) + sum(self.known.values())
+
+    def merge(self, other: Report) -> None:
+        for mine, theirs in (
+            (self.agree, other.agree),
+            (self.differ, other.differ),
+            (self.known, other.known),
+        ):
+            for k, v in theirs.items():
+                mine[k] = mine.get(k, 0) + v
+        self.disagreements.extend(other.disagreements)
+        self.explained.extend(other.explained)
+
+
+def _short_dhcp(d: Disagreement, row: Mapping[str, Any]) -> bool:
+    return (
+        d.field.startswith("dhcp.")
+        and bool(row.get("short"))
+        and not d.theirs
+        and "dhcp" in row.get("protocols", [])
+    )
+
+
+def _tso_length(d: Disagreement, row: Mapping[str, Any]) -> bool:
+    return (
+        d.field == "ip.len"
+        and len(d.ours) == len(d.theirs)
+        and all(a in (b, "0") for a, b in zip(d.ours, d.theirs, strict=True))
+    )
+
+
+def _retransmission(d: Disagreement, row: Mapping[str, Any]) -> bool:
+    retrans = any("retransmission" in str(e.get("message", "")) for e in row.get("expert", ()))
+    if not retrans:
+        return False
+    if d.field == "frame.protocols":
+        return bool(d.ours and d.theirs) and d.ours[0].startswith(d.theirs[0] + ":")
+    return d.field.startswith("dns.") and not d.theirs
+
+
+KNOWN_QUIRKS: tuple[Quirk, ...] = (
+    Quirk(
+        "tso-total-length",
+        _tso_length,
+        "an IPv4 total length of 0 (a TSO/GSO-offloaded capture) is shown by tshark as the "
+        "length it presumes from the captured bytes; pktscope's ipv4.total_length is the "
+        "field's real value, 0 (the chain uses the captured size as the payload end, as tshark)",
+        "tcpdump__icmp-length-zero.pcapng frame 1: bytes 16-17 are 00 00 and `tshark -V` prints "
+        "'[Total Length: 84 bytes (reported as 0, presumed to be because of \"TCP segmentation "
+        "offload\" (TSO))]'",
+    ),
+    Quirk(
+        "tcp-retransmission-not-dissected",
+        _retransmission,
+        "tshark's stateful TCP analysis does not hand the payload of a suspected retransmission "
+        "to the next dissector; pktscope dissects every frame on its own",
+        "pcpp__dns_over_tcp.pcapng frame 4: expert note 'This frame is a (suspected) "
+        "retransmission', protocols eth:ethertype:ipv6:tcp; with `-o "
+        "tcp.analyze_sequence_numbers:FALSE` tshark gives eth:ethertype:ipv6:tcp:dns for it",
+    ),
+    Quirk(
+        "truncated-bootp-no-fields",
+        _short_dhcp,
+        "tshark's DHCP dissector adds no field at all when the capture cut the BOOTP header "
+        "(it throws before the first item), while pktscope keeps every field before the cut",
+        "tcpdump__bootp_asan.pcap frame 1: `tshark -V` shows 'Dynamic Host Configuration "
+        "Protocol' with only '[Packet size limited during capture: DHCP/BOOTP truncated]' "
+        "under it, although 48 bytes of the BOOTP header (op..chaddr) are in the frame",
+    ),
+)
+
+
+def compare_frame(
+    capture: str,
+    *,
+    number: int,
+    ours: Mapping[str, list[str]],
+    theirs: Mapping[str, list[str]],
+    row: Mapping[str, Any],
+    report: Report,
+    quirks: Sequence[Quirk] = KNOWN_QUIRKS,
+) -> None:
+    """Compare one frame's two sides item by item into ``report``."""
+    items = [m.tshark for m in FIELD_MAP] + list(DERIVED) + list(FRAME_ITEMS)
+    for item in items:
+        a = tuple(ours.get(item, ()))
+        b = tuple(theirs.get(item, ()))
+        if item == "frame.interface_id" and not b:
+            continue  # pcap files have no interface ids
+        if not a and not b:
+            continue
+        if a == b:
+            report.agree[item] = report.agree.get(item, 0) + 1
+            continue
+        d = Disagreement(capture, number, item, a, b)
+        quirk = next((q for q in quirks if q.applies(d, row)), None)
+        if quirk is not None:
+            report.known[item] = report.known.get(item, 0) + 1
+            report.explained.append((d, quirk))
+        else:
+            report.differ[item] = report.differ.get(item, 0) + 1
+            report.disagreements.append(d)
+
+
+def compare_capture(
+    capture_path: str, rows: Iterable[Mapping[str, Any]], name: str | None = None
+) -> Report:
+    """Decode ``capture_path`` with pktscope and compare with tshark ``rows`` (truth format)."""
+    from pktscope.dissect.capture import open_capture
+
+    label = name or capture_path
+    report = Report()
+    by_frame = {int(r["frame"]): r for r in rows}
+    with open_capture(capture_path) as cap:
+        seen = 0
+        for pkt in cap:
+            seen += 1
+            row = by_frame.get(pkt.frame.number)
+            if row is None:
+                report.disagreements.append(
+                    Disagreement(label, pkt.frame.number, "frame", ("present",), ())
+                )
+                continue
+            compare_frame(
+                label,
+                number=pkt.frame.number,
+                ours=our_values(pkt),
+                theirs=truth_values(row),
+                row=row,
+                report=report,
+            )
+    if seen != len(by_frame):
+        report.disagreements.append(
+            Disagreement(label, 0, "frame count", (str(seen),), (str(len(by_frame)),))
+        )
+    return report
+
+
+# -- tshark ------------------------------------------------------------------------------------
+def run_tshark(path: str, tshark: str = "tshark") -> list[dict[str, Any]]:
+    """tshark's per-frame truth for ``path`` in the captures/README.md format."""
+    head = [
+        "frame.number",
+        "frame.len",
+        "frame.cap_len",
+        "frame.time_epoch",
+        "frame.interface_id",
+        "frame.protocols",
+        "_ws.malformed",
+        "_ws.short",
+    ]
+    argv = [
+        tshark,
+        "-n",
+        "-r",
+        path,
+        "-o",
+        "ip.defragment:FALSE",
+        "-o",
+        "ipv6.defragment:FALSE",
+        "-o",
+        "tcp.desegment_tcp_streams:FALSE",
+        "-T",
+        "fields",
+        "-E",
+        "separator=/t",
+        "-E",
+        "occurrence=a",
+        "-E",
+        "aggregator=\x1f",
+    ]
+    for f in (*head, *TSHARK_FIELDS):
+        argv += ["-e", f]
+    try:
+        proc = subprocess.run(argv, capture_output=True, text=True, check=False, timeout=600)
+    except FileNotFoundError:
+        raise ToolError("tshark is not installed (apt-get install tshark)", argv=argv) from None
+    if proc.returncode != 0:
+        raise ToolError(
+            "tshark failed", argv=argv, returncode=proc.returncode, stderr_tail=proc.stderr[-500:]
+        )
+    rows = []
+    for line in proc.stdout.splitlines():
+        cols = line.split("\t")
+        num, flen, clen, epoch, ifid, protos, malformed, short = cols[:8]
+        row: dict[str, Any] = {
+            "frame": int(num),
+            "len": int(flen),
+            "cap_len": int(clen),
+            "time_epoch": epoch,
+            "protocols": protos.split(":"),
+            "malformed": bool(malformed),
+            "short": bool(short),
+        }
+        if ifid:
+            row["interface_id"] = int(ifid)
+        for name, text in zip(TSHARK_FIELDS, cols[8:], strict=False):
+            if text:
+                row[name] = text.split("\x1f")
+        rows.append(row)
+    return rows
+
+
+# -- command -----------------------------------------------------------------------------------
+def add_parser(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "compare",
+        help="compare pktscope's fields with tshark's, field by field",
+        description="Decode CAPTURE with pktscope and with tshark and tabulate, per field, "
+        "the frames that agree and disagree. Exit 1 on any disagreement that is not a known "
+        "tshark quirk.",
+    )
+    p.add_argument("capture", metavar="CAPTURE")
+    p.add_argument("--tshark", default="tshark", help="tshark executable (default: on PATH)")
+    p.add_argument("--json", action="store_true", help="the report as one JSON object")
+    p.add_argument(
+        "--max-diffs",
+        type=int,
+        default=20,
+        metavar="N",
+        help="list at most N disagreements (default 20)",
+    )
+    p.set_defaults(run=guarded(run))
+
+
+def format_report(report: Report, max_diffs: int = 20) -> str:
+    """The per-field table, then the disagreements and the known quirks."""
+    names = sorted(set(report.agree) | set(report.differ) | set(report.known))
+    width = max([len(n) for n in names] + [5])
+    lines = [f"{'field':<{width}}  {'agree':>6}  {'differ':>6}  {'quirk':>6}"]
+    for n in names:
+        lines.append(
+            f"{n:<{width}}  {report.agree.get(n, 0):>6}  {report.differ.get(n, 0):>6}"
+            f"  {report.known.get(n, 0):>6}"
+        )
+    pct = 100.0 * report.total_agree / report.total if report.total else 100.0
+    lines.append(
+        f"{'total':<{width}}  {report.total_agree:>6}  {sum(report.differ.values()):>6}"
+        f"  {sum(report.known.values()):>6}   ({pct:.1f}% agree)"
+    )
+    for d in report.disagreements[:max_diffs]:
+        lines.append(
+            f"DIFFER frame {d.frame} {d.field}: pktscope {list(d.ours)} tshark {list(d.theirs)}"
+        )
+    if len(report.disagreements) > max_diffs:
+        lines.append(f"... {len(report.disagreements) - max_diffs} more disagreements")
+    quirks = {q.name: q for _, q in report.explained}
+    for q in quirks.values():
+        lines.append(f"quirk {q.name}: {q.reason}")
+    return "\n".join(lines) + "\n"
+
+
+def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
+    out = out if out is not None else sys.stdout
+    rows = run_tshark(args.capture, args.tshark)
+    report = compare_capture(args.capture, rows)
+    if args.json:
+        obj = {
+            "agree": report.agree,
+            "differ": report.differ,
+            "quirk": report.known,
+            "disagreements": [
+                {
+                    "frame": d.frame,
+                    "field": d.field,
+                    "pktscope": list(d.ours),
+                    "tshark": list(d.theirs),
+                }
+                for d in report.disagreements
+            ],
+        }
+        out.write(json.dumps(obj, sort_keys=True) + "\n")
+    else:
+        out.write(format_report(report, args.max_diffs))
+    return 1 if report.disagreements else 0

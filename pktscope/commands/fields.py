@@ -1,0 +1,222 @@
+"""``pktscope fields CAPTURE -e PATH ...``: chosen fields of every packet, as text columns or JSON.
+
+The ``tshark -T fields`` of pktscope. Each packet gives one line; each ``-e`` path one column
+holding every occurrence of the field in the packet, comma-joined (an unindexed array step means
+every element: ``-e dns.queries.name``). ``--json`` prints one JSON object per packet (JSON lines)
+whose keys are the requested paths: a single occurrence as a scalar, several as a list, none as
+null. Values follow DESIGN.md "Value rendering" (MAC, dotted IPv4, RFC 5952 IPv6, bytes as
+contiguous lowercase hex, enums as their integer or with ``--names`` their name). Only the layers
+the paths reach are decoded (the field model is lazy per layer).
+
+``-E`` takes tshark's options: ``header=y``, ``separator=,`` (``/t`` tab, ``/s`` space),
+``aggregator=;``, ``quote=d|s|n``, ``occurrence=f|l|a``.
+"""
+
+from __future__ import annotations
+
+# ruff: noqa: PLC0415 - heavy modules (dissect, render, rich) load on use: `pktscope --help` stays fast
+import argparse
+import enum
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+from pktscope.commands._common import (
+    UsageError,
+    add_capture_options,
+    check_paths,
+    guarded,
+    iter_packets,
+    open_packets,
+)
+
+__all__ = ["Format", "add_parser", "field_json", "field_text", "format_row", "run"]
+
+_SEPARATORS = {"/t": "\t", "/s": " "}
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """The ``-E`` options: column separator, occurrence joiner, quoting, occurrence choice."""
+
+    header: bool = False
+    separator: str = "\t"
+    aggregator: str = ","
+    quote: str = ""
+    occurrence: str = "a"
+
+
+def add_parser(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "fields",
+        help="print chosen fields of every packet (like tshark -T fields)",
+        description="Print the fields named by -e PATH for every packet: tab-separated text, "
+        "or JSON lines with --json.",
+    )
+    p.add_argument("capture", metavar="CAPTURE", help="pcap or pcapng file ('-' for stdin)")
+    p.add_argument(
+        "-e",
+        "--field",
+        metavar="PATH",
+        action="append",
+        dest="paths",
+        required=True,
+        help="field path, e.g. dhcp.chaddr, dns.queries.name (repeatable)",
+    )
+    p.add_argument("--json", action="store_true", help="one JSON object per packet")
+    p.add_argument("--names", action="store_true", help="enums by name instead of number")
+    p.add_argument(
+        "-E",
+        metavar="OPT=VALUE",
+        action="append",
+        default=[],
+        dest="format_opts",
+        help="header=y|n, separator=C (/t, /s), aggregator=C, quote=d|s|n, occurrence=f|l|a",
+    )
+    add_capture_options(p)
+    p.set_defaults(run=guarded(run))
+
+
+def parse_format(opts: Sequence[str]) -> Format:
+    """``["header=y", "separator=,"]`` → :class:`Format`; a bad option is a UsageError."""
+    values: dict[str, Any] = {}
+    for opt in opts:
+        key, eq, val = opt.partition("=")
+        if not eq:
+            raise UsageError(f"bad -E option {opt!r}: expected NAME=VALUE")
+        if key == "header":
+            if val not in ("y", "n"):
+                raise UsageError(f"bad -E header value {val!r}: expected y or n")
+            values["header"] = val == "y"
+        elif key in ("separator", "aggregator"):
+            values[key] = _SEPARATORS.get(val, val)
+        elif key == "quote":
+            if val not in ("d", "s", "n"):
+                raise UsageError(f"bad -E quote value {val!r}: expected d, s or n")
+            values["quote"] = {"d": '"', "s": "'", "n": ""}[val]
+        elif key == "occurrence":
+            if val not in ("f", "l", "a"):
+                raise UsageError(f"bad -E occurrence value {val!r}: expected f, l or a")
+            values["occurrence"] = val
+        else:
+            raise UsageError(
+                f"unknown -E option {key!r}: use header, separator, aggregator, quote, occurrence"
+            )
+    return Format(**values)
+
+
+# -- values ------------------------------------------------------------------------------------
+def field_text(field: Any, names: bool = False) -> str:
+    """A field as ``fields`` prints it: ``display_plain`` (enum numbers), or enum names."""
+    if names:
+        value = field.value
+        if isinstance(value, enum.Enum):
+            return str(value.name)
+    text = field.display_plain
+    if not text and field.has_bytes and not isinstance(field.value, str | int):
+        return str(field.hex())  # a structure without a value of its own: its bytes
+    return str(text)
+
+
+def field_json(field: Any, names: bool = False) -> Any:
+    """A field as a JSON value: numbers stay numbers, enums their integer (or name), booleans
+    true/false, everything else its display text (MAC, IP, hex bytes, strings)."""
+    value = field.value
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, enum.Enum):
+        return str(value.name) if names else _enum_int(value)
+    if isinstance(value, int):
+        hint = field.meta.display_hint if field.meta is not None else None
+        return field.display_plain if hint in ("ipv4", "ipv6", "mac") else value
+    if isinstance(value, float):
+        return value
+    if isinstance(value, list) and field.meta is None:  # frame.errors
+        return [str(v) for v in value]
+    return field_text(field, names)
+
+
+def _enum_int(value: enum.Enum) -> Any:
+    v = value.value
+    return v if isinstance(v, int) else str(v)
+
+
+def format_row(
+    pkt: Any,
+    paths: Sequence[str],
+    fmt: Format,
+    names: bool = False,
+) -> str:
+    """One text line (no newline) for ``pkt``."""
+    cols = []
+    q = fmt.quote
+    for path in paths:
+        found = pkt.get_all(path)
+        if fmt.occurrence == "f":
+            found = found[:1]
+        elif fmt.occurrence == "l":
+            found = found[-1:]
+        text = fmt.aggregator.join(field_text(f, names) for f in found)
+        cols.append(f"{q}{text}{q}" if q and found else text)
+    return fmt.separator.join(cols)
+
+
+def json_row(pkt: Any, paths: Sequence[str], names: bool = False) -> str:
+    """One JSON object (one line) for ``pkt``, keys = ``paths``."""
+    obj: dict[str, Any] = {}
+    for path in paths:
+        found = pkt.get_all(path)
+        if not found:
+            obj[path] = None
+        elif len(found) == 1:
+            obj[path] = field_json(found[0], names)
+        else:
+            obj[path] = [field_json(f, names) for f in found]
+    return json.dumps(obj, ensure_ascii=False)
+
+
+# -- command -----------------------------------------------------------------------------------
+def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
+    out = out if out is not None else sys.stdout
+    paths: list[str] = list(args.paths)
+    fmt = parse_format(args.format_opts)
+    check_paths(paths, extra_layers=_extra_layers(args))
+    capture = open_packets(args)
+    row: Callable[[Any], str]
+    if args.json:
+
+        def row(pkt: Any) -> str:
+            return json_row(pkt, paths, args.names)
+
+    else:
+        if fmt.header:
+            out.write(fmt.separator.join(paths) + "\n")
+
+        def row(pkt: Any) -> str:
+            return format_row(pkt, paths, fmt, args.names)
+
+    batch: list[str] = []
+    write = out.write
+    for pkt in iter_packets(args, capture):
+        batch.append(row(pkt))
+        if len(batch) >= 512:
+            batch.append("")
+            write("\n".join(batch))
+            batch = []
+    if batch:
+        batch.append("")
+        write("\n".join(batch))
+    out.flush()
+    return 0
+
+
+def _extra_layers(args: argparse.Namespace) -> list[str]:
+    """Layer names a decode-as rule (``udp.port==9000:myproto``) or a spec dir brings in."""
+    from pathlib import Path
+
+    names = [rule.rpartition(":")[2].strip() for rule in args.decode_as]
+    for d in args.spec_dirs:
+        names.extend(p.stem for p in Path(d).glob("*.ksy"))
+    return names

@@ -1,0 +1,152 @@
+"""``pktscope show CAPTURE``: one summary line per packet, as ``tshark`` prints them.
+
+``    1   0.000000      0.0.0.0 → 255.255.255.255 DHCP 314 DHCP Discover - Transaction ID 0x3d1d``
+(number, seconds since the first packet, source, destination, top protocol, frame length,
+info). The row content comes from the shared summariser the TUI's packet list uses
+(:func:`pktscope.tui.summary.summarize`). ``-V`` adds the field tree with absolute offsets,
+``-x`` the hexdump of the frame, ``--field PATH`` the value of a field under each line (and its
+bytes highlighted in ``-x``). A packet that failed to decode shows its errors, each with the
+hexdump row of the failing offset and a caret under the byte.
+"""
+
+from __future__ import annotations
+
+# ruff: noqa: PLC0415 - heavy modules (dissect, render, rich) load on use: `pktscope --help` stays fast
+import argparse
+import sys
+from typing import IO, Any
+
+from pktscope.commands._common import (
+    add_capture_options,
+    add_color_option,
+    check_paths,
+    decode_error_text,
+    guarded,
+    iter_packets,
+    open_packets,
+    use_color,
+)
+
+__all__ = ["add_parser", "run", "summary_line", "tree_lines"]
+
+
+def add_parser(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "show",
+        help="one summary line per packet (like tshark); -V tree, -x hexdump",
+        description="Print one summary line per packet; -V adds the field tree with offsets, "
+        "-x the hexdump.",
+    )
+    p.add_argument("capture", metavar="CAPTURE", help="pcap or pcapng file ('-' for stdin)")
+    p.add_argument("-V", "--verbose", action="store_true", help="field tree with offsets")
+    p.add_argument("-x", "--hex", action="store_true", dest="hexdump", help="hexdump of the frame")
+    p.add_argument(
+        "--field",
+        metavar="PATH",
+        action="append",
+        default=[],
+        dest="fields",
+        help="show this field under each line (highlighted in -x); repeatable",
+    )
+    add_capture_options(p, frame=True)
+    add_color_option(p)
+    p.set_defaults(run=guarded(run))
+
+
+def summary_line(pkt: Any, t0: float) -> str:
+    """The tshark-style line of ``pkt``; ``t0`` is the first packet's time."""
+    from pktscope.tui.summary import summarize
+
+    s = summarize(pkt, pkt.frame.number, pkt.frame.time - t0, pkt.frame.len)
+    dst = s.destination
+    if dst == "Broadcast":  # the packet list's wording; `tshark -n` prints the address
+        dst = "ff:ff:ff:ff:ff:ff"
+    line = f"{s.number:5d} {s.time:10.6f} {s.source:>12} → {dst} {s.protocol} {s.length}"
+    return f"{line} {s.info}" if s.info else line
+
+
+def _span_text(field: Any) -> str:
+    if not field.has_bytes:
+        return ""
+    if field.bit_size is not None and field.bit_offset is not None:
+        byte, bit = divmod(field.bit_offset, 8)
+        return f"  [{byte}.{bit}+{field.bit_size}b]"
+    return f"  [{field.offset}:{field.end}]"
+
+
+def tree_lines(pkt: Any) -> list[str]:
+    """The field tree of ``pkt``: a line per field, indented by depth, with ``[start:end]``
+    absolute byte spans (``[byte.bit+Nb]`` for bit fields) and enum names."""
+    fr = pkt.frame
+    lines = [
+        f"Frame {fr.number}: {fr.len} bytes on wire, {fr.cap_len} bytes captured ({pkt.protocols})"
+    ]
+    for root in pkt.fields():
+        _tree(root, 0, lines)
+    return lines
+
+
+def _tree(field: Any, depth: int, lines: list[str]) -> None:
+    pad = "    " * depth
+    children = field.children
+    if depth == 0:
+        name = field.name
+        note = "  [malformed]" if field.error is not None else ""
+        lines.append(f"{name}{_span_text(field)}{note}")
+    else:
+        label = (
+            f"[{field.index}]"
+            if field.index is not None and field.parent is not None and field.parent.is_array
+            else field.name
+        )
+        try:
+            shown = field.display
+        except Exception as exc:  # an instance that fails to evaluate
+            shown = f"<{exc}>"
+        text = f"{pad}{label}" + (f": {shown}" if shown and not field.is_array else "")
+        if field.is_array:
+            text += f" ({len(children)} items)"
+        lines.append(text + _span_text(field))
+    for child in children:
+        _tree(child, depth + 1, lines)
+
+
+def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
+    out = out if out is not None else sys.stdout
+    if args.fields:
+        check_paths(args.fields, extra_layers=[r.rpartition(":")[2] for r in args.decode_as])
+    color = use_color(args, out)
+    capture = open_packets(args)
+    t0: float | None = None
+    first = True
+    for pkt in iter_packets(args, capture):
+        if t0 is None:
+            t0 = _first_time(capture, pkt)
+        detail = args.verbose or args.hexdump
+        if detail and not first:
+            out.write("\n")
+        first = False
+        out.write(summary_line(pkt, t0) + "\n")
+        for path in args.fields:
+            values = [f.display for f in pkt.get_all(path)]
+            out.write(f"    {path}: {', '.join(values) if values else '(absent)'}\n")
+        if args.verbose:
+            for line in tree_lines(pkt)[1:]:
+                out.write(line + "\n")
+        if args.verbose or args.fields:
+            for err in pkt.errors:
+                out.write(decode_error_text(err, pkt.buffer) + "\n")
+        if args.hexdump:
+            style = "ansi" if color else "plain"
+            text = pkt.hexdump(highlight=list(args.fields) or None, style=style)
+            out.write(str(text).rstrip("\n") + "\n")
+    out.flush()
+    return 0
+
+
+def _first_time(capture: Any, pkt: Any) -> float:
+    """Time of the capture's first frame (tshark's relative times count from it)."""
+    try:
+        return float(capture[0].frame.time)
+    except Exception:  # a stream: no random access; count from the first shown packet
+        return float(pkt.frame.time)
