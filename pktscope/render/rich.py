@@ -1,0 +1,235 @@
+"""Rich renderables for hexdumps: the TUI hex pane, notebooks and ANSI text share them.
+
+:func:`hexdump_row_text` builds one row as a ``rich.text.Text`` (so the TUI renders only the
+visible rows), :class:`HexdumpView` stacks rows and a legend in ``__rich_console__``, and
+:func:`offset_at` maps a screen cell back to the byte under it for clicks and cursors. Row
+text is the same line the plain layouts print (``layout.line``), styled per highlight owner.
+Rows are never folded into ``*`` here: every byte has a place on screen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from collections.abc import Iterator, Sequence
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.style import Style
+from rich.text import Text
+
+from pktscope.render.highlight import Highlight, color_of, owners, span_text
+from pktscope.render.layout import BYTES_PER_LINE, Layout, as_bytes, get_layout
+
+__all__ = ["HexdumpView", "hexdump_ansi", "hexdump_row_text", "offset_at"]
+
+Data = bytes | bytearray | memoryview
+Selected = int | tuple[int, int] | None
+
+OFFSET_STYLE = Style(dim=True)
+SELECTED_STYLE = Style(reverse=True, bold=True)
+
+
+def _hl_style(highlights: Sequence[Highlight], index: int) -> Style:
+    return Style(color="black", bgcolor=color_of(highlights, index))
+
+
+def _selected_span(selected: Selected) -> tuple[int, int] | None:
+    if selected is None:
+        return None
+    if isinstance(selected, int):
+        return selected, selected + 1
+    return selected
+
+
+def _styled_row(
+    layout: Layout,
+    buf: bytes,
+    pos: int,
+    stop: int,
+    highlights: Sequence[Highlight],
+    *,
+    base_offset: int,
+    selected: Selected = None,
+) -> Text:
+    """``buf[pos:stop]`` (at most one line) as styled Text; offsets are ``base_offset + pos``."""
+    offset = base_offset + pos
+    width = max(8, len(f"{offset:x}"))
+    text = Text(layout.line(offset, buf[pos:stop]), no_wrap=True, end="")
+    text.stylize(OFFSET_STYLE, 0, width)
+    pre = layout.prefix_len(width)
+    asc = pre + layout.ascii_col
+    n = stop - pos
+
+    def paint(style: Style, owned: Sequence[bool]) -> None:
+        i = 0
+        while i < n:
+            if not owned[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and owned[j + 1]:
+                j += 1
+            text.stylize(style, pre + layout.hex_cols[i], pre + layout.hex_cols[j] + 2)
+            text.stylize(style, asc + i, asc + j + 1)
+            i = j + 1
+
+    if highlights:
+        row_owner = owners(highlights, offset, offset + n)
+        for index in sorted(set(row_owner) - {-1}):
+            paint(_hl_style(highlights, index), [o == index for o in row_owner])
+    span = _selected_span(selected)
+    if span is not None:
+        a, b = span
+        paint(SELECTED_STYLE, [a <= offset + i < b for i in range(n)])
+    return text
+
+
+def hexdump_row_text(
+    data: Data,
+    row: int,
+    highlights: Sequence[Highlight] = (),
+    selected: Selected = None,
+    *,
+    fmt: str = "classic",
+    base_offset: int = 0,
+) -> Text:
+    """Row ``row`` (bytes ``16*row`` .. ``16*row+15`` of ``data``) as a Rich ``Text``.
+
+    ``selected`` (a dump offset or a ``(start, end)`` span) is drawn reversed, on top of the
+    highlight colours. Raises ``IndexError`` for a row past the data.
+    """
+    buf = as_bytes(data)
+    pos = BYTES_PER_LINE * row
+    if row < 0 or (pos >= len(buf) and not (row == 0 and not buf)):
+        raise IndexError(f"hexdump row {row} out of range (data has {len(buf)} bytes)")
+    stop = min(len(buf), pos + BYTES_PER_LINE)
+    return _styled_row(
+        get_layout(fmt), buf, pos, stop, highlights, base_offset=base_offset, selected=selected
+    )
+
+
+def offset_at(
+    row: int,
+    col: int,
+    fmt: str = "classic",
+    *,
+    base_offset: int = 0,
+    size: int | None = None,
+    width: int = 8,
+) -> int | None:
+    """The dump offset of the byte drawn at screen cell (``row``, ``col``) of a dump, or None.
+
+    A byte owns its two hex digits and its ASCII character. ``size`` (the data length) turns
+    cells past the end into None; ``width`` is the offset column's digit count.
+    """
+    if row < 0 or col < 0:
+        return None
+    layout = get_layout(fmt)
+    rel = col - layout.prefix_len(width)
+    index: int | None = None
+    if 0 <= rel - layout.ascii_col < BYTES_PER_LINE:
+        index = rel - layout.ascii_col
+    else:
+        for i, c in enumerate(layout.hex_cols):
+            if c <= rel < c + 2:
+                index = i
+                break
+    if index is None:
+        return None
+    pos = BYTES_PER_LINE * row + index
+    if size is not None and pos >= size:
+        return None
+    return base_offset + pos
+
+
+def legend_text(highlights: Sequence[Highlight]) -> Iterator[Text]:
+    """One legend line per highlight: a colour swatch, the span and the label."""
+    for i, h in enumerate(highlights):
+        line = Text(no_wrap=True, end="")
+        line.append("  ", _hl_style(highlights, i))
+        line.append(f" {span_text(h)}  {h.label}")
+        yield line
+
+
+@dataclasses.dataclass
+class HexdumpView:
+    """A hexdump with highlighted fields as a Rich renderable (``console.print(view)``)."""
+
+    data: Data
+    highlights: Sequence[Highlight] = ()
+    fmt: str = "classic"
+    base_offset: int = 0
+    start: int = 0
+    end: int | None = None
+    selected: Selected = None
+    legend: bool = True
+
+    def rows(self) -> Iterator[Text]:
+        """Every row of the dump as styled Text (no folding), then the end offset line for
+        ``canonical``."""
+        layout = get_layout(self.fmt)
+        buf = as_bytes(self.data)
+        start, end, _ = slice(self.start, self.end).indices(len(buf))
+        for pos in range(start, end, BYTES_PER_LINE):
+            yield _styled_row(
+                layout,
+                buf,
+                pos,
+                min(end, pos + BYTES_PER_LINE),
+                self.highlights,
+                base_offset=self.base_offset,
+                selected=self.selected,
+            )
+        if layout.fold and end > start:
+            yield Text(layout.offset_text(self.base_offset + end), style=OFFSET_STYLE, end="")
+
+    def _repr_html_(self) -> str:
+        from pktscope.render.html import hexdump_html  # noqa: PLC0415 - html imports this module
+
+        return hexdump_html(
+            self.data,
+            fmt=self.fmt,
+            highlights=self.highlights,
+            base_offset=self.base_offset,
+            start=self.start,
+            end=self.end,
+            legend=self.legend,
+            selected=self.selected,
+        )
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for row in self.rows():
+            yield row
+            yield Text("\n", end="")
+        if self.legend and self.highlights:
+            for line in legend_text(self.highlights):
+                yield line
+                yield Text("\n", end="")
+
+
+def hexdump_ansi(
+    data: Data,
+    *,
+    fmt: str = "classic",
+    highlights: Sequence[Highlight] = (),
+    base_offset: int = 0,
+    start: int = 0,
+    end: int | None = None,
+    legend: bool = True,
+    color_system: str = "truecolor",
+) -> str:
+    """The dump as text with ANSI colour escapes (through Rich)."""
+    view = HexdumpView(data, highlights, fmt, base_offset, start, end, None, legend)
+    sink = io.StringIO()
+    console = Console(
+        file=sink,
+        force_terminal=True,
+        color_system=color_system,  # type: ignore[arg-type]
+        width=1 << 16,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+    )
+    console.print(view, end="", soft_wrap=True)
+    return sink.getvalue()
