@@ -94,7 +94,7 @@ def test_dhcp_chaddr_matches_tshark(path: Path) -> None:
             assert "dhcp.chaddr" not in pkt or pkt.malformed
             continue
         hlen = int(row["dhcp.hw.len"][0])
-        addr = row["dhcp.hw.mac_addr"][0] if "dhcp.hw.mac_addr" in row else row["dhcp.hw.addr"][0]
+        addr = row["dhcp.hw.addr"][0] if "dhcp.hw.addr" in row else row["dhcp.hw.mac_addr"][0]
         pad = row.get("dhcp.hw.addr_padding", [""])[0]
         expected = addr.replace(":", "") + pad
         f = pkt["dhcp.chaddr"]
