@@ -52,7 +52,7 @@ IF_TSOFFSET = 14
 class Interface:
     """One IDB: link type, snap length and how to turn its timestamps into nanoseconds."""
 
-    global_id: int
+    id: int
     linktype: int
     snaplen: int
     tsresol: int = 6
@@ -95,7 +95,6 @@ class PcapngParser:
 
     def __init__(self) -> None:
         self.sections: list[Section] = []
-        self.n_interfaces = 0
 
     @property
     def section(self) -> Section | None:
@@ -182,14 +181,13 @@ class PcapngParser:
             if blen < 20:
                 raise self._short(btype, blen, 20, abs_off, number)
             linktype, _res, snaplen = struct.unpack_from(endian + "HHI", buf, off + 8)
-            iface = Interface(self.n_interfaces, linktype, snaplen)
+            iface = Interface(len(section.interfaces), linktype, snaplen)
             for code, value in iter_options(endian, buf, off + 16, off + blen - 4):
                 if code == IF_TSRESOL and len(value) >= 1:
                     iface.tsresol = value[0]
                 elif code == IF_TSOFFSET and len(value) >= 8:
                     iface.tsoffset = struct.unpack_from(endian + "q", value)[0]
             section.interfaces.append(iface)
-            self.n_interfaces += 1
             return None
         if btype in PACKET_BLOCKS:
             return self.packet(section, buf, off, btype, blen, number=number, base=base, copy=copy)
@@ -263,7 +261,7 @@ class PcapngParser:
             time_ns=time_ns,
             cap_len=cap_len,
             len=orig_len,
-            interface_id=iface.global_id,
+            interface_id=iface.id,
             linktype=iface.linktype,
             data=data,
             comment=comment,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import struct
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import ExitStack
 from os import PathLike
 from pathlib import Path
@@ -34,6 +34,7 @@ PathOrStream = str | PathLike[str] | BinaryIO
 _PCAP_SNAPLEN = 262144
 _SHB_USERAPPL = 4
 _SEC = 1_000_000_000
+_MAX_KEPT_IFACE = 256  # above this, interface numbers are compacted rather than padded
 
 
 def _open(target: PathOrStream, stack: ExitStack) -> BinaryIO:
@@ -114,6 +115,11 @@ def _option(code: int, value: bytes) -> bytes:
     return struct.pack("<HH", code, len(value)) + value + b"\0" * (-len(value) % 4)
 
 
+def _idb(linktype: int, tsresol: int) -> bytes:
+    opts = _option(IF_TSRESOL, bytes((tsresol,))) + b"\0\0\0\0"
+    return _block(BT_IDB, struct.pack("<HHI", linktype, 0, 0) + opts)
+
+
 def _block(btype: int, body: bytes) -> bytes:
     total = 12 + len(body)
     return struct.pack("<II", btype, total) + body + struct.pack("<I", total)
@@ -128,6 +134,56 @@ def _ts_units(time_ns: int, tsresol: int) -> int:
     return time_ns * int(10 ** (tsresol - 9))
 
 
+class _Interfaces:
+    """IDB slots for ``(interface_id, linktype)`` pairs, keeping a record's interface number
+    when that slot is free (gaps get placeholder IDBs), else taking the next free slot."""
+
+    def __init__(self, tsresol: int | Mapping[int, int]) -> None:
+        self.tsresol = tsresol
+        self.slots: dict[tuple[int, int], int] = {}
+        self.resolutions: list[int] = []  # per written IDB
+
+    def _resol(self, iface_id: int, index: int) -> int:
+        tsresol = self.tsresol
+        resol = tsresol if isinstance(tsresol, int) else tsresol.get(iface_id, 9)
+        if not 0 <= resol <= 0xFF or (resol & 0x7F) > 63:
+            raise CaptureError(f"if_tsresol {resol} out of range", record_index=index)
+        return resol
+
+    def add(self, iface_id: int, linktype: int, index: int) -> bytes:
+        """IDBs to write so that the pair has a slot (b"" when it already has one)."""
+        if (iface_id, linktype) in self.slots:
+            return b""
+        if not 0 <= linktype <= 0xFFFF:
+            raise CaptureError(f"link type {linktype} does not fit 16 bits", record_index=index)
+        out = []
+        resol = self._resol(iface_id, index)
+        if len(self.resolutions) <= iface_id < _MAX_KEPT_IFACE:
+            while len(self.resolutions) < iface_id:  # placeholders: same link type, unused
+                self.slots.setdefault((len(self.resolutions), linktype), len(self.resolutions))
+                self.resolutions.append(resol)
+                out.append(_idb(linktype, resol))
+        self.slots[(iface_id, linktype)] = len(self.resolutions)
+        self.resolutions.append(resol)
+        out.append(_idb(linktype, resol))
+        return b"".join(out)
+
+    def plan(self, records: Sequence[Record]) -> bytes:
+        """All IDBs up front for a known list: every pair whose number is free keeps it."""
+        pairs = list(dict.fromkeys((r.interface_id, r.linktype) for r in records))
+        wanted: dict[int, tuple[int, int]] = {}
+        for iface_id, linktype in pairs:
+            if iface_id < _MAX_KEPT_IFACE:
+                wanted.setdefault(iface_id, (iface_id, linktype))
+        out = []
+        for slot in range(max(wanted, default=-1) + 1):
+            pair = wanted.get(slot) or next(iter(wanted.values()))
+            out.append(self.add(slot, pair[1], 0))
+        for index, (iface_id, linktype) in enumerate(pairs):
+            out.append(self.add(iface_id, linktype, index))
+        return b"".join(out)
+
+
 def write_pcapng(
     target: PathOrStream,
     records: Iterable[Record],
@@ -136,39 +192,30 @@ def write_pcapng(
 ) -> int:
     """Write ``records`` as a little-endian pcapng section; returns how many were written.
 
-    Each distinct ``(interface_id, linktype)`` gets an IDB (snaplen 0) just before its first
-    packet; packets are EPBs carrying ``comment`` as ``opt_comment``. ``tsresol`` is the
-    ``if_tsresol`` byte (9: ns, lossless; 6: µs; ``0x80 | n``: 2^-n s), one for all interfaces
-    or a mapping from ``interface_id`` (missing ids get 9).
+    Each distinct ``(interface_id, linktype)`` gets an IDB (snaplen 0), numbered
+    ``interface_id`` when that is free, so ids survive a round trip (for a ``Sequence`` of
+    records always; for a one-pass iterable unless an interface's number is first used after a
+    higher one with another link type). Packets are EPBs carrying ``comment`` as
+    ``opt_comment``. ``tsresol`` is the ``if_tsresol`` byte (9: ns, lossless; 6: µs;
+    ``0x80 | n``: 2^-n s), one for all interfaces or a mapping from ``interface_id``
+    (missing ids get 9).
     """
     epb_hdr = struct.Struct("<IIIII")
     end_opts = b"\0\0\0\0"
     count = 0
-    interfaces: dict[tuple[int, int], int] = {}
-    resolutions: list[int] = []
+    interfaces = _Interfaces(tsresol)
     with ExitStack() as stack:
         out = _open(target, stack)
         buf = io.BytesIO()
         shb_opts = _option(_SHB_USERAPPL, b"pktscope") + end_opts
         buf.write(_block(BT_SHB, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1) + shb_opts))
+        if isinstance(records, Sequence):
+            buf.write(interfaces.plan(records))
         for rec in records:
-            key = (rec.interface_id, rec.linktype)
-            iface = interfaces.get(key)
-            if iface is None:
-                if not 0 <= rec.linktype <= 0xFFFF:
-                    raise CaptureError(
-                        f"frame {rec.number}: link type {rec.linktype} does not fit 16 bits",
-                        record_index=count,
-                    )
-                iface = interfaces[key] = len(interfaces)
-                resol = tsresol if isinstance(tsresol, int) else tsresol.get(rec.interface_id, 9)
-                if not 0 <= resol <= 0xFF or (resol & 0x7F) > 63:
-                    raise CaptureError(f"if_tsresol {resol} out of range", record_index=count)
-                resolutions.append(resol)
-                opts = _option(IF_TSRESOL, bytes((resol,))) + end_opts
-                buf.write(_block(BT_IDB, struct.pack("<HHI", rec.linktype, 0, 0) + opts))
+            buf.write(interfaces.add(rec.interface_id, rec.linktype, count))
+            iface = interfaces.slots[(rec.interface_id, rec.linktype)]
             data = _check(rec, count)
-            units = _ts_units(rec.time_ns, resolutions[iface])
+            units = _ts_units(rec.time_ns, interfaces.resolutions[iface])
             if not 0 <= units < 1 << 64:
                 raise CaptureError(
                     f"frame {rec.number}: time {rec.time_epoch} does not fit a pcapng timestamp",
@@ -184,7 +231,7 @@ def write_pcapng(
                     )
                 opts = _option(OPT_COMMENT, text) + end_opts
             body = (
-                epb_hdr.pack(iface, rec.time_ns >> 32, rec.time_ns & 0xFFFFFFFF, len(data), rec.len)
+                epb_hdr.pack(iface, units >> 32, units & 0xFFFFFFFF, len(data), rec.len)
                 + data
                 + b"\0" * (-len(data) % 4)
                 + opts
