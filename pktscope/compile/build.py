@@ -52,6 +52,8 @@ def load_universe(
 
     def load(loaded: Loaded, file: Path | None) -> Spec:
         spec = build_spec(loaded)
+        if file is not None:
+            seen[str(file.resolve())] = spec.id
         if spec.id in uni.specs:
             return uni.specs[spec.id]
         uni.add(spec, [])
@@ -65,20 +67,14 @@ def load_universe(
             if key in seen:
                 ids.append(seen[key])
                 continue
-            sub_loaded = load_file(target)
-            seen[key] = ""
-            sub = load(sub_loaded, target)
-            seen[key] = sub.id
-            ids.append(sub.id)
+            ids.append(load(load_file(target), target).id)
         uni.imports[spec.id] = ids
         return spec
 
     for src in sources:
         if _is_path(src):
             p = Path(src)
-            seen[str(p.resolve())] = ""
             spec = load(load_file(p), p)
-            seen[str(p.resolve())] = spec.id
         else:
             spec = load(load_yaml(str(src)), None)
         comp.main.append(spec)

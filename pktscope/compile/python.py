@@ -279,6 +279,8 @@ class ModuleGen:
     def attr_name(self, a: Attr) -> str:
         if a.id is None:
             return ""
+        if a.id.startswith("_unnamed") and a.id[8:].isdigit():
+            return a.id
         return pyname(a.id)
 
     def gen_class(self, em: Emitter, t: TypeDef) -> None:
@@ -304,15 +306,16 @@ class ModuleGen:
                         em.line(f"{pyname(label)} = {int(v)!r}")
             plan = self.plan(t, reads)
             runs: dict[str, tuple[int, int, int]] = {}
-            run_of: dict[int, tuple[tuple[int, int, int], ...]] = {}
+            run_of: dict[int, tuple[tuple[int, int, int, str | None, int], ...]] = {}
             run_no = 0
             for item in plan:
                 if isinstance(item, _Run):
                     off = 0
                     entries = []
-                    for idx, a, _, size in item.attrs:
+                    for idx, a, code, size in item.attrs:
                         runs[self.attr_name(a)] = (run_no, off, size)
-                        entries.append((off, size, idx))
+                        prefix = {"le": "<", "be": ">", None: ">"}.get(item.endian)
+                        entries.append((off, size, idx, prefix and prefix + code, run_no))
                         off += size
                     run_of[item.attrs[0][0]] = tuple(entries)
                     run_no += 1
@@ -350,7 +353,10 @@ class ModuleGen:
         with em.block(f"def __init__({sig}):"):
             em.line("self._io = _io")
             em.line("self._parent = _parent")
-            em.line("self._root = _root if _root is not None else self")
+            if t.parent is None:
+                em.line("self._root = _root if _root is not None else self")
+            else:
+                em.line("self._root = _root")
             if inherits_le:
                 em.line("self._is_le = _is_le")
             for p in params:

@@ -69,7 +69,7 @@ class ReadEmitter:
         try:
             codecs.lookup(enc)
         except LookupError:
-            raise self.gen.error(f"unknown encoding {enc!r}", f"{a.path}/encoding") from None
+            pass  # the official compiler accepts it too; decoding fails at run time
         return enc
 
     def endian_of(self, a: Attr, type_name: str) -> str:
@@ -110,6 +110,9 @@ class ReadEmitter:
                 else:
                     with em.block("else:"):
                         self.typed(em, a, default, target, store)
+            elif not first:
+                with em.block("else:"):
+                    em.line(f"{target} = None")
             return
         self.typed(em, a, a.type, target, store)
 
@@ -204,7 +207,7 @@ class ReadEmitter:
             term = None
         else:
             raise self.gen.error("bytes without size, size-eos or terminator", a.path)
-        if a.pad_right is not None:
+        if a.pad_right is not None and a.pad_right != term:
             raw = f"_KaitaiStream.bytes_strip_right({raw}, {int(a.pad_right)})"
         if term is not None:
             if width > 1:
@@ -233,7 +236,7 @@ class ReadEmitter:
             amount = args[0] if p.name == "rol" else f"8 - ({args[0]})"
             return f"_KaitaiStream.process_rotate_left({data}, ({amount}) % 8, 1)"
         if p.name == "zlib":
-            self.gen.need_zlib = True
+            self.gen.mod.need_zlib = True
             return f"_zlib.decompress({data})"
         alias = self.gen.process_module(p.name, p.path)
         cls = "".join(w.capitalize() for w in p.name.split(".")[-1].split("_"))
@@ -254,8 +257,8 @@ class ReadEmitter:
         else:
             cls = self.ctx.cls_ref(target_t)
             same_spec = self.ctx.uni.root_of(target_t) is self.ctx.uni.root_of(self.t)
-            root = "self._root" if same_spec else "None"
-            ctor_tail = f", {parent}, {root}"
+            # the official target gives types of another spec neither _parent nor _root
+            ctor_tail = f", {parent}, self._root" if same_spec else ""
             if target_t.endian_switch_owner() not in (None, target_t):
                 ctor_tail += ", self._is_le"
         sized = a.size is not None or a.size_eos or a.terminator is not None

@@ -169,6 +169,8 @@ def _pkt_fail(obj, exc, f, p):
             exc._pkt_trail = trail
         except AttributeError:
             return
+    if not trail and isinstance(exc, EOFError) and 0 <= f < len(obj._PKT_SEQ):
+        _pkt_partial_run(obj, obj._PKT_SEQ[f][4], p)
     if trail:
         child = trail[-1][0]
         if child is not obj and 0 <= f < len(obj._PKT_SEQ):
@@ -184,6 +186,22 @@ def _pkt_fail(obj, exc, f, p):
         new = _pkt_translate(exc, trail)
         if new is not None:
             raise new from getattr(exc, "_pkt_orig", exc)
+
+
+def _pkt_partial_run(obj, run, p):
+    """A fixed run hit the end of data: keep the fields that were complete."""
+    if not run or not isinstance(p, int):
+        return
+    try:
+        obj._io.seek(p)
+        data = obj._io._io.read(run[-1][0] + run[-1][1])
+    except Exception:
+        return
+    for off, size, idx, code, run_no in run:
+        if code is None or off + size > len(data):
+            break
+        setattr(obj, obj._PKT_SEQ[idx][0], _struct.unpack_from(code, data, off)[0])
+        obj._pkt_s[run_no] = p
 
 
 def _pkt_translate(exc, trail):
@@ -216,7 +234,7 @@ def _pkt_translate(exc, trail):
         run = inner._PKT_SEQ[f][4] if 0 <= f < len(inner._PKT_SEQ) else None
         avail = getattr(orig, "bytes_available", None)
         if run and isinstance(avail, int):
-            for off, size, idx in run:
+            for off, size, idx, _, _ in run:
                 if off + size > avail:
                     p += off
                     parts[-1:] = [inner._PKT_SEQ[idx][1]] if parts else []

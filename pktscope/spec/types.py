@@ -11,7 +11,7 @@ type an expression has (:meth:`Universe.expr_type`). Types are :class:`KType` va
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pktscope.spec import expr_ast as A
 from pktscope.spec.model import Attr, EnumDef, Spec, TypeDef, parse_type_ref
@@ -27,8 +27,8 @@ class KType:
 
     kind: str
     elem: KType | None = None
-    typedef: TypeDef | None = None
-    enum: EnumDef | None = None
+    typedef: TypeDef | None = field(default=None, compare=False)
+    enum: EnumDef | None = field(default=None, compare=False)
 
 
 ANY = KType("any")
@@ -103,6 +103,8 @@ class Universe:
                 if r.name == first:
                     found = r
                     break
+        if found is None and first in self.specs:
+            found = self.specs[first].root  # imported indirectly
         if found is None:
             return None
         for p in parts[1:]:
