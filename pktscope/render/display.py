@@ -62,11 +62,19 @@ def format_ipv6(b: Bytesish | int) -> str:
     if isinstance(b, int):
         if not 0 <= b < 1 << 128:
             raise ValueError(f"ipv6 address out of range: {b}")
-        return str(ipaddress.IPv6Address(b))
+        return _ipv6_text(ipaddress.IPv6Address(b))
     raw = bytes(b)
     if len(raw) != 16:
         raise ValueError(f"ipv6 address needs 16 bytes, got {len(raw)}: {raw.hex()}")
-    return str(ipaddress.IPv6Address(raw))
+    return _ipv6_text(ipaddress.IPv6Address(raw))
+
+
+def _ipv6_text(addr: ipaddress.IPv6Address) -> str:
+    # RFC 5952 section 5: IPv4-mapped addresses end in dotted decimal (Python < 3.13 does not)
+    mapped = addr.ipv4_mapped
+    if mapped is not None:
+        return f"::ffff:{mapped}"
+    return str(addr)
 
 
 def format_enum(value: int | enum.Enum, enum_type: type[enum.IntEnum] | None = None) -> str:
