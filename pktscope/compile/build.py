@@ -172,6 +172,7 @@ def compile_spec(
             if dep in modules:
                 mod.__dict__[dep] = modules[dep]
         mod.__dict__["_pkt_generator"] = gen.generator
+        mod.__dict__["_pkt_modules"] = modules
         code = compile(source, filename, "exec")
         exec(code, mod.__dict__)
     return modules[comp.main[0].id]
