@@ -250,8 +250,6 @@ class _ShapeChecker:
         self.named_map(d, "instances", path, self.instance, attr_ids)
         self.named_map(d, "types", path, self.subtype, attr_ids)
         self.named_map(d, "enums", path, self.enum, attr_ids)
-        if "to-string" in d and not isinstance(d["to-string"], str):
-            self.err(f"expected string, got {_show(d['to-string'])}", f"{path}/to-string")
 
     def named_map(
         self, d: dict[Any, Any], key: str, path: str, fn: Any, ids: dict[str, str]
@@ -330,6 +328,9 @@ class _ShapeChecker:
                 v = a[key]
                 if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 255:
                     self.err(f"expected an integer from 0 to 255, got {_show(v)}", f"{path}/{key}")
+        for key in ("if", "size", "repeat-expr", "repeat-until", "pos", "io"):
+            if key in a and a[key] is None:
+                self.err("expected string, got null", f"{path}/{key}")
         for key in ("size-eos", "consume", "include", "eos-error"):
             if key in a and not isinstance(a[key], bool):
                 self.err(f"expected boolean, got {_show(a[key])}", f"{path}/{key}")
@@ -548,11 +549,30 @@ def check_loaded(
     return _finish(session, key, warnings)
 
 
+_OWNER_RE = re.compile(r"^(.*/(?:seq|params)/[0-9]+|.*/(?:instances|enums)/[^/]+|.*/meta)(?:/|$)")
+
+
+def _owner(spec_path: str) -> str:
+    """The declaration a path belongs to: ``/types/t/seq/1/if`` -> ``/types/t/seq/1``."""
+    m = _OWNER_RE.match(spec_path)
+    return m.group(1) if m else spec_path.rstrip("/")
+
+
+def _under_flagged(err: SpecError, flagged: set[tuple[str | None, str]]) -> bool:
+    path = err.spec_path
+    return any(
+        f == err.file and (path == owner or path.startswith(owner + "/") or not owner)
+        for f, owner in flagged
+    )
+
+
 def _finish(session: _Session, main: str, warnings: bool) -> list[SpecError]:
     errors = [e for r in session.reports.values() for e in r.errors]
-    if not any(not isinstance(e, SpecWarning) for e in errors):
-        for found in check_semantics(session.reports, session.imports).values():
-            errors.extend(found)
+    # Meaning is checked even when the shape is not, so one run reports everything; a later
+    # error at a path the shape pass already flagged is a consequence, not news.
+    flagged = {(e.file, _owner(e.spec_path)) for e in errors}
+    for found in check_semantics(session.reports, session.imports).values():
+        errors.extend(e for e in found if not _under_flagged(e, flagged))
     if warnings:
         for report in session.reports.values():
             errors.extend(style_warnings(report.loaded))

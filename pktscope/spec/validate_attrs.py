@@ -44,8 +44,9 @@ def _check_type(ch: Checker, td: TypeDef) -> None:
         if p.enum is not None and ch.u.resolve_enum(td, p.enum) is None:
             ch.err(f"unable to find enum '{p.enum}', searching from {td.name}", f"{p.path}/enum")
     to_string = _raw(ch.spec.loaded.data, f"{td.path}/to-string")
-    if isinstance(to_string, str):
-        ch.expr(td, to_string, f"{td.path}/to-string", want="str")
+    if isinstance(to_string, str | int | float):  # YAML may read `1` or `true` as a scalar
+        text = str(to_string).lower() if isinstance(to_string, bool) else str(to_string)
+        ch.expr(td, text, f"{td.path}/to-string", want="str")
     for a in (*td.seq, *td.instances):
         _check_attr(ch, td, a)
 
@@ -201,10 +202,11 @@ def check_semantics(
     for key, report in reports.items():
         try:
             specs[key] = build_spec(report.loaded)
-        except SpecError as exc:
-            report.errors.append(exc)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            report.add(f"malformed spec: {exc}", "")
+        except (SpecError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            # The model builder stops at shapes the first pass has already reported in detail;
+            # only when that pass found nothing is its complaint new.
+            if not report.errors:
+                report.add(f"malformed spec: {exc}", "")
     for key, spec in specs.items():
         ids = [specs[k].id for k in imports.get(key, []) if k in specs]
         universe.add(spec, ids)

@@ -28,6 +28,8 @@ class Report:
 
     def add(self, message: str, path: str, *, warning: bool = False) -> None:
         line, col = self.loaded.loc(path)
+        if not line:  # an empty document: point at its start
+            line, col = 1, 1
         cls = SpecWarning if warning else SpecError
         self.errors.append(
             cls(message, file=self.loaded.file, line=line, col=col, spec_path=path or "/")
