@@ -309,25 +309,22 @@ def _spec_paths(layer: str) -> list[str] | None:
 def error_row(buf: bytes | bytearray | memoryview, offset: int) -> str:
     """The classic hexdump row holding ``offset`` and a caret line under that byte.
 
+    An offset at or past the end of the data (a truncation) points just after the last byte.
+
     >>> print(error_row(bytes(range(20)), 17))
-    00000010  10 11 12 13                                       |....|
+    00000010: 10 11 12 13                                       ....
                  ^
     """
+    from pktscope.render.hexdump import dump_lines
+
     data = bytes(buf)
-    row = offset - offset % 16
-    if offset >= len(data):
-        # The byte is missing (truncation): show the last row and point past its end.
-        row = max(0, (len(data) - 1) - (len(data) - 1) % 16) if data else 0
-    chunk = data[row : row + 16]
-    hexes = [f"{b:02x}" for b in chunk]
-    left = " ".join(hexes[:8])
-    right = " ".join(hexes[8:])
-    text = "".join(chr(b) if 0x20 <= b < 0x7F else "." for b in chunk)
-    line = f"{row:08x}  {left:<23}  {right:<23}  |{text}|"
-    col = offset - row
+    if not data:
+        return f"{offset:08X}: (no bytes)\n          ^"
+    at = min(offset, len(data))
+    row = (at if at < len(data) else len(data) - 1) // 16 * 16
+    line = next(dump_lines(data, fmt="classic", start=row, end=row + 16, base_offset=0))
+    col = at - row
     caret = 10 + 3 * col + (1 if col >= 8 else 0)
-    if col >= 16:  # past the row: beyond the data
-        caret = 10 + 3 * 16 + 1
     return f"{line}\n{' ' * caret}^"
 
 
