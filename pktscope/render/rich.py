@@ -199,12 +199,12 @@ class HexdumpView:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for row in self.rows():
+            row.end = "\n"
             yield row
-            yield Text("\n", end="")
         if self.legend and self.highlights:
             for line in legend_text(self.highlights):
+                line.end = "\n"
                 yield line
-                yield Text("\n", end="")
 
 
 def hexdump_ansi(
