@@ -87,33 +87,23 @@ class PktscopeApp(App[None]):
 
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # kept as attributes: queries would search a modal screen while one is open
+        self.packets = PacketList(id="packets")
+        self.field_tree = FieldTree(id="tree")
+        self.hex = HexPane(id="hex")
+        self.filter_bar = FilterBar(id="filter-bar")
+        self.status = StatusBar(id="status")
         with Vertical(id="list-box"):
             yield PacketListHeader()
-            yield PacketList(id="packets")
+            yield self.packets
         with Horizontal(id="detail"):
             with Vertical(id="tree-box"):
-                yield FieldTree(id="tree")
+                yield self.field_tree
             with Vertical(id="hex-box"):
-                yield HexPane(id="hex")
-        yield FilterBar(id="filter-bar")
-        yield StatusBar(id="status")
+                yield self.hex
+        yield self.filter_bar
+        yield self.status
         yield Footer()
-
-    @property
-    def packets(self) -> PacketList:
-        return self.query_one(PacketList)
-
-    @property
-    def field_tree(self) -> FieldTree:
-        return self.query_one(FieldTree)
-
-    @property
-    def hex(self) -> HexPane:
-        return self.query_one(HexPane)
-
-    @property
-    def status(self) -> StatusBar:
-        return self.query_one(StatusBar)
 
     def on_mount(self) -> None:
         self.query_one("#list-box").border_title = "Packets"
@@ -234,7 +224,7 @@ class PktscopeApp(App[None]):
 
     # -- filter ------------------------------------------------------------------------------
     def action_filter(self) -> None:
-        self.query_one(FilterBar).open()
+        self.filter_bar.open()
 
     @on(FilterBar.Closed)
     def _filter_closed(self) -> None:
@@ -244,7 +234,7 @@ class PktscopeApp(App[None]):
     def _filter_applied(self, event: FilterBar.Applied) -> None:
         self.workers.cancel_group(self, "scan")
         self.filter = event.filter
-        bar = self.query_one(FilterBar)
+        bar = self.filter_bar
         bar.remove_class("-open")
         self.packets.focus()
         if event.filter is None:

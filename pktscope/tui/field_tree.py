@@ -79,7 +79,7 @@ class FieldTree(Tree[Any]):
         self.guide_depth = 2
         self.packet: Any = None
         self.wanted_path: str | None = None
-        self._field_nodes: dict[int, TreeNode[Any]] = {}
+        self._field_nodes: dict[str, TreeNode[Any]] = {}
 
     def show_packet(self, pkt: Any, title: str = "packet") -> None:
         """Rebuild the tree for ``pkt`` (None clears it), keeping the selected path if present."""
@@ -92,14 +92,14 @@ class FieldTree(Tree[Any]):
         target: TreeNode[Any] | None = None
         for layer in packet_roots(pkt):
             node = self.root.add(field_label(layer, layer=True), data=layer, expand=True)
-            self._field_nodes[id(layer)] = node
+            self._field_nodes[layer.path] = node
             target = self._add_fields(node, layer) or target
             if layer.path == self.wanted_path:
                 target = node
         self.root.expand()
         if target is not None:
             self._reveal(target)
-            self.call_after_refresh(self.move_cursor, target)
+            self.call_after_refresh(self._move_and_announce, target)
 
     def _add_fields(self, parent: TreeNode[Any], f: Any) -> TreeNode[Any] | None:
         target = None
@@ -110,7 +110,7 @@ class FieldTree(Tree[Any]):
                 target = self._add_fields(node, child) or target
             else:
                 node = parent.add_leaf(field_label(child), data=child)
-            self._field_nodes[id(child)] = node
+            self._field_nodes[child.path] = node
             if child.path == self.wanted_path:
                 target = node
         return target
@@ -123,12 +123,17 @@ class FieldTree(Tree[Any]):
 
     def select_field(self, f: Any) -> None:
         """Move the cursor to field ``f`` (expanding its parents)."""
-        node = self._field_nodes.get(id(f))
+        node = self._field_nodes.get(f.path)
         if node is None:
             return
         self.wanted_path = f.path
         self._reveal(node)
-        self.call_after_refresh(self.move_cursor, node)
+        self.call_after_refresh(self._move_and_announce, node)
+
+    def _move_and_announce(self, node: TreeNode[Any]) -> None:
+        # Tree only announces a cursor *change*; a rebuilt tree may keep the same line number
+        self.move_cursor(node)
+        self.post_message(Tree.NodeHighlighted(node))
 
     @property
     def selected_field(self) -> Any | None:

@@ -1,0 +1,198 @@
+"""The TUI driven through Pilot: list, tree and hex stay in sync; actions do what they say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pktscope.tui.app import PktscopeApp
+from pktscope.tui.field_tree import FieldTree
+from pktscope.tui.hex_pane import HexPane, byte_columns
+
+CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
+DHCP = CAPTURES / "wswiki__dhcp.pcap"  # DORA: 4 frames, server replies are frames 2 and 4
+SIZE = (160, 45)
+
+pytestmark = pytest.mark.asyncio
+
+
+def _field(app: PktscopeApp, path: str) -> object:
+    return app.field_tree.packet[path]
+
+
+async def _wait(app: PktscopeApp, pilot: object) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_open_and_move() -> None:
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.packets.row_count == 4
+        assert app.source is not None and app.source.summary(0).protocol == "DHCP"
+        assert app.source.summary(1).info.startswith("DHCP OFFER")
+        assert app.packets.selected_index == 0
+        await pilot.press("down", "down")
+        assert app.packets.selected_index == 2
+        assert app.field_tree.packet.frame.number == 3
+        await pilot.press("end")
+        assert app.packets.selected_index == 3
+        assert "frame 4" in app.status.plain
+
+
+async def test_tree_selection_highlights_the_field_bytes() -> None:
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "down", "down")  # ETH, then eth.dst
+        assert app.field_tree.selected_field.path == "eth.dst"
+        assert app.hex.selected == (0, 6)
+        chaddr = _field(app, "dhcp.chaddr")
+        app.field_tree.select_field(chaddr)
+        await pilot.pause()
+        assert app.field_tree.selected_field.path == "dhcp.chaddr"
+        assert app.hex.selected == (chaddr.offset, chaddr.offset + chaddr.size) == (70, 86)
+        assert "dhcp.chaddr  offset 70 (0x0046)  size 16" in app.status.plain
+        # the selected path is kept when moving to another packet
+        app.packets.focus()
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.field_tree.selected_field.path == "dhcp.chaddr"
+        assert app.hex.selected == (70, 86)
+
+
+async def test_hex_cursor_selects_the_innermost_field() -> None:
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        hex_col, _ = byte_columns(8)
+        await pilot.click(HexPane, offset=(hex_col, 4))  # byte 0x48 = 72, inside chaddr
+        await pilot.pause()
+        assert app.hex.cursor == 72
+        assert app.field_tree.selected_field.path == "dhcp.client_hw_addr"
+        assert app.hex.selected == (70, 76)
+        await pilot.press("right", "right", "right", "right")  # 76: past the hardware address
+        await pilot.pause()
+        assert app.hex.cursor == 76
+        assert app.field_tree.selected_field.path == "dhcp.chaddr"
+        await pilot.press("up")  # 60: yiaddr
+        await pilot.pause()
+        assert app.field_tree.selected_field.path == "dhcp.yiaddr"
+        assert isinstance(app.focused, HexPane)
+
+
+async def test_filter_valid_shows_matches() -> None:
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.press(*"udp.src_port == 67 && dhcp", "enter")
+        await _wait(app, pilot)
+        assert list(app.packets.view or []) == [1, 3]
+        assert app.packets.row_count == 2
+        assert app.packets.selected_index == 1
+        assert "2 shown" in app.status.plain
+        await pilot.press("down")
+        assert app.field_tree.packet.frame.number == 4
+        # an empty filter shows everything again
+        await pilot.press("slash", "ctrl+u", "enter")
+        await _wait(app, pilot)
+        assert app.packets.view is None and app.packets.row_count == 4
+
+
+async def test_filter_invalid_shows_the_column_and_keeps_the_list() -> None:
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"udp.src_port == 67 )", "enter")
+        await pilot.pause()
+        shown = str(app.query_one("#filter-error").render())
+        assert shown.splitlines() == [
+            " udp.src_port == 67 )",
+            "                    ^ unexpected ')' (column 20)",
+        ]
+        assert app.packets.view is None and app.packets.row_count == 4
+        assert app.filter is None
+
+
+async def test_copy_gives_the_exact_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "copied.txt"
+    monkeypatch.setenv("PKTSCOPE_COPY_FILE", str(out))
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.field_tree.select_field(_field(app, "dhcp.client_hw_addr"))
+        await pilot.pause()
+        expected = {
+            "1": "000b8201fc42",
+            "2": "00:0b:82:01:fc:42",
+            "3": "{0x00, 0x0b, 0x82, 0x01, 0xfc, 0x42}",
+            "4": 'b"\\x00\\x0b\\x82\\x01\\xfc\\x42"',
+        }
+        for key, text in expected.items():
+            await pilot.press("c", key)
+            await pilot.pause()
+            assert app.clipboard == text
+            assert out.read_text() == text + "\n"
+        assert f"to clipboard and {out}" in app.status.plain
+
+
+async def test_export_round_trips_through_the_reader(tmp_path: Path) -> None:
+    from pktscope.capture.open import open_records
+
+    target = tmp_path / "replies.pcapng"
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"udp.src_port == 67", "enter")
+        await _wait(app, pilot)
+        await pilot.press("e", "ctrl+u", *str(target), "enter")
+        await _wait(app, pilot)
+        assert f"exported 2 packets to {target}" in app.status.plain
+    original = open_records(DHCP)
+    exported = open_records(target)
+    assert len(exported) == 2
+    for rec, number in zip(exported, (2, 4), strict=True):
+        src = original[number - 1]
+        assert bytes(rec.data) == bytes(src.data)
+        assert (rec.len, rec.time_ns, rec.linktype) == (src.len, src.time_ns, src.linktype)
+    original.close()
+    exported.close()
+
+
+async def test_go_to_frame_and_search() -> None:
+    app = PktscopeApp(CAPTURES / "wswiki__dns.cap")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("g", *"30", "enter")
+        await pilot.pause()
+        assert app.packets.selected_index == 29
+        await pilot.press("g", *"999", "enter")
+        await pilot.pause()
+        assert app.packets.selected_index == 29
+        assert "frame 999 out of range 1..38" in app.status.plain
+        await pilot.press("home", "s", *'"netbsd"', "enter")
+        await _wait(app, pilot)
+        assert app.packets.selected_index == 8  # frame 9: A www.netbsd.org
+        assert app.hex.match is not None
+        data = bytes(app.field_tree.packet.buffer)
+        assert data[app.hex.match[0] : app.hex.match[1]] == b"netbsd"
+        await pilot.press("n")
+        await _wait(app, pilot)
+        assert app.packets.selected_index == 9
+
+
+async def test_decode_as_error_and_help() -> None:
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d", *"udp.port=67", "enter")
+        await pilot.pause()
+        assert "bad decode-as rule" in app.status.plain
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert isinstance(app.query_one(FieldTree), FieldTree)
