@@ -165,6 +165,9 @@ class Field:
                 return _struct_span(v, layer)
             return None
         start, end, bit_offset, bit_size = span
+        if end > layer.size or start > end:  # partial objects placed past the bytes by `pos:`
+            start = min(start, layer.size)
+            end = max(start, min(end, layer.size))
         return (
             base + start,
             base + end,
@@ -368,5 +371,8 @@ def _struct_span(obj: Any, layer: Layer) -> Span | None:
         err = layer.error
         end = start
         if err is not None and err.offset is not None:
-            end = max(start, min(err.offset - layer.offset, layer.size))
+            end = max(start, err.offset - layer.offset)
+    # a partial object placed by a bad `pos:` may start past the layer's bytes
+    start = max(0, min(start, layer.size))
+    end = max(start, min(end, layer.size))
     return (layer.offset + start, layer.offset + end, None, None)
