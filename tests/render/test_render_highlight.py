@@ -100,7 +100,7 @@ def test_row_text_spans_and_selection() -> None:
     assert styles[(10, 27)] == "black on #4e79a7"
     assert styles[(28, 33)] == "bold reverse"  # bytes 6, 7 selected: "00 16"
     last = hexdump_row_text(FRAME, 3, fmt="xxd", base_offset=0x100)
-    assert last.plain.startswith("00000130: 0000")
+    assert last.plain.startswith("00000130: f326 0000 0000")
     with pytest.raises(IndexError, match="row 9 out of range"):
         hexdump_row_text(FRAME, 9)
 
