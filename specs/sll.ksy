@@ -41,6 +41,7 @@ instances:
   src_addr:
     pos: 6
     size: 'addr_length <= 8 ? addr_length : 8'
+    if: addr_length >= 1
     doc: The used part of `addr`.
     -pktscope-display: mac
 enums:

@@ -47,6 +47,7 @@ instances:
   src_addr:
     pos: 12
     size: 'addr_length <= 8 ? addr_length : 8'
+    if: addr_length >= 1
     doc: The used part of `addr`.
     -pktscope-display: mac
 enums:

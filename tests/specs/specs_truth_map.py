@@ -145,3 +145,171 @@ def protocols(layers: list[Layer]) -> list[str]:
 
 def tshark_protocols(truth: dict[str, Any]) -> list[str]:
     return [PROTOCOLS[p] for p in truth["protocols"] if p in PROTOCOLS]
+
+
+# ------------------------------------------------------------- extra fields (live tshark run)
+
+
+def _rr_all(obj: Any) -> list[Any]:
+    return resolve(obj, "answers[]") + resolve(obj, "authorities[]") + resolve(obj, "additionals[]")
+
+
+def _rr_data(rr_type: int, path: str, fmt: Callable[[Any], str]) -> Callable[[Any], list[str]]:
+    def get(obj: Any) -> list[str]:
+        return [
+            fmt(v)
+            for rr in _rr_all(obj)
+            if int(attr(rr, "type") or -1) == rr_type
+            for v in resolve(rr, path)
+        ]
+
+    return get
+
+
+def _dhcp_all(path: str) -> Callable[[Any], list[str]]:
+    def get(obj: Any) -> list[str]:
+        vals = resolve(obj, f"options[].{path}")
+        vals += resolve(obj, f"file_options.options[].{path}")
+        vals += resolve(obj, f"sname_options.options[].{path}")
+        if path == "code":
+            # tshark renders the End option's dhcp.option.type as 0: `tshark -T pdml` on
+            # wswiki__dhcp.pcap shows <field name="dhcp.option.type" showname="Option: (255)
+            # End" show="0" value="ff">; the value byte is 0xff, the shown value 0.
+            return ["0" if int(v) == 255 else dec(v) for v in vals]
+        return [dec(v) for v in vals]
+
+    return get
+
+
+def _hopopts_nxt(obj: Any) -> list[str]:
+    return [
+        dec(attr(h, "next_header"))
+        for h in resolve(obj, "ext_headers[]")
+        if attr(h, "header_type") == 0
+    ]
+
+
+def _path(path: str, fmt: Callable[[Any], str]) -> Callable[[Any], list[str]]:
+    return lambda obj: [fmt(v) for v in resolve(obj, path)]
+
+
+def _paths(paths: tuple[str, ...], fmt: Callable[[Any], str]) -> Callable[[Any], list[str]]:
+    return lambda obj: [fmt(v) for p in paths for v in resolve(obj, p)]
+
+
+def _bool(v: Any) -> str:
+    return "1" if v else "0"
+
+
+def _name(v: Any) -> str:
+    return str(v)
+
+
+def _rr_ttl(obj: Any) -> list[str]:
+    # an OPT record's TTL field is extended rcode/version/flags (RFC 6891 6.1.3): tshark
+    # shows those, not dns.resp.ttl, so OPT records give no TTL.
+    return [dec(attr(rr, "ttl")) for rr in _rr_all(obj) if attr(rr, "type") != 41]
+
+
+def _sll_src(obj: Any) -> list[str]:
+    # tshark shows sll.src.eth only for 6-byte (Ethernet) addresses
+    return [mac(v) for v in resolve(obj, "src_addr")] if attr(obj, "addr_length") == 6 else []
+
+
+def _rcode(obj: Any) -> list[str]:
+    # tshark adds dns.flags.rcode to responses only (packet-dns.c: "if (flags & F_RESPONSE)")
+    return [dec(attr(obj, "rcode"))] if attr(obj, "qr") else []
+
+
+EXTRA_FIELDS: dict[str, tuple[str, Callable[[Any], list[str]]]] = {
+    "arp.hw.type": ("arp", _path("htype", dec)),
+    "arp.proto.type": ("arp", _path("ptype", hexw(4))),
+    "arp.hw.size": ("arp", _path("hlen", dec)),
+    "arp.proto.size": ("arp", _path("plen", dec)),
+    "ip.version": ("ipv4 ipv6", _path("version", dec)),  # tshark: ip.version in IPv6 too
+    "ip.hdr_len": ("ipv4", _path("header_length", dec)),
+    "ip.dsfield.dscp": ("ipv4", _path("dscp", dec)),
+    "ip.dsfield.ecn": ("ipv4", _path("ecn", dec)),
+    "ip.id": ("ipv4", _path("id", hexw(4))),
+    "ip.flags.df": ("ipv4", _path("flag_df", _bool)),
+    "ip.flags.mf": ("ipv4", _path("flag_mf", _bool)),
+    "ip.frag_offset": ("ipv4", _path("frag_offset", lambda v: str(int(v) * 8))),
+    "ip.ttl": ("ipv4", _path("ttl", dec)),
+    "ip.checksum": ("ipv4", _path("checksum", hexw(4))),
+    "ip.opt.type": ("ipv4", _path("options.items[].type", dec)),
+    "ipv6.hlim": ("ipv6", _path("hop_limit", dec)),
+    "ipv6.flow": ("ipv6", _path("flow_label", hexw(6))),
+    "ipv6.tclass": ("ipv6", _path("traffic_class", hexw(8))),
+    "ipv6.hopopts.nxt": ("ipv6", _hopopts_nxt),
+    "udp.checksum": ("udp", _path("checksum", hexw(4))),
+    "tcp.seq_raw": ("tcp", _path("seq", dec)),
+    "tcp.ack_raw": ("tcp", _path("ack", dec)),
+    "tcp.hdr_len": ("tcp", _path("header_length", dec)),
+    "tcp.window_size_value": ("tcp", _path("window", dec)),
+    "tcp.checksum": ("tcp", _path("checksum", hexw(4))),
+    "tcp.urgent_pointer": ("tcp", _path("urgent_pointer", dec)),
+    "tcp.option_kind": ("tcp", _path("options.items[].kind", dec)),
+    "tcp.option_len": ("tcp", _path("options.items[].length", dec)),
+    "tcp.options.mss_val": ("tcp", _path("options.items[].body.mss", dec)),
+    "tcp.options.wscale.shift": ("tcp", _path("options.items[].body.shift_count", dec)),
+    "tcp.options.timestamp.tsval": ("tcp", _path("options.items[].body.value", dec)),
+    "icmp.checksum": ("icmp", _path("checksum", hexw(4))),
+    "icmp.ident": ("icmp", _path("rest_of_header.identifier", dec)),
+    "icmp.seq": ("icmp", _path("rest_of_header.seq_number", dec)),
+    "icmp.redir_gw": ("icmp", _path("rest_of_header.gateway", ipv4)),
+    "icmpv6.checksum": ("icmpv6", _path("checksum", hexw(4))),
+    "icmpv6.opt.type": ("icmpv6", _path("msg.options[].type", dec)),
+    "icmpv6.opt.length": ("icmpv6", _path("msg.options[].length", dec)),
+    "icmpv6.nd.ra.cur_hop_limit": ("icmpv6", _path("msg.cur_hop_limit", dec)),
+    "icmpv6.opt.mtu": ("icmpv6", _path("msg.options[].body.mtu", dec)),
+    "dhcp.hops": ("dhcp", _path("hops", dec)),
+    "dhcp.secs": ("dhcp", _path("secs", dec)),
+    "dhcp.flags": ("dhcp", _path("flags", hexw(4))),
+    "dhcp.option.type": ("dhcp", _dhcp_all("code")),
+    "dhcp.option.length": ("dhcp", _dhcp_all("length")),
+    "dns.flags.opcode": ("dns", _path("opcode", dec)),
+    "dns.flags.rcode": ("dns", _rcode),
+    "dns.count.queries": ("dns", _path("qdcount", dec)),
+    "dns.count.answers": ("dns", _path("ancount", dec)),
+    "dns.count.auth_rr": ("dns", _path("nscount", dec)),
+    "dns.count.add_rr": ("dns", _path("arcount", dec)),
+    "dns.qry.class": ("dns", _path("queries[].rr_class", hexw(4))),
+    "dns.resp.name": (
+        "dns",
+        _paths(
+            ("answers[].name.text", "authorities[].name.text", "additionals[].name.text"), _name
+        ),
+    ),
+    "dns.resp.type": (
+        "dns",
+        _paths(("answers[].type", "authorities[].type", "additionals[].type"), dec),
+    ),
+    "dns.resp.ttl": ("dns", _rr_ttl),
+    "dns.resp.len": (
+        "dns",
+        _paths(("answers[].rdlength", "authorities[].rdlength", "additionals[].rdlength"), dec),
+    ),
+    "dns.a": ("dns", _rr_data(1, "rdata.address", ipv4)),
+    "dns.aaaa": ("dns", _rr_data(28, "rdata.address", ipv6)),
+    "dns.ns": ("dns", _rr_data(2, "rdata.name.text", _name)),
+    "dns.cname": ("dns", _rr_data(5, "rdata.name.text", _name)),
+    "dns.ptr.domain_name": ("dns", _rr_data(12, "rdata.name.text", _name)),
+    "dns.mx.mail_exchange": ("dns", _rr_data(15, "rdata.exchange.text", _name)),
+    "sll.pkttype": ("sll", _path("packet_type", dec)),
+    "sll.hatype": ("sll", _path("arphrd_type", dec)),
+    "sll.halen": ("sll", _path("addr_length", dec)),
+    "sll.src.eth": ("sll", _sll_src),
+    "sll.etype": ("sll", _path("protocol", hexw(4))),
+}
+
+
+def extract_extra(layers: list[Layer]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for name, (spec, get) in EXTRA_FIELDS.items():
+        values: list[str] = []
+        for layer in layers:
+            if layer.spec in spec.split() and layer.obj is not None:
+                values.extend(get(layer.obj))
+        if values:
+            out[name] = values
+    return out

@@ -77,26 +77,11 @@ TSHARK_QUIRKS: dict[Key, str] = {
     },
 }
 
-# pktscope's compiler reads fixed runs of fields with one unpack, so a truncated run loses the
-# fields of the run that *were* captured (docs/spans.md "Partial results" asks to keep them).
-# Listed so the gap is visible; remove the entries when the compiler keeps partial runs.
-PKTSCOPE_GAPS: dict[Key, str] = {
-    ("tcpdump__udp-length-heapoverflow.pcap", 1, "udp.srcport"): "udp header cut after 4 bytes",
-    ("tcpdump__udp-length-heapoverflow.pcap", 1, "udp.dstport"): "udp header cut after 4 bytes",
-    ("pcpp__IcmpPackets.pcap", 13, "tcp.srcport"): "ICMP quotes 8 bytes of the TCP header",
-    ("pcpp__IcmpPackets.pcap", 13, "tcp.dstport"): "ICMP quotes 8 bytes of the TCP header",
-}
-# Quirk entries that do not show under pktscope's compiler because of the same gap (the
-# truncated BOOTP header run is lost entirely, which happens to match tshark's output).
-PKTSCOPE_MASKED: set[Key] = {k for k in TSHARK_QUIRKS if k[0] == "tcpdump__bootp_asan.pcap"}
-
 
 def expected_differences(compiler: str) -> dict[Key, str]:
-    if compiler == "official":
-        return dict(TSHARK_QUIRKS)
-    out = {k: v for k, v in TSHARK_QUIRKS.items() if k not in PKTSCOPE_MASKED}
-    out.update(PKTSCOPE_GAPS)
-    return out
+    """The same for both compilers: a difference between them is a compiler bug, not a quirk."""
+    del compiler
+    return dict(TSHARK_QUIRKS)
 
 
 def capture_files() -> list[Path]:
@@ -210,7 +195,7 @@ def test_decode_errors_match_tshark_truncation(compiler: str) -> None:
 def test_quirk_tables_name_real_fields() -> None:
     """The expected-difference tables only name captures and fields that exist."""
     names = {p.name for p in capture_files()}
-    for capture, frame, name in list(TSHARK_QUIRKS) + list(PKTSCOPE_GAPS):
+    for capture, frame, name in TSHARK_QUIRKS:
         assert capture in names
         assert frame >= 1
         assert name == "protocols" or name in FIELDS or name in DHCP_HW
