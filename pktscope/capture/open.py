@@ -29,10 +29,15 @@ from pktscope.capture.reader import CaptureReader
 from pktscope.capture.records import Buffer, Record
 from pktscope.errors import CaptureError
 
-__all__ = ["RecordFile", "open_records"]
+__all__ = ["RecordFile", "StreamAccessError", "open_records"]
 
 _STEP = 65536  # records indexed per step of the background walk (a few tens of ms)
 _CHUNK = 1 << 16
+
+
+class StreamAccessError(CaptureError, TypeError):
+    """``len()`` or ``rf[i]`` on a stream. Also a ``TypeError``, so ``list(stream_file)``
+    (which asks for a length hint first) still works."""
 
 
 class RecordFile:
@@ -93,7 +98,9 @@ class RecordFile:
 
     def _need_index(self) -> FrameIndex:
         if self._index is None:
-            raise CaptureError(f"{self.name}: a stream has no random access; iterate it instead")
+            raise StreamAccessError(
+                f"{self.name}: a stream has no random access; iterate it instead"
+            )
         return self._index
 
     # -- indexing ------------------------------------------------------------------------
