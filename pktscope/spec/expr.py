@@ -649,10 +649,8 @@ def _type_ref_with_args(parser: _Parser) -> tuple[Node, tuple[Node, ...]]:
     if parser.is_op("("):
         parser.advance()
         args.append(parser.ternary())
-        while parser.is_op(","):
+        while parser.is_op(","):  # no trailing comma, as in the official grammar
             parser.advance()
-            if parser.is_op(")"):
-                break
             args.append(parser.ternary())
         if not parser.is_op(")"):
             raise parser.unexpected("',' or ')' in type arguments")

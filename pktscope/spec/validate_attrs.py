@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pktscope.errors import SpecError
+from pktscope.errors import ExpressionError, SpecError
 from pktscope.spec import expr_ast as A
 from pktscope.spec.model import Attr, Spec, Switch, TypeDef, build_spec
 from pktscope.spec.types import ANY, PRIM_RE, KType, Universe, walk_types
@@ -129,13 +129,12 @@ def _name_of(type_text: str | None) -> str:
 def _check_type_name(
     ch: Checker, td: TypeDef, text: str, path: str, a: Attr | None, *, need_endian: bool
 ) -> None:
-    split = type_args(text)
-    if split is None:
-        ch.parse(text, path) if "(" not in text else ch.err(
-            f"malformed type reference {text!r}", path
-        )
+    try:
+        name, args = type_args(text)
+    except ExpressionError as exc:
+        col = exc.expr_col + 1
+        ch.err(f"parsing type reference {text!r} failed at column {col}: {exc.message}", path)
         return
-    name, args = split
     base = name[:-2] if name.endswith("[]") else name
     m = PRIM_RE.match(base)
     if m:

@@ -375,8 +375,8 @@ class Checker:
         if isinstance(node, A.EnumRef):
             return self.enum_ref(ctx, node)
         if isinstance(node, A.Cast):
+            t = self.type_ref(ctx, node.type)  # the target first, as the official compiler
             self.type_of(ctx, node.obj, local)
-            t = self.type_ref(ctx, node.type)
             return KType("array", elem=t) if node.type.is_array else t
         if isinstance(node, A.SizeOf | A.BitSizeOf):
             self.type_ref(ctx, node.type)
@@ -584,15 +584,11 @@ def iter_types(spec: Spec) -> Iterator[TypeDef]:
     yield from walk_types(spec.root)
 
 
-def type_args(text: str) -> tuple[str, list[A.Node]] | None:
-    """Split a ``type:`` value into name and parsed args; None when it does not parse."""
-    try:
-        ref, args = parse_type_ref(text)
-    except ExpressionError:
-        return None
-    return ("::" if ref.absolute else "") + "::".join(ref.path) + (
-        "[]" if ref.is_array else ""
-    ), list(args)
+def type_args(text: str) -> tuple[str, list[A.Node]]:
+    """Split a ``type:`` value into its name and parsed arguments (ExpressionError if bad)."""
+    ref, args = parse_type_ref(text)
+    name = ("::" if ref.absolute else "") + "::".join(ref.path)
+    return name + ("[]" if ref.is_array else ""), list(args)
 
 
 def param_accepts(param_type: KType, arg: KType) -> bool:

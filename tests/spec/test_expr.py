@@ -267,6 +267,8 @@ def test_parse_type_ref() -> None:
     )
     with pytest.raises(ExpressionError, match="end of type reference"):
         parse_type_ref("foo bar")
+    with pytest.raises(ExpressionError, match="expected an expression, got '\\)'"):
+        parse_type_ref("foo(2 + 3, )")
 
 
 # -- the whole conformance suite ---------------------------------------------------------

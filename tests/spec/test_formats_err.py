@@ -115,3 +115,12 @@ def test_formats_err_fail_without_warnings(spec: Path) -> None:
     if spec.name in ALLOWLIST:
         pytest.skip(ALLOWLIST[spec.name])
     assert check_spec(spec, import_paths=[FORMATS_ERR])
+
+
+def test_sizeof_of_dynamic_array() -> None:
+    """The one spec whose header records no error: we reject ``body._sizeof`` of a repeat-expr
+    array with a dynamic count (the official compiler crashes on it)."""
+    found = check_spec(FORMATS_ERR / "expr_sizeof_value_dynamic3.ksy")
+    assert [(e.spec_path, e.message) for e in found] == [
+        ("/instances/body_sizeof/value", "unable to derive sizeof of `body`: dynamic sized type")
+    ]
