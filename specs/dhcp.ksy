@@ -189,16 +189,22 @@ types:
         type: u1
         doc: 1 = file, 2 = sname, 3 = both fields hold options.
   ipv4_list:
+    doc: One or more IPv4 addresses (subnet mask, routers, DNS servers, server id, ...).
+    doc-ref: RFC 2132 sections 3.3, 3.5, 3.8, 9.7
     seq:
       - id: addresses
         size: 4
         repeat: eos
         -pktscope-display: ipv4
   seconds:
+    doc: A time in seconds (lease, renewal T1, rebinding T2).
+    doc-ref: RFC 2132 sections 9.2, 9.11, 9.12
     seq:
       - id: seconds
         type: u4
   text:
+    doc: An NVT ASCII string (host name, domain name, message, vendor class).
+    doc-ref: RFC 2132 sections 3.14, 3.17, 9.9, 9.13
     seq:
       - id: value
         type: str

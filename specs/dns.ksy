@@ -207,15 +207,21 @@ types:
         value: 'prefix == "" ? suffix : suffix == "" ? prefix : prefix + "." + suffix'
         doc: Dotted text of the name up to and including this label.
   domain_name:
+    doc: Record data that is a single name (NS, CNAME, PTR, DNAME).
+    doc-ref: RFC 1035 sections 3.3.1, 3.3.11, 3.3.12
     seq:
       - id: name
         type: name(0)
   ipv4_address:
+    doc: A record data.
+    doc-ref: RFC 1035 section 3.4.1
     seq:
       - id: address
         size: 4
         -pktscope-display: ipv4
   ipv6_address:
+    doc: AAAA record data.
+    doc-ref: RFC 3596 section 2.2
     seq:
       - id: address
         size: 16

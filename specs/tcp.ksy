@@ -122,6 +122,8 @@ types:
         type: sack_block
         repeat: eos
   sack_block:
+    doc: "One SACK block: the first and one past the last sequence number received."
+    doc-ref: RFC 2018 section 3
     seq:
       - id: left_edge
         type: u4
