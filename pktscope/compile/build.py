@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pktscope.compile.python import GeneratedModule, ModuleGen
+from pktscope.compile.runtime import runtime_code
 from pktscope.compile.translate import Ctx
 from pktscope.errors import SpecError
 from pktscope.spec.load import Loaded, load_file, load_yaml
@@ -164,7 +165,7 @@ def compile_spec(
     for sid, gen in gens.items():
         _counter += 1
         filename = f"<pktscope:{sid}:{_counter}>"
-        source = gen.source([])
+        source = gen.source([], runtime=False)
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
         mod = modules[sid]
         mod.__file__ = filename
@@ -173,6 +174,7 @@ def compile_spec(
                 mod.__dict__[dep] = modules[dep]
         mod.__dict__["_pkt_generator"] = gen.generator
         mod.__dict__["_pkt_modules"] = modules
+        exec(runtime_code(), mod.__dict__)  # type: ignore[arg-type]
         code = compile(source, filename, "exec")
         exec(code, mod.__dict__)
     return modules[comp.main[0].id]

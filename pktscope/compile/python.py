@@ -17,7 +17,7 @@ from typing import Any
 
 from pktscope.compile.emit import Emitter
 from pktscope.compile.reads import ReadEmitter
-from pktscope.compile.runtime import RUNTIME_SOURCE
+from pktscope.compile.runtime import RUNTIME_IMPORTS, RUNTIME_SOURCE
 from pktscope.compile.translate import ID_RE, Ctx, check_id, pyname
 from pktscope.errors import CompileError, SpecError
 from pktscope.spec import expr_ast as A
@@ -52,23 +52,17 @@ class GeneratedModule:
     need_zlib: bool = False
     generator: Any = None  # the ModuleGen that produced this module
 
-    def source(self, import_lines: list[str]) -> str:
-        head = [
-            HEADER,
-            "# type: ignore",
-            "# ruff: noqa",
-            "import struct as _struct",
-            "import kaitaistruct as _kaitaistruct",
-            "from enum import IntEnum as _IntEnum",
-            "from kaitaistruct import BytesIO as _BytesIO",
-            "from kaitaistruct import KaitaiStream as _KaitaiStream",
-            "from kaitaistruct import KaitaiStruct as _KaitaiStruct",
-        ]
+    def source(self, import_lines: list[str], *, runtime: bool = True) -> str:
+        """Module text; ``runtime=False`` leaves out the shared prelude (in-memory builds
+        execute a precompiled copy of it into the module first)."""
+        head = [HEADER, "# type: ignore", "# ruff: noqa"]
+        if runtime:
+            head.append(RUNTIME_IMPORTS)
         if self.need_zlib:
             head.append("import zlib as _zlib")
         for dotted, alias in self.process_modules.items():
             head.append(f"import {dotted} as {alias}")
-        return "\n".join([*head, *import_lines, RUNTIME_SOURCE, self.body])
+        return "\n".join([*head, *import_lines, RUNTIME_SOURCE if runtime else "", self.body])
 
 
 @dataclass

@@ -20,7 +20,15 @@ parsed instances.
 
 from __future__ import annotations
 
-__all__ = ["RUNTIME_SOURCE"]
+__all__ = ["RUNTIME_IMPORTS", "RUNTIME_SOURCE", "runtime_code"]
+
+RUNTIME_IMPORTS = """import struct as _struct
+import kaitaistruct as _kaitaistruct
+from enum import IntEnum as _IntEnum
+from kaitaistruct import BytesIO as _BytesIO
+from kaitaistruct import KaitaiStream as _KaitaiStream
+from kaitaistruct import KaitaiStruct as _KaitaiStruct
+"""
 
 RUNTIME_SOURCE = '''
 def _ks_str(v):
@@ -263,3 +271,13 @@ def _pkt_translate(exc, trail):
     new._pkt_orig = orig
     return new
 '''
+
+
+_CODE: list[object] = []
+
+
+def runtime_code() -> object:
+    """The prelude (imports + runtime) compiled once per process, for in-memory modules."""
+    if not _CODE:
+        _CODE.append(compile(RUNTIME_IMPORTS + RUNTIME_SOURCE, "<pktscope-runtime>", "exec"))
+    return _CODE[0]

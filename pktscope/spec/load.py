@@ -45,6 +45,10 @@ class _Builder(yaml.SafeLoader):
     pass
 
 
+# libyaml's composer is ~10x faster and gives the same marks
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -70,7 +74,7 @@ def _build(node: yaml.Node, path: str, ctor: _Builder, locs: dict[str, tuple[int
 def load_yaml(text: str, *, file: str | None = None) -> Loaded:
     """Parse YAML text keeping locations; a YAML syntax error becomes a located SpecError."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
