@@ -24,6 +24,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -220,6 +221,28 @@ def compile_specs(compiler: str) -> dict[str, Spec]:
     finally:
         shutil.rmtree(outdir, ignore_errors=True)
     return specs
+
+
+def capture_files() -> list[Path]:
+    return sorted(p for p in CAPTURES.iterdir() if p.is_file() and p.suffix != ".md")
+
+
+@cache
+def _compiled(compiler: str) -> dict[str, Spec]:
+    return compile_specs(compiler)
+
+
+def specs_for(compiler: str) -> dict[str, Spec]:
+    """The compiled specs (cached per process); skips when that compiler is missing."""
+    if compiler == "pktscope":
+        if our_compiler() is None:
+            import pytest
+
+            pytest.skip("pktscope.compile.build.compile_spec has not landed yet")
+    else:
+        require_tool("node", shutil.which("node") is not None)
+        require_tool("the reference Kaitai compiler", ksc_dir() is not None, "make tools")
+    return _compiled(compiler)
 
 
 # ---------------------------------------------------------------- chain

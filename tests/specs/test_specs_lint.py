@@ -157,7 +157,7 @@ def test_spec_hints_follow_the_contract(path: Path) -> None:
             assert "type" not in body, "payload field must be raw bytes (no nested protocol)"
         for name in payload.get("next-on") or []:
             assert name in root, f"next-on: no attribute {name}"
-        targets = list((payload.get("next") or {}).values()) + [payload.get("default")]
+        targets = [*(payload.get("next") or {}).values(), payload.get("default")]
         for target in filter(None, targets):
             assert target in SPEC_IDS, f"next: unknown spec {target}"
         for key in payload.get("next") or {}:

@@ -12,10 +12,8 @@ an unlisted disagreement *and* on a listed one that no longer happens (stale ent
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +22,11 @@ from specs_chain import (
     CAPTURES,
     Layer,
     Spec,
-    compile_specs,
+    capture_files,
     decode_chain,
-    ksc_dir,
-    our_compiler,
     read_capture,
     read_truth,
-    require_tool,
+    specs_for,
 )
 from specs_truth_map import DHCP_HW, FIELDS, extract, protocols, tshark_protocols
 
@@ -82,25 +78,6 @@ def expected_differences(compiler: str) -> dict[Key, str]:
     """The same for both compilers: a difference between them is a compiler bug, not a quirk."""
     del compiler
     return dict(TSHARK_QUIRKS)
-
-
-def capture_files() -> list[Path]:
-    return sorted(p for p in CAPTURES.iterdir() if p.is_file() and p.suffix != ".md")
-
-
-@cache
-def _compiled(compiler: str) -> dict[str, Spec]:
-    return compile_specs(compiler)
-
-
-def specs_for(compiler: str) -> dict[str, Spec]:
-    if compiler == "pktscope":
-        if our_compiler() is None:
-            pytest.skip("pktscope.compile.build.compile_spec has not landed yet")
-    else:
-        require_tool("node", shutil.which("node") is not None)
-        require_tool("the reference Kaitai compiler", ksc_dir() is not None, "make tools")
-    return _compiled(compiler)
 
 
 def frames_with_truth(path: Path) -> Iterator[tuple[int, int, bytes, dict[str, Any]]]:

@@ -16,9 +16,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from specs_chain import decode_chain, read_capture, require_tool
+from specs_chain import capture_files, decode_chain, read_capture, require_tool, specs_for
 from specs_truth_map import EXTRA_FIELDS, extract_extra
-from test_specs_truth import TSHARK_QUIRKS, Key, capture_files, specs_for
+from test_specs_truth import TSHARK_QUIRKS, Key
 
 _RETRANSMISSION = TSHARK_QUIRKS[("pcpp__dns_over_tcp.pcapng", 4, "dns.id")]
 _BOOTP_CUT = TSHARK_QUIRKS[("tcpdump__bootp_asan.pcap", 1, "dhcp.id")]
