@@ -99,18 +99,44 @@ def _show(value: object) -> str:
     return "null" if value is None else repr(value) if isinstance(value, str) else str(value)
 
 
-def _duplicate_keys(text: str, report: Report) -> None:
-    """YAML silently keeps the last of two equal keys; the official compiler rejects them."""
+_KEY_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _key_text(node: yaml.Node) -> str:
+    """A mapping key as :mod:`pktscope.spec.load` spells it in spec paths (``0x10`` -> ``16``)."""
+    try:
+        key = _KEY_CONSTRUCTOR.construct_object(node, deep=True)
+    except yaml.YAMLError:
+        return str(getattr(node, "value", ""))
+    return str(tuple(key) if isinstance(key, list) else key)
+
+
+def _one_line_start(node: yaml.Node) -> tuple[int, int] | None:
+    """(line, col), 1-based, of the text of a scalar written on one line, after any quote."""
+    if not isinstance(node, yaml.ScalarNode) or node.style not in (None, "", "'", '"'):
+        return None
+    start, end = node.start_mark, node.end_mark
+    if start.line != end.line:
+        return None
+    return start.line + 1, start.column + 1 + (1 if node.style else 0)
+
+
+def _scan_yaml(text: str, report: Report) -> None:
+    """A cheap second look at the YAML nodes (libyaml when present): equal keys, which YAML
+    silently merges but the official compiler rejects, and where each one-line expression's
+    text starts, so expression errors can point at the column of the offending token."""
     try:
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         return
-    stack: list[yaml.Node] = [root] if root is not None else []
+    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
     while stack:
-        node = stack.pop()
+        node, path = stack.pop()
         if isinstance(node, yaml.MappingNode):
             seen: set[str] = set()
+            in_cases = path.endswith("/cases")
             for key, value in node.value:
+                sub = f"{path}/{_key_text(key)}"
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in seen:
                         err = SpecError(
@@ -121,9 +147,17 @@ def _duplicate_keys(text: str, report: Report) -> None:
                         )
                         report.errors.append(err)
                     seen.add(key.value)
-                stack.append(value)
+                start = _one_line_start(key if in_cases else value)
+                if start is not None:
+                    report.expr_locs[sub] = start
+                stack.append((value, sub))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            for i, item in enumerate(node.value):
+                sub = f"{path}/{i}"
+                start = _one_line_start(item)
+                if start is not None:
+                    report.expr_locs[sub] = start
+                stack.append((item, sub))
 
 
 class _ShapeChecker:
@@ -472,7 +506,7 @@ class _Session:
                 return
         report = Report(loaded)
         self.reports[key] = report
-        _duplicate_keys(text, report)
+        _scan_yaml(text, report)
         _ShapeChecker(report).top(loaded.data)
         self.imports[key] = []
         meta = loaded.data.get("meta") if isinstance(loaded.data, dict) else None

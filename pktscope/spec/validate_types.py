@@ -169,10 +169,8 @@ class Checker:
         try:
             return parse_expr(text)
         except ExpressionError as exc:
-            self.err(
-                f"parsing expression {text!r} failed at column {exc.expr_col + 1}: {exc.message}",
-                path,
-            )
+            msg = f"parsing expression {text!r} failed at column {exc.expr_col + 1}: {exc.message}"
+            self.report.add_expr(msg, path, text, exc.expr_col)
             return None
 
     def expr(
@@ -191,10 +189,11 @@ class Checker:
         try:
             t = self.type_of(ctx, node, local or {})
         except Fail as exc:
-            self.err(exc.message, path)
+            self.report.add_expr(exc.message, path, text, exc.col)
             return None
         if want is not None and t.kind not in (want, "any"):
-            self.err(f"invalid type: expected {show(KType(want))}, got {show(t)}", path)
+            msg = f"invalid type: expected {show(KType(want))}, got {show(t)}"
+            self.report.add_expr(msg, path, text, node.col)
         return t
 
     # -- types of declarations -----------------------------------------------------------

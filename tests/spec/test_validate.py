@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pktscope.errors import SpecError
+from pktscope.errors import ExpressionError, SpecError
 from pktscope.spec.validate import SpecWarning, check_spec
 
 KAITAI = Path(__file__).resolve().parents[2].parent / "shared" / "kaitai"
@@ -158,7 +158,7 @@ def test_file_location_and_yaml_errors(tmp_path: Path) -> None:
     spec = tmp_path / "x.ksy"
     spec.write_text("meta:\n  id: x\nseq:\n  - id: a\n    type: u1\n    if: 3\n")
     (err,) = check_spec(spec)
-    assert str(err) == f"{spec}:6:5: /seq/0/if: invalid type: expected boolean, got integer"
+    assert str(err) == f"{spec}:6:9: /seq/0/if: invalid type: expected boolean, got integer"
     spec.write_text("meta:\n  id: x\n  id: y\n")
     (err,) = check_spec(spec)
     assert (err.line, err.col, "duplicate key id" in err.message) == (3, 3, True)
@@ -254,3 +254,29 @@ def test_any_yaml_gives_only_spec_errors(doc: object) -> None:
     errors = check_spec(text)
     assert all(isinstance(e, SpecError) for e in errors)
     assert [e.line for e in errors] == sorted(e.line for e in errors)
+
+
+def test_expression_errors_point_at_the_token() -> None:
+    text = _spec(
+        """\
+        seq:
+          - id: a
+            type: u1
+            if: a == 1 and bogus > 2
+          - id: b
+            size: "a + "
+          - id: c
+            type:
+              switch-on: a
+              cases:
+                nope: u1
+        """
+    )
+    errors = check_spec(text)
+    assert [(e.line, e.col, e.spec_path) for e in errors] == [
+        (7, 20, "/seq/0/if"),  # the b of `bogus`
+        (9, 16, "/seq/1/size"),  # the end of the quoted text
+        (14, 9, "/seq/2/type/cases/nope"),  # a case is located at its key
+    ]
+    assert all(isinstance(e, ExpressionError) for e in errors)
+    assert (errors[0].expression, errors[0].expr_col) == ("a == 1 and bogus > 2", 11)
