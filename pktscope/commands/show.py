@@ -29,6 +29,8 @@ from pktscope.commands._common import (
 
 __all__ = ["add_parser", "run", "summary_line", "tree_lines"]
 
+_MAX_VALUE = 64  # longer values (payload bytes, sname/file) are cut in the tree
+
 
 def add_parser(subparsers: Any) -> None:
     p = subparsers.add_parser(
@@ -103,6 +105,8 @@ def _tree(field: Any, depth: int, lines: list[str]) -> None:
             shown = field.display
         except Exception as exc:  # an instance that fails to evaluate
             shown = f"<{exc}>"
+        if len(shown) > _MAX_VALUE:
+            shown = shown[: _MAX_VALUE - 1] + "…"
         text = f"{pad}{label}" + (f": {shown}" if shown and not field.is_array else "")
         if field.is_array:
             text += f" ({len(children)} items)"

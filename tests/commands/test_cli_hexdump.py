@@ -1,0 +1,107 @@
+"""``pktscope hexdump``: a field's rows with absolute offsets, whole frames, plain files."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pktscope.cli import main
+
+CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
+DHCP = str(CAPTURES / "wswiki__dhcp.pcap")
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_field_rows_have_absolute_offsets(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "hexdump", DHCP, "--frame", "1", "--field", "dhcp.chaddr")
+    assert (code, err) == (0, "")
+    assert out == (
+        "dhcp.chaddr @ 70, 16 bytes: 000b8201fc4200000000000000000000\n"
+        "00000046: 00 0B 82 01 FC 42 00 00  00 00 00 00 00 00 00 00  .....B..........\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("fmt", "want"),
+    [
+        (
+            "canonical",
+            "0000002e  00 00 3d 1d                                       |..=.|\n00000032\n",
+        ),
+        ("xxd", "0000002e: 0000 3d1d                                ..=.\n"),
+    ],
+)
+def test_field_formats(capsys: pytest.CaptureFixture[str], fmt: str, want: str) -> None:
+    _, out, _ = _run(capsys, "hexdump", DHCP, "--frame", "1", "--field", "dhcp.xid", "--fmt", fmt)
+    assert out == "dhcp.xid @ 46, 4 bytes: 0x00003d1d\n" + want
+
+
+def test_field_colored(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "hexdump", DHCP, "--frame", "1", "--field", "dhcp.chaddr", "--color")
+    assert "\x1b[" in out and "0x0046..0x0055  16 bytes  dhcp.chaddr" in out
+
+
+def test_whole_frame(capsys: pytest.CaptureFixture[str]) -> None:
+    import pktscope
+
+    _, out, _ = _run(capsys, "hexdump", DHCP, "--frame", "2", "--no-color")
+    head, dump = out.split("\n", 1)
+    assert head == "frame 2: 342 bytes (eth:ipv4:udp:dhcp)"
+    with pktscope.open_capture(DHCP) as cap:
+        assert dump == pktscope.hexdump(bytes(cap[1].buffer), result="return") + "\n"
+
+
+def test_all_frames_separated(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "hexdump", DHCP, "-c", "2")
+    assert [line for line in out.splitlines() if line.startswith("frame ")] == [
+        "frame 1: 314 bytes (eth:ipv4:udp:dhcp)",
+        "frame 2: 342 bytes (eth:ipv4:udp:dhcp)",
+    ]
+
+
+def test_plain_file_matches_xxd(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = bytes(range(256)) * 3 + b"tail"
+    f = tmp_path / "blob.bin"
+    f.write_bytes(data)
+    _, out, _ = _run(capsys, "hexdump", str(f), "--fmt", "xxd")
+    xxd = shutil.which("xxd")
+    if xxd is None:
+        pytest.skip("xxd not installed")
+    assert out == subprocess.run([xxd, str(f)], capture_output=True, text=True, check=True).stdout
+
+
+def test_plain_file_canonical_matches_hexdump_c(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    f = tmp_path / "blob.bin"
+    f.write_bytes(b"pktscope\x00\x01" * 7)
+    _, out, _ = _run(capsys, "hexdump", str(f), "--fmt", "canonical")
+    tool = shutil.which("hexdump")
+    if tool is None:
+        pytest.skip("hexdump not installed")
+    assert (
+        out
+        == subprocess.run([tool, "-C", str(f)], capture_output=True, text=True, check=True).stdout
+    )
+
+
+def test_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = _run(capsys, "hexdump", DHCP, "--frame", "1", "--field", "dns.id")
+    assert (code, out) == (1, "")
+    assert err == "pktscope: no field 'dns.id' in frame 1 (eth:ipv4:udp:dhcp)\n"
+    code, _, err = _run(capsys, "hexdump", DHCP, "--frame", "1", "--field", "dhcp.chadr")
+    assert code == 2 and "did you mean: dhcp.chaddr" in err
+    f = tmp_path / "x.bin"
+    f.write_bytes(b"abc")
+    code, _, err = _run(capsys, "hexdump", str(f), "--frame", "1")
+    assert code == 2 and "is not a pcap/pcapng capture" in err
+    code, _, err = _run(capsys, "hexdump", str(tmp_path / "missing.bin"))
+    assert code == 1 and "cannot open" in err and "missing.bin" in err

@@ -1,0 +1,140 @@
+"""``pktscope show``: tshark-style summary lines, -V trees with offsets, -x dumps, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pktscope.cli import main
+
+CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
+DHCP = str(CAPTURES / "wswiki__dhcp.pcap")
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_dhcp_summary_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "show", DHCP)
+    assert (code, err) == (0, "")
+    assert out == (
+        "    1   0.000000      0.0.0.0 → 255.255.255.255 DHCP 314 "
+        "DHCP DISCOVER - Transaction ID 0x00003d1d\n"
+        "    2   0.000295  192.168.0.1 → 192.168.0.10 DHCP 342 "
+        "DHCP OFFER    - Transaction ID 0x00003d1d\n"
+        "    3   0.070031      0.0.0.0 → 255.255.255.255 DHCP 314 "
+        "DHCP REQUEST  - Transaction ID 0x00003d1e\n"
+        "    4   0.070345  192.168.0.1 → 192.168.0.10 DHCP 342 "
+        "DHCP ACK      - Transaction ID 0x00003d1e\n"
+    )
+
+
+def test_columns_match_tshark_layout(capsys: pytest.CaptureFixture[str], tshark: str) -> None:
+    """Number, relative time, source, destination and length sit where tshark puts them."""
+    import subprocess
+
+    path = str(CAPTURES / "tcpdump__dns_udp.pcap")
+    theirs = subprocess.run(
+        [tshark, "-n", "-r", path], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    _, out, _ = _run(capsys, "show", path)
+    ours = out.splitlines()
+    assert len(ours) == len(theirs) == 2
+    for a, b in zip(ours, theirs, strict=True):
+        assert a.split(" DNS ")[0] == b.split(" DNS ")[0]
+        assert a.split()[6] == b.split()[6]  # frame length
+
+
+def test_arp_filter_and_count(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(CAPTURES / "wswiki__arp-storm.pcap")
+    _, out, _ = _run(capsys, "show", path, "-c", "2", "-Y", "arp.opcode == 1")
+    assert out == (
+        "    1   0.000000 00:07:0d:af:f4:54 → ff:ff:ff:ff:ff:ff ARP 60 "
+        "Who has 24.166.173.159? Tell 24.166.172.1\n"
+        "    2   0.098594 00:07:0d:af:f4:54 → ff:ff:ff:ff:ff:ff ARP 60 "
+        "Who has 24.166.172.141? Tell 24.166.172.1\n"
+    )
+
+
+def test_field_option(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(
+        capsys,
+        "show",
+        DHCP,
+        "-Y",
+        "dhcp.message_type == 5",
+        "--field",
+        "dhcp.yiaddr",
+        "--field",
+        "dhcp.chaddr",
+    )
+    assert out.splitlines()[1:] == [
+        "    dhcp.yiaddr: 192.168.0.10",
+        "    dhcp.chaddr: 000b8201fc4200000000000000000000",
+    ]
+    assert out.startswith("    4 ")
+
+
+def test_verbose_tree_has_absolute_offsets(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "show", DHCP, "-V", "--frame", "1")
+    lines = out.splitlines()
+    assert "eth  [0:314]" in lines
+    assert "    dst: ff:ff:ff:ff:ff:ff  [0:6]" in lines
+    assert "    version: 4  [14.0+4b]" in lines  # a bit field: byte.bit + width
+    assert "    protocol: udp (17)  [23:24]" in lines  # enum as name (value)
+    assert "dhcp  [42:314]" in lines
+    assert "    chaddr: 000b8201fc4200000000000000000000  [70:86]" in lines
+    assert "            code: dhcp_message_type (53)  [282:283]" in lines
+    assert "                message_type: discover (1)  [284:285]" in lines
+
+
+def test_malformed_shows_error_row_with_caret(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(CAPTURES / "tcpdump__bootp_asan.pcap")
+    code, out, _ = _run(capsys, "show", path, "-V")
+    assert code == 0
+    lines = out.splitlines()
+    assert "dhcp  [42:90]  [malformed]" in lines
+    i = next(i for i, line in enumerate(lines) if line.startswith("decode error: "))
+    assert lines[i] == (
+        "decode error: dhcp.sname @ 0x0056: requested 236 bytes, but only 48 bytes available"
+    )
+    # 0x56 = 86 is past the 90-byte frame's last row start (0x50): the row 0x50, caret at 6.
+    assert lines[i + 1].startswith("00000050: ")
+    assert lines[i + 2] == " " * (10 + 3 * 6) + "^"
+
+
+def test_hex_option_highlights_field(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "show", DHCP, "-x", "-c", "1", "--field", "dhcp.chaddr", "--no-color")
+    lines = out.splitlines()
+    assert (
+        lines[2] == "00000000: FF FF FF FF FF FF 00 0B  82 01 FC 42 08 00 45 00  ...........B..E."
+    )
+    row = lines.index(
+        "00000040: 00 00 00 00 00 00 00 0B  82 01 FC 42 00 00 00 00  ...........B...."
+    )
+    assert lines[row + 1].strip().startswith("^^")
+    assert lines[-1].endswith("0x0046..0x0055  16 bytes  dhcp.chaddr")
+
+
+def test_color_forced(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "show", DHCP, "-x", "-c", "1", "--field", "dhcp.chaddr", "--color")
+    assert "\x1b[" in out
+
+
+def test_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(capsys, "show", "/nonexistent.pcap") == (
+        1,
+        "",
+        "pktscope: cannot open /nonexistent.pcap: no such file\n",
+    )
+    code, _, err = _run(capsys, "show", DHCP, "--frame", "9")
+    assert (code, err) == (1, f"pktscope: no frame 9 in {DHCP} (4 frames)\n")
+    code, _, err = _run(capsys, "show", DHCP, "--field", "dhcp.xd")
+    assert code == 2 and "did you mean: dhcp.xid" in err
+    with pytest.raises(SystemExit) as exc:
+        main(["show", DHCP, "-c", "0"])
+    assert exc.value.code == 2
