@@ -43,6 +43,7 @@ SERVER_IP = "10.0.0.1"
 HOSTS = ("ip-{}", "ip-{}-{}", "ip-{}-{}-{}", "host-{:03d}-{:03d}-{:03d}.bench")
 SERVER_MAC_B = mac(SERVER_MAC)
 BROADCAST_MAC_B = mac(BROADCAST_MAC)
+PAD = (300, 0)  # some clients pad BOOTP to its historic 300 bytes, some do not
 MASK = ip4("255.255.0.0")
 DNS2 = ip4("10.0.0.2")
 START_NS = 1_700_000_000 * 10**9
@@ -74,7 +75,9 @@ def frames(count: int, seed: int) -> Iterator[bytes]:
             if msg_type == 3:
                 opts.append(dhcp_option(50, client_ip))
                 opts.append(dhcp_option(54, server_ip_b))
-            payload = bootp(1, xid, client_mac, opts, secs=rng.randrange(4))
+            payload = bootp(
+                1, xid, client_mac, opts, secs=bits >> 42 & 3, min_size=PAD[bits >> 44 & 1]
+            )
             src_b, dst_b, sport, dport = zero_b, bcast_b, 68, 67
             eth_dst, eth_src = BROADCAST_MAC_B, client_mac
         else:
@@ -85,7 +88,9 @@ def frames(count: int, seed: int) -> Iterator[bytes]:
                 opts.append(dhcp_option(3, server_ip_b))
                 opts.append(dhcp_option(6, server_ip_b + DNS2))
                 opts.append(dhcp_option(15, b"bench.internal"))
-            payload = bootp(2, xid, client_mac, opts, yiaddr=client_ip, siaddr=server_ip_b)
+            payload = bootp(
+                2, xid, client_mac, opts, yiaddr=client_ip, siaddr=server_ip_b, min_size=0
+            )
             src_b, dst_b, sport, dport = server_ip_b, client_ip, 67, 68
             eth_dst, eth_src = client_mac, SERVER_MAC_B
         datagram = udp(src_b, dst_b, sport, dport, payload)
