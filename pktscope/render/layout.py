@@ -233,6 +233,45 @@ def as_bytes(data: bytes | bytearray | memoryview) -> bytes:
     return bytes(view)
 
 
+class _Block:
+    """A reusable block of ``m`` line templates and the offset digits already written in it.
+
+    Full blocks start at a line number ``u`` that is a multiple of 2048, so the three cycling
+    offset digits of a block only depend on ``u & 0xfff`` (0 or 2048): with one block buffer
+    for each, those columns are written once, and the constant upper digits only when they
+    change (every 4096 lines, usually one column).
+    """
+
+    __slots__ = ("high", "line_len", "m", "out", "r", "t")
+
+    def __init__(self, layout: Layout, width: int, m: int) -> None:
+        self.out = layout.template(width) * m
+        self.m = m
+        self.line_len = len(self.out) // m
+        self.r = -1
+        self.t = -1
+        self.high = b""
+
+    def set_offsets(self, layout: Layout, width: int, u: int, r: int) -> None:
+        out, m, line_len = self.out, self.m, self.line_len
+        digits = _HEXDIGITS.upper() if layout.upper else _HEXDIGITS
+        if r != self.r:
+            out[width - 1 :: line_len] = digits[r : r + 1] * m
+            self.r = r
+        t = u & 0xFFF
+        if t != self.t:
+            pats = _PATTERNS[layout.upper]
+            for j in range(3):
+                out[width - 2 - j :: line_len] = pats[j][t : t + m]
+            self.t = t
+        high = (f"{u >> 12:X}" if layout.upper else f"{u >> 12:x}").rjust(width - 4, "0").encode()
+        old = self.high
+        for col, ch in enumerate(high):
+            if not old or old[col] != ch:
+                out[col::line_len] = bytes((ch,)) * m
+        self.high = high
+
+
 def _full_lines(
     buf: bytes, layout: Layout, first: int, start: int, *, ka: int, kb: int
 ) -> Iterator[bytearray]:
@@ -240,34 +279,37 @@ def _full_lines(
     r = first & 15
     u0 = first >> 4  # offset of line k is (u0 + k) * 16 + r
     k = ka
-    buffers: dict[tuple[int, int], bytearray] = {}
+    blocks: dict[tuple[int, int, int], _Block] = {}
     while k < kb:
         u = u0 + k
         width = max(8, _hex_len(u * 16 + r))
         grow = -(-(16**width - r) // 16) - u0  # first line whose offset needs more digits
         stop = min(kb, k + BLOCK_LINES - (u % BLOCK_LINES), grow)
         m = stop - k
-        key = (width, m)
-        out = buffers.get(key)
-        if out is None:
-            out = layout.template(width) * m
+        key = (width, m, u & 0xFFF)
+        block = blocks.get(key)
+        if block is None:
+            block = _Block(layout, width, m)
             if m == BLOCK_LINES:
-                buffers[key] = out
-        _fill(out, layout, width, buf, pos=start + BYTES_PER_LINE * k, m=m, u=u, r=r)
-        yield out
+                blocks[key] = block
+        block.set_offsets(layout, width, u, r)
+        _fill(
+            block.out,
+            layout,
+            width,
+            buf[start + BYTES_PER_LINE * k : start + BYTES_PER_LINE * stop],
+        )
+        yield block.out
         k = stop
 
 
-def _fill(
-    out: bytearray, layout: Layout, width: int, buf: bytes, *, pos: int, m: int, u: int, r: int
-) -> None:
-    """Write m full lines of ``buf[pos:]`` into the template block ``out``.
+def _fill(out: bytearray, layout: Layout, width: int, blk: bytes) -> None:
+    """Write the hex and ASCII columns of the full lines ``blk`` into the block ``out``.
 
     Per byte column: one strided read of the input, three 256-entry translations (high digit,
     low digit, ASCII) and three strided writes; measured faster than hexlify + strided reads.
     """
-    line_len = len(out) // m
-    blk = buf[pos : pos + BYTES_PER_LINE * m]
+    line_len = len(out) * BYTES_PER_LINE // len(blk)
     hi, lo = _HI_UPPER if layout.upper else _HI_LOWER
     pre = layout.prefix_len(width)
     asc = pre + layout.ascii_col
@@ -276,14 +318,3 @@ def _fill(
         out[pre + rel :: line_len] = col.translate(hi)
         out[pre + rel + 1 :: line_len] = col.translate(lo)
         out[asc + i :: line_len] = col.translate(ASCII_TABLE)
-    # offset digits: the lowest is r, the next three cycle with the line, the rest are constant
-    digits = _HEXDIGITS.upper() if layout.upper else _HEXDIGITS
-    out[width - 1 :: line_len] = digits[r : r + 1] * m
-    t = u & 0xFFF
-    pats = _PATTERNS[layout.upper]
-    for j in range(3):
-        out[width - 2 - j :: line_len] = pats[j][t : t + m]
-    high = u >> 12
-    for col_no in range(width - 5, -1, -1):
-        out[col_no::line_len] = digits[high & 15 : (high & 15) + 1] * m
-        high >>= 4
