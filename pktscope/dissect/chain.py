@@ -33,7 +33,17 @@ MAX_LAYERS = 32  # ICMP errors nest headers; nothing real comes close, a loop mu
 class PayloadRule:
     """A root type's ``-pktscope-payload`` hint, names resolved to attributes."""
 
-    __slots__ = ("default", "end", "field", "length", "next", "next_on", "offset", "when")
+    __slots__ = (
+        "_classes",
+        "default",
+        "end",
+        "field",
+        "length",
+        "next",
+        "next_on",
+        "offset",
+        "when",
+    )
 
     def __init__(self, cls: type, hint: Mapping[str, Any]) -> None:
         info = type_info(cls)
@@ -63,6 +73,20 @@ class PayloadRule:
                 self.next[_key(key)] = str(spec)
         default = hint.get("default")
         self.default = str(default) if default is not None else None
+        self._classes: dict[str, type | None] = {}
+
+    def spec_class(self, name: str) -> type | None:
+        """The class of a spec named in ``next``/``default`` (None if it cannot load), cached."""
+        try:
+            return self._classes[name]
+        except KeyError:
+            pass
+        try:
+            cls: type | None = load_spec(name)
+        except Exception:  # a bundled spec missing or broken must not stop the frame
+            cls = None
+        self._classes[name] = cls
+        return cls
 
 
 def _key(key: Any) -> int | str:
@@ -108,14 +132,25 @@ def _value(root: Any, attr: str | None) -> Any:
 class Chain:
     """A :class:`~pktscope.fields.packet.Dissector`: first spec (or by link type) + rules."""
 
-    __slots__ = ("first", "rules")
+    __slots__ = ("_by_linktype", "first", "rules")
 
     def __init__(self, first: type | None = None, rules: DecodeAsRules | None = None) -> None:
         self.first = first
         self.rules = rules if rules is not None else DecodeAsRules()
+        self._by_linktype: dict[int, type | None] = {}
+
+    def first_class(self, linktype: int) -> type | None:
+        """The spec of a frame's first layer: the forced one, else by link type (cached)."""
+        if self.first is not None:
+            return self.first
+        try:
+            return self._by_linktype[linktype]
+        except KeyError:
+            cls = self._by_linktype[linktype] = spec_for_linktype(linktype)
+            return cls
 
     def layers(self, pkt: Packet) -> Iterator[Layer]:
-        cls = self.first or spec_for_linktype(pkt.frame.linktype)
+        cls = self.first_class(pkt.frame.linktype)
         if cls is None:
             return
         data = bytes(pkt.buffer)
@@ -205,9 +240,8 @@ class Chain:
                 spec_name = rule.default
             if spec_name is None:
                 return None
-            try:
-                nxt = load_spec(spec_name)
-            except Exception:  # a bundled spec missing or broken must not stop the frame
+            nxt = rule.spec_class(spec_name)
+            if nxt is None:
                 layer.note = f"next layer {spec_name!r} unavailable"
                 return None
         if truncated:

@@ -17,6 +17,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
+from pktscope.errors import PktscopeError
 from pktscope.fields.display import display_of
 from pktscope.fields.encode import FieldError, encode_value, writable_reason
 from pktscope.fields.schema import FieldMeta, is_struct, type_info
@@ -309,7 +310,7 @@ class Field:
         path = self.path
         self._pkt._write(start, end, data, self.layer)
         # the write may make the field vanish (e.g. a length that now excludes it)
-        with contextlib.suppress(KeyError):
+        with contextlib.suppress(KeyError, PktscopeError):
             self._fresh()
         self.path = path
 

@@ -62,10 +62,12 @@ _PATHS: dict[str, tuple[Step, ...]] = {}
 
 
 class FieldNotFound(PktscopeError, KeyError):
-    """A path names no field of the packet; ``matches`` lists close known paths."""
+    """A path names no field of the packet; ``matches`` lists close known paths, ``error`` is
+    the :class:`~pktscope.errors.DecodeError` of an instance on the path that failed (or None)."""
 
     def __init__(self, path: str, message: str, matches: Sequence[str] = ()) -> None:
         self.path = path
+        self.error: DecodeError | None = None  # set when an instance on the path failed
         self.matches = list(matches)
         text = message
         if self.matches:

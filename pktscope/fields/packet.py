@@ -135,8 +135,12 @@ class Packet:
         errors: list[DecodeError] = []
         for f in iter_matches(self, steps, errors):
             return f
-        if errors:
-            raise errors[0]
+        if errors:  # the path reached an instance that failed to decode
+            exc = FieldNotFound(
+                path, f"field {path!r} in frame {self.frame.number} did not decode: {errors[0]}"
+            )
+            exc.error = errors[0]
+            raise exc from errors[0]
         raise FieldNotFound(
             path,
             f"no field {path!r} in frame {self.frame.number} ({self.protocols})",

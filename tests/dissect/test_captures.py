@@ -52,19 +52,7 @@ def test_every_field_is_its_bytes(path: Path) -> None:
                 assert layer.error.field_path.startswith(layer.name)
 
 
-# A header cut inside a run of fixed fields (8 bytes of a TCP header; 4 of UDP) loses the whole
-# run: the compiler reads fixed runs with one struct.unpack and the spans contract wants the
-# fields before the break kept. Reported to the compiler; strict=False until fixed.
-_RUN_PARTIAL = pytest.mark.xfail(reason="compiler drops a partly read fixed run", strict=False)
-ADDR_CASES = [
-    pytest.param(p, marks=_RUN_PARTIAL)
-    if p.name in ("pcpp__IcmpPackets.pcap", "tcpdump__udp-length-heapoverflow.pcap")
-    else p
-    for p in ALL
-]
-
-
-@pytest.mark.parametrize("path", ADDR_CASES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
 def test_addresses_match_tshark(path: Path) -> None:
     """First-occurrence addresses and ports agree with tshark's truth where both have them."""
     pairs = {
