@@ -141,47 +141,75 @@ def _patterns(upper: bool) -> tuple[bytes, bytes, bytes]:
 _PATTERNS = {False: _patterns(False), True: _patterns(True)}
 
 
-def _repeated_lines(buf: bytes, start: int, n: int) -> list[tuple[int, int]]:
-    """Runs ``[a, b)`` of line indexes whose 16 bytes equal the line before (hexdump -C's fold).
+def _repeated_lines(buf: bytes, start: int, ka: int, kb: int) -> list[tuple[int, int]]:
+    """Runs ``[a, b)`` within lines ``ka..kb-1`` whose 16 bytes equal the line before.
 
-    Lines are those of ``buf[start:start + 16*n]``. Candidates come from three byte columns at
-    once (a line can only repeat where bytes 0, 7 and 15 repeat: one XOR of each column with
-    itself shifted by a line, as big integers); each candidate is checked, and a confirmed run
-    is extended by galloping comparisons of the data against itself shifted by one line.
+    Line ``k`` is ``buf[start + 16*k:][:16]``; this is hexdump -C's fold, found a block at a time
+    while the block is in cache. Candidates come from three byte columns at once (a line can
+    only repeat where its bytes 0, 7 and 15 repeat: one XOR of each column with itself shifted
+    by a line, as big integers); each candidate is checked, and a confirmed run is extended by
+    galloping comparisons of the data against itself shifted by one line.
     """
+    lo = max(ka, 1) - 1  # the line before the first one compared
+    n = kb - lo
     if n < 2:
         return []
     acc = 0
     for col in (0, 7, 15):
-        c = int.from_bytes(buf[start + col : start + 16 * n : 16], "big")
+        c = int.from_bytes(buf[start + 16 * lo + col : start + 16 * kb : 16], "big")
         acc |= c ^ (c >> 8)
-    # byte k of `flags` is zero iff bytes 0, 7, 15 of line k equal those of line k-1 (k >= 1)
+    # flags[i] is zero iff bytes 0, 7, 15 of line lo+i equal those of line lo+i-1 (i >= 1)
     flags = acc.to_bytes(n, "big")
     runs: list[tuple[int, int]] = []
 
     def same(a: int, b: int) -> bool:  # lines a..b-1 all equal line a-1
-        lo, hi = start + 16 * a, start + 16 * b
-        return buf[lo:hi] == buf[lo - 16 : hi - 16]
+        x, y = start + 16 * a, start + 16 * b
+        return buf[x:y] == buf[x - 16 : y - 16]
 
-    k = flags.find(0, 1)
-    while k >= 0:
+    i = flags.find(0, 1)
+    while i >= 0:
+        k = lo + i
         if not same(k, k + 1):
-            k = flags.find(0, k + 1)
+            i = flags.find(0, i + 1)
             continue
         good, step = k + 1, 1  # lines k..good-1 repeat; gallop, then bisect
-        while good < n and same(k, min(n, good + step)):
-            good = min(n, good + step)
+        while good < kb and same(k, min(kb, good + step)):
+            good = min(kb, good + step)
             step *= 2
-        bad = min(n, good + step)
-        while bad - good > 1 and good < n:
+        bad = min(kb, good + step)
+        while bad - good > 1:
             mid = (good + bad) // 2
             if same(k, mid):
                 good = mid
             else:
                 bad = mid
         runs.append((k, good))
-        k = flags.find(0, good + 1)
+        i = flags.find(0, good - lo + 1)
     return runs
+
+
+def _folded(
+    buf: bytes, layout: Layout, first: int, start: int, nfull: int
+) -> Iterator[bytes | bytearray]:
+    """Full lines with hexdump -C's folding: a line equal to the one before is not printed, and
+    the first of a run of such lines becomes ``*``."""
+    blocks: dict[tuple[int, int, int], _Block] = {}
+    k = 0  # next line to print
+    in_run = False  # the last line seen was folded (a "*" is out for its run)
+    for ca in range(0, nfull, BLOCK_LINES):
+        cb = min(nfull, ca + BLOCK_LINES)
+        for a, b in _repeated_lines(buf, start, ca, cb):
+            if a > k:
+                yield from _full_lines(buf, layout, first, start, ka=k, kb=a, blocks=blocks)
+                in_run = False
+            if not in_run:
+                yield b"*\n"
+                in_run = True
+            k = b
+        if k < cb:
+            yield from _full_lines(buf, layout, first, start, ka=k, kb=cb, blocks=blocks)
+            in_run = False
+            k = cb
 
 
 def iter_blocks(
@@ -206,14 +234,9 @@ def iter_blocks(
     if first < 0:
         raise ValueError(f"hexdump offsets must not be negative: base_offset+start={first}")
     if layout.fold:
-        k = 0
-        for a, b in _repeated_lines(buf, start, nfull):
-            yield from _full_lines(buf, layout, first, start, ka=k, kb=a)
-            yield b"*\n"
-            k = b
-        yield from _full_lines(buf, layout, first, start, ka=k, kb=nfull)
+        yield from _folded(buf, layout, first, start, nfull)
     else:
-        yield from _full_lines(buf, layout, first, start, ka=0, kb=nfull)
+        yield from _full_lines(buf, layout, first, start, ka=0, kb=nfull, blocks={})
     tail = end - rest
     if rest:
         yield (layout.line(first + tail - start, buf[tail:end]) + "\n").encode("ascii")
@@ -273,13 +296,22 @@ class _Block:
 
 
 def _full_lines(
-    buf: bytes, layout: Layout, first: int, start: int, *, ka: int, kb: int
+    buf: bytes,
+    layout: Layout,
+    first: int,
+    start: int,
+    *,
+    ka: int,
+    kb: int,
+    blocks: dict[tuple[int, int, int], _Block],
 ) -> Iterator[bytearray]:
-    """Lines ``ka..kb-1`` (full lines only) of the dump whose line 0 is at ``buf[start]``."""
+    """Lines ``ka..kb-1`` (full lines only) of the dump whose line 0 is at ``buf[start]``.
+
+    ``blocks`` keeps the reusable block buffers between calls of one dump.
+    """
     r = first & 15
     u0 = first >> 4  # offset of line k is (u0 + k) * 16 + r
     k = ka
-    blocks: dict[tuple[int, int, int], _Block] = {}
     while k < kb:
         u = u0 + k
         width = max(8, _hex_len(u * 16 + r))
