@@ -143,7 +143,7 @@ def test_field_alone_shows_absolute_offsets() -> None:
     [(BLOCK_LINES - 1, 1), (BLOCK_LINES - 1, 2), (BLOCK_LINES, 3), (BLOCK_LINES + 1, 2048)],
 )
 def test_folds_across_block_boundaries(run_start: int, run_len: int) -> None:
-    lines = [bytes(((i * 7 + j) % 251 for j in range(16))) for i in range(2 * BLOCK_LINES + 50)]
+    lines = [bytes((i * 7 + j) % 251 for j in range(16)) for i in range(2 * BLOCK_LINES + 50)]
     for k in range(run_start, run_start + run_len):
         lines[k] = lines[run_start - 1]
     data = b"".join(lines)
