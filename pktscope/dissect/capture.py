@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import Any, BinaryIO, overload
 
@@ -97,6 +97,13 @@ class Capture:
         for i, record in enumerate(self.records):
             pkt = cache.get(i)
             yield pkt if pkt is not None else packet_from_record(record, chain)
+
+    def to_dataframe(self, paths: Sequence[str]) -> Any:
+        """A ``pandas.DataFrame`` of ``paths`` (columns) over every packet (rows); see
+        :func:`pktscope.notebook.to_dataframe`. Raises PktscopeError without pandas."""
+        from pktscope.notebook import to_dataframe  # noqa: PLC0415 - pandas/HTML are optional
+
+        return to_dataframe(self, list(paths))
 
     def close(self) -> None:
         """Release the file."""

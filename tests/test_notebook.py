@@ -1,0 +1,59 @@
+"""Jupyter HTML of packets and fields, and captures as DataFrames."""
+
+from __future__ import annotations
+
+import builtins
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pktscope
+from pktscope.errors import PktscopeError
+
+CAPTURES = Path(__file__).resolve().parents[1].parent / "shared" / "captures"
+
+
+def test_packet_html_has_tree_and_hexdump() -> None:
+    pkt = pktscope.open_capture(CAPTURES / "wswiki__dhcp.pcap")[0]
+    out = pkt._repr_html_()
+    assert out.startswith('<div class="pktscope-packet"')
+    assert "eth:ipv4:udp:dhcp" in out
+    assert "pktscope-hexdump-view" in out
+    assert out.count("<details") == out.count("</details>")
+    assert "dhcp_message_type (53)" in out
+
+
+def test_field_html_selects_the_field() -> None:
+    pkt = pktscope.open_capture(CAPTURES / "wswiki__dhcp.pcap")[0]
+    out = pkt["dhcp.chaddr"]._repr_html_()
+    assert "chaddr" in out and "000b8201fc4200000000000000000000" in out
+    assert "background: #fff3b0" in out  # the selected row
+    assert "dhcp.chaddr" in out  # the legend of the coloured bytes
+    opt = pkt["dhcp.options[1]"]._repr_html_()
+    assert opt.count("<details") == opt.count("</details>") >= 1
+
+
+def test_to_dataframe() -> None:
+    cap = pktscope.open_capture(CAPTURES / "wswiki__dhcp.pcap")
+    df = cap.to_dataframe(["dhcp.xid", "dhcp.message_type", "ipv4.src", "dhcp.chaddr", "dns.id"])
+    assert list(df.index) == [1, 2, 3, 4]
+    assert list(df["dhcp.message_type"]) == [1, 2, 3, 5]
+    assert df["dhcp.xid"].iloc[0] == 0x3D1D
+    assert df["ipv4.src"].iloc[1] == "192.168.0.1"
+    assert df["dhcp.chaddr"].iloc[0] == "000b8201fc4200000000000000000000"
+    assert df["dns.id"].isna().all()
+
+
+def test_to_dataframe_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = builtins.__import__
+
+    def fake(name: str, *args: Any, **kw: Any) -> Any:
+        if name == "pandas":
+            raise ImportError("no pandas")
+        return real(name, *args, **kw)
+
+    monkeypatch.setattr(builtins, "__import__", fake)
+    cap = pktscope.open_capture(CAPTURES / "wswiki__dhcp.pcap")
+    with pytest.raises(PktscopeError, match="pip install pandas"):
+        cap.to_dataframe(["dhcp.xid"])
