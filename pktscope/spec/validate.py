@@ -504,6 +504,10 @@ class _Session:
             except SpecError as exc:
                 self.reports[key] = Report(Loaded(None, file), [exc])
                 return
+            except RecursionError:  # a recursive YAML alias (`&a [*a]`) or absurd nesting
+                err = SpecError("yaml nesting too deep (or a recursive alias)", file=file, line=1)
+                self.reports[key] = Report(Loaded(None, file), [err])
+                return
         report = Report(loaded)
         self.reports[key] = report
         _scan_yaml(text, report)

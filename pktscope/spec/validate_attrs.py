@@ -41,7 +41,7 @@ def _check_type(ch: Checker, td: TypeDef) -> None:
     for p in td.params:
         if p.type is not None:
             _check_type_name(ch, td, p.type, f"{p.path}/type", None, need_endian=False)
-        if p.enum is not None and ch.u.resolve_enum(td, p.enum) is None:
+        if p.enum is not None and ch.resolve_enum(td, p.enum) is None:
             ch.err(f"unable to find enum '{p.enum}', searching from {td.name}", f"{p.path}/enum")
     to_string = _raw(ch.spec.loaded.data, f"{td.path}/to-string")
     if isinstance(to_string, str | int | float):  # YAML may read `1` or `true` as a scalar
@@ -56,7 +56,7 @@ def _check_attr(ch: Checker, td: TypeDef, a: Attr) -> None:
     if a.kind == "value":
         vt = ch.expr(td, a.value.text, f"{p}/value") if a.value is not None else None
         if a.enum is not None:
-            if ch.u.resolve_enum(td, a.enum) is None:
+            if ch.resolve_enum(td, a.enum) is None:
                 ch.err(f"unable to find enum '{a.enum}', searching from {td.name}", f"{p}/enum")
             elif vt is not None and vt.kind not in ("int", "any", "enum"):
                 ch.err(f"tried to resolve non-integer {show(vt)} to enum", f"{p}/enum")
@@ -77,7 +77,7 @@ def _check_attr(ch: Checker, td: TypeDef, a: Attr) -> None:
     if a.io is not None:
         ch.expr(td, a.io.text, a.io.path, want="io")
     if a.enum is not None:
-        if ch.u.resolve_enum(td, a.enum) is None:
+        if ch.resolve_enum(td, a.enum) is None:
             ch.err(f"unable to find enum '{a.enum}', searching from {td.name}", f"{p}/enum")
         elif a.switch is None:
             base = ch.type_name(td, _name_of(a.type)) if a.type else KType("bytes")
@@ -150,7 +150,7 @@ def _check_type_name(
         return
     if base in ("str", "strz", "bytes", "bool", "io", "struct", "any"):
         return
-    target = ch.u.resolve_type(td, base)
+    target = ch.resolve_type(td, base)
     if target is None and ch.opaque():
         return
     if target is None:
@@ -175,7 +175,7 @@ def _check_type_name(
     for i, (param, at) in enumerate(zip(target.params, arg_types, strict=True)):
         pt = ANY
         if param.enum:
-            e = ch.u.resolve_enum(target, param.enum)
+            e = ch.resolve_enum(target, param.enum)
             pt = KType("enum", enum=e) if e else ANY
         elif param.type:
             pt = ch.type_name(target, param.type)

@@ -11,13 +11,14 @@ is reported per expression, like the official compiler.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from pktscope.errors import ExpressionError
 from pktscope.spec import expr_ast as A
 from pktscope.spec.expr import parse_expr, parse_type_ref
-from pktscope.spec.model import Attr, Spec, TypeDef
+from pktscope.spec.model import Attr, EnumDef, Spec, TypeDef
 from pktscope.spec.types import (
     ANY,
     BOOL,
@@ -47,6 +48,7 @@ _SPECIAL_TYPES = {
     "struct": STRUCT,
     "any": ANY,
 }
+_TYPE_NAME_RE = re.compile(r"^(?:::)?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*$")
 _COMPARE = frozenset({"==", "!=", "<", "<=", ">", ">="})
 _ORDER_NAMES = {"<": "Lt", "<=": "LtE", ">": "Gt", ">=": "GtE"}
 _METHODS: dict[str, dict[str, KType | None]] = {
@@ -114,6 +116,13 @@ class Checker:
         self.parents: dict[int, TypeDef | None] | None = None
         self.value_types: dict[int, KType] = {}
 
+    def resolve_type(self, ctx: TypeDef, name: str) -> TypeDef | None:
+        """The universe's lookup, for well-formed names only (anything else is unknown)."""
+        return self.u.resolve_type(ctx, name) if _TYPE_NAME_RE.match(name) else None
+
+    def resolve_enum(self, ctx: TypeDef, name: str) -> EnumDef | None:
+        return self.u.resolve_enum(ctx, name) if _TYPE_NAME_RE.match(name) else None
+
     def opaque(self) -> bool:
         """``meta/ks-opaque-types: true``: unknown type names are external classes."""
         meta = (
@@ -139,7 +148,7 @@ class Checker:
                         )
                         raw = _raw_attr(spec, a.path)
                         for n in names:
-                            used = self.u.resolve_type(owner, _strip_args(n))
+                            used = self.resolve_type(owner, _strip_args(n))
                             if used is None or self.u.root_of(used) is not self.u.root_of(owner):
                                 continue
                             if "parent" in raw:
@@ -204,7 +213,7 @@ class Checker:
         m = PRIM_RE.match(name)
         if m:
             if enum:
-                e = self.u.resolve_enum(ctx, enum)
+                e = self.resolve_enum(ctx, enum)
                 return KType("enum", enum=e) if e else ANY
             if m.group(3):
                 return FLOAT
@@ -213,7 +222,7 @@ class Checker:
             return INT
         if name in _SPECIAL_TYPES:
             return _SPECIAL_TYPES[name]
-        td = self.u.resolve_type(ctx, name)
+        td = self.resolve_type(ctx, name)
         return KType("user", typedef=td) if td else ANY
 
     def attr_type(self, ctx: TypeDef, a: Attr, *, element: bool = False) -> KType:
@@ -223,7 +232,7 @@ class Checker:
     def attr_elem_type(self, ctx: TypeDef, a: Attr) -> KType:
         if a.kind == "value":
             if a.enum:
-                e = self.u.resolve_enum(ctx, a.enum)
+                e = self.resolve_enum(ctx, a.enum)
                 return KType("enum", enum=e) if e else ANY
             if a.value is None or id(a) in self.inferring:
                 return ANY
@@ -261,7 +270,7 @@ class Checker:
         for p in td.params:
             if p.id == name:
                 if p.enum:
-                    e = self.u.resolve_enum(td, p.enum)
+                    e = self.resolve_enum(td, p.enum)
                     return KType("enum", enum=e) if e else ANY
                 return self.type_name(td, p.type) if p.type else ANY
         return None
@@ -305,7 +314,7 @@ class Checker:
             if m.group(5):
                 return count * int(m.group(6))
             return count * 8 * int(m.group(2) or m.group(4))
-        td = self.u.resolve_type(ctx, name)
+        td = self.resolve_type(ctx, name)
         if td is None:
             return None
         bits = self.type_bits(td)
@@ -386,7 +395,7 @@ class Checker:
         name = ("::" if ref.absolute else "") + "::".join(ref.path)
         if len(ref.path) == 1 and (PRIM_RE.match(name) or name in _SPECIAL_TYPES):
             return self.type_name(ctx, name)
-        td = self.u.resolve_type(ctx, name)
+        td = self.resolve_type(ctx, name)
         if td is None:
             if self.opaque():
                 return ANY
@@ -395,7 +404,7 @@ class Checker:
 
     def enum_ref(self, ctx: TypeDef, node: A.EnumRef) -> KType:
         name = ("::" if node.absolute else "") + "::".join([*node.type_path, node.enum])
-        e = self.u.resolve_enum(ctx, name)
+        e = self.resolve_enum(ctx, name)
         if e is None:
             raise Fail(f"unable to find enum '{name}', searching from {ctx.name}", node.col)
         if node.label not in e.values.values():

@@ -4,6 +4,8 @@ gives a list of SpecError, never another exception)."""
 
 from __future__ import annotations
 
+import copy
+import random
 import textwrap
 from pathlib import Path
 
@@ -280,3 +282,85 @@ def test_expression_errors_point_at_the_token() -> None:
     ]
     assert all(isinstance(e, ExpressionError) for e in errors)
     assert (errors[0].expression, errors[0].expr_col) == ("a == 1 and bogus > 2", 11)
+
+
+_POOL: list[object] = [
+    None,
+    True,
+    0,
+    -1,
+    256,
+    1.5,
+    "",
+    "x",
+    "u2",
+    "strz",
+    "b1",
+    "foo::bar",
+    "_parent.x",
+    "1 +",
+    "[1,2]",
+    'f"{x}"',
+    "BAD",
+    "eos",
+    "expr",
+    "not 1",
+    "x.as<u4>",
+    "sizeof<u4>",
+    "_sizeof",
+    "a ? b : c",
+    "::",
+    "x(1)",
+    "x(",
+    "e::v",
+    "_on",
+    {},
+    [],
+    {"switch-on": "x", "cases": {1: "u1"}},
+]
+_MUTANT_KEYS = [
+    "id",
+    "type",
+    "size",
+    "if",
+    "repeat",
+    "repeat-expr",
+    "enum",
+    "value",
+    "valid",
+    "cases",
+    "params",
+    "seq",
+    "instances",
+    "types",
+    "enums",
+    "parent",
+    "encoding",
+]
+
+
+def _mutate(node: object, rnd: random.Random) -> object:
+    if isinstance(node, dict):
+        for key in list(node):
+            if rnd.random() < 0.25:
+                node[key] = _mutate(node[key], rnd)
+        if rnd.random() < 0.15:
+            node[rnd.choice(_MUTANT_KEYS)] = copy.deepcopy(rnd.choice(_POOL))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            if rnd.random() < 0.25:
+                node[i] = _mutate(item, rnd)
+    elif rnd.random() < 0.3:
+        return copy.deepcopy(rnd.choice(_POOL))
+    return node
+
+
+_SEEDS = [yaml.safe_load(p.read_text(encoding="utf-8")) for p, _ in VALID[::25]]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.randoms(use_true_random=False))
+def test_mutated_real_specs_give_only_spec_errors(rnd: random.Random) -> None:
+    doc = _mutate(copy.deepcopy(rnd.choice(_SEEDS)), rnd)
+    errors = check_spec(yaml.safe_dump(doc))
+    assert all(isinstance(e, SpecError) and e.line > 0 for e in errors)
