@@ -3,10 +3,10 @@
 ``    1   0.000000      0.0.0.0 → 255.255.255.255 DHCP 314 DHCP Discover - Transaction ID 0x3d1d``
 (number, seconds since the first packet, source, destination, top protocol, frame length,
 info). The row content comes from the shared summariser the TUI's packet list uses
-(:func:`pktscope.tui.summary.summarize`). ``-V`` adds the field tree with absolute offsets,
-``-x`` the hexdump of the frame, ``--field PATH`` the value of a field under each line (and its
-bytes highlighted in ``-x``). A packet that failed to decode shows its errors, each with the
-hexdump row of the failing offset and a caret under the byte.
+(:func:`pktscope.tui.summary.summarize`). ``-V`` adds the field tree with absolute offsets
+(:mod:`pktscope.render.tree`), ``-x`` the hexdump of the frame, ``--field PATH`` the value of
+a field under each line (and its bytes highlighted in ``-x``). A packet that failed to decode
+shows its errors, each with the hexdump row of the failing offset and a caret under the byte.
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ from pktscope.commands._common import (
 )
 
 __all__ = ["add_parser", "run", "summary_line", "tree_lines"]
-
-_MAX_VALUE = 64  # longer values (payload bytes, sname/file) are cut in the tree
 
 
 def add_parser(subparsers: Any) -> None:
@@ -67,52 +65,13 @@ def summary_line(pkt: Any, t0: float) -> str:
     return f"{line} {s.info}" if s.info else line
 
 
-def _span_text(field: Any) -> str:
-    if not field.has_bytes:
-        return ""
-    if field.bit_size is not None and field.bit_offset is not None:
-        byte, bit = divmod(field.bit_offset, 8)
-        return f"  [{byte}.{bit}+{field.bit_size}b]"
-    return f"  [{field.offset}:{field.end}]"
-
-
 def tree_lines(pkt: Any) -> list[str]:
-    """The field tree of ``pkt``: a line per field, indented by depth, with ``[start:end]``
-    absolute byte spans (``[byte.bit+Nb]`` for bit fields) and enum names."""
-    fr = pkt.frame
-    lines = [
-        f"Frame {fr.number}: {fr.len} bytes on wire, {fr.cap_len} bytes captured ({pkt.protocols})"
-    ]
-    for root in pkt.fields():
-        _tree(root, 0, lines)
-    return lines
+    """The field tree of ``pkt`` (the shared :func:`pktscope.render.tree.render_tree`): one
+    field per line with ``@offset+size`` (``b<bit>+<bits>`` for bit fields), enum names,
+    computed fields in brackets, malformed/truncated layers flagged with their error."""
+    from pktscope.render.tree import render_tree
 
-
-def _tree(field: Any, depth: int, lines: list[str]) -> None:
-    pad = "    " * depth
-    children = field.children
-    if depth == 0:
-        name = field.name
-        note = "  [malformed]" if field.error is not None else ""
-        lines.append(f"{name}{_span_text(field)}{note}")
-    else:
-        label = (
-            f"[{field.index}]"
-            if field.index is not None and field.parent is not None and field.parent.is_array
-            else field.name
-        )
-        try:
-            shown = field.display
-        except Exception as exc:  # an instance that fails to evaluate
-            shown = f"<{exc}>"
-        if len(shown) > _MAX_VALUE:
-            shown = shown[: _MAX_VALUE - 1] + "…"
-        text = f"{pad}{label}" + (f": {shown}" if shown and not field.is_array else "")
-        if field.is_array:
-            text += f" ({len(children)} items)"
-        lines.append(text + _span_text(field))
-    for child in children:
-        _tree(child, depth + 1, lines)
+    return render_tree(pkt, frame=False).splitlines()
 
 
 def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
@@ -135,7 +94,7 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
             values = [f.display for f in pkt.get_all(path)]
             out.write(f"    {path}: {', '.join(values) if values else '(absent)'}\n")
         if args.verbose:
-            for line in tree_lines(pkt)[1:]:
+            for line in tree_lines(pkt):
                 out.write(line + "\n")
         if args.verbose or args.fields:
             for err in pkt.errors:

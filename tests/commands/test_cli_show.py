@@ -82,14 +82,14 @@ def test_field_option(capsys: pytest.CaptureFixture[str]) -> None:
 def test_verbose_tree_has_absolute_offsets(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = _run(capsys, "show", DHCP, "-V", "--frame", "1")
     lines = out.splitlines()
-    assert "eth  [0:314]" in lines
-    assert "    dst: ff:ff:ff:ff:ff:ff  [0:6]" in lines
-    assert "    version: 4  [14.0+4b]" in lines  # a bit field: byte.bit + width
-    assert "    protocol: udp (17)  [23:24]" in lines  # enum as name (value)
-    assert "dhcp  [42:314]" in lines
-    assert "    chaddr: 000b8201fc4200000000000000000000  [70:86]" in lines
-    assert "            code: dhcp_message_type (53)  [282:283]" in lines
-    assert "                message_type: discover (1)  [284:285]" in lines
+    assert "eth  @0+314" in lines
+    assert "  dst: ff:ff:ff:ff:ff:ff  @0+6" in lines
+    assert "  version: 4  @14+1 b0+4" in lines  # a bit field: byte + bit offset and width
+    assert "  protocol: udp (17)  @23+1" in lines  # enum as name (value)
+    assert "dhcp  @42+272" in lines
+    assert "  chaddr: 000b8201fc4200000000000000000000  @70+16" in lines
+    assert "      code: dhcp_message_type (53)  @282+1" in lines
+    assert "        message_type: discover (1)  @284+1" in lines
 
 
 def test_malformed_shows_error_row_with_caret(capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,7 +97,7 @@ def test_malformed_shows_error_row_with_caret(capsys: pytest.CaptureFixture[str]
     code, out, _ = _run(capsys, "show", path, "-V")
     assert code == 0
     lines = out.splitlines()
-    assert "dhcp  [42:90]  [malformed]" in lines
+    assert "dhcp  @42+48  <malformed, truncated>" in lines
     i = next(i for i, line in enumerate(lines) if line.startswith("decode error: "))
     assert lines[i] == (
         "decode error: dhcp.sname @ 0x0056: requested 236 bytes, but only 48 bytes available"
