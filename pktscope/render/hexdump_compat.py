@@ -124,7 +124,10 @@ def _text(data: Any) -> str:
     buf = None if hasattr(data, "read") else _byte_buffer(data)
     if buf is None:
         return "\n".join(dumpgen(data))
-    return "".join(block.decode("ascii") for block in iter_blocks(buf, _CLASSIC))[:-1]
+    parts = [block.decode("ascii") for block in iter_blocks(buf, _CLASSIC)]
+    if parts:
+        parts[-1] = parts[-1][:-1]  # the package joins lines: no newline after the last
+    return "".join(parts)
 
 
 @overload
