@@ -238,9 +238,12 @@ KS_VALIDATION_ERRORS: dict[type[BaseException], type[ValidationError]] = {}
 for _name in _KS_VALIDATION_NAMES:
     _ks_cls = getattr(_ks, _name, None)
     if isinstance(_ks_cls, type):
-        _cls = type(_name, (ValidationError, _ks_cls), {"__module__": __name__})
         # kaitaistruct's own __init__ takes positional data; ours is keyword-driven.
-        _cls.__init__ = ValidationError.__init__  # type: ignore[misc]
-        _cls.__str__ = DecodeError.__str__  # type: ignore[method-assign]
+        namespace = {
+            "__module__": __name__,
+            "__init__": ValidationError.__init__,
+            "__str__": DecodeError.__str__,
+        }
+        _cls = type(_name, (ValidationError, _ks_cls), namespace)
         KS_VALIDATION_ERRORS[_ks_cls] = _cls
         globals()[_name] = _cls
