@@ -15,6 +15,7 @@ import bisect
 import mmap
 import struct
 from array import array
+from collections.abc import Iterator
 
 from pktscope.capture.pcap import FILE_HEADER_SIZE, PcapHeader, parse_file_header, record_at
 from pktscope.capture.pcapng import BT_IDB, BT_SHB, PACKET_BLOCKS, PcapngParser
@@ -87,6 +88,45 @@ class FrameIndex:
         section = self.parser.sections[bisect.bisect_right(self._section_starts, off) - 1]
         btype, blen = struct.unpack_from(section.endian + "II", self.buf, off)
         return self.parser.packet(section, self.buf, off, btype, blen, number=i + 1)
+
+    def records(self, start: int, stop: int) -> Iterator[Record]:
+        """Records ``start`` to ``stop - 1`` (indexed already), built in one tight loop."""
+        header = self.pcap
+        if header is None:
+            for i in range(start, stop):
+                yield self.record(i)
+            return
+        buf, offsets = self.buf, self.offsets
+        unpack = header.record_struct.unpack_from
+        hsize = header.record_header_size
+        scale = 1 if header.nanosecond else 1000
+        linktype = header.linktype
+        for i in range(start, stop):
+            off = offsets[i]
+            ts_sec, ts_frac, cap_len, orig_len = unpack(buf, off)
+            time_ns = ts_sec * 1_000_000_000 + ts_frac * scale
+            off += hsize
+            yield Record(
+                i + 1, time_ns / 1e9, time_ns, cap_len, orig_len, 0, linktype,
+                bytes(buf[off : off + cap_len]), None, off,
+            )  # fmt: skip
+
+    def frames(self, start: int, stop: int) -> Iterator[tuple[int, int, bytes]]:
+        """(number, linktype, data) of records ``start`` to ``stop - 1``: the lean path for
+        consumers that need only the bytes (no timestamps, no :class:`Record` objects)."""
+        header = self.pcap
+        if header is None:
+            for rec in self.records(start, stop):
+                yield rec.number, rec.linktype, bytes(rec.data)
+            return
+        buf, offsets = self.buf, self.offsets
+        cap_len_at = struct.Struct(header.endian + "I").unpack_from
+        hsize = header.record_header_size
+        linktype = header.linktype
+        for i in range(start, stop):
+            off = offsets[i]
+            start_data = off + hsize
+            yield i + 1, linktype, bytes(buf[start_data : start_data + cap_len_at(buf, off + 8)[0]])
 
     # -- walking -------------------------------------------------------------------------
     def _stop(self, message: str, offset: int) -> None:

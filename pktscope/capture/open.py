@@ -166,12 +166,30 @@ class RecordFile:
         if self._index is None:
             yield from self._iter_stream()
             return
+        index = self._index
         i = 0
         while True:
-            if i >= self.indexed and self.index_to(i + _STEP) <= i:
+            if i >= len(index) and self.index_to(i + _STEP) <= i:
                 return
-            yield self[i]
-            i += 1
+            stop = len(index)
+            yield from index.records(i, stop)
+            i = stop
+
+    def frames(self) -> Iterator[tuple[int, int, bytes]]:
+        """``(number, linktype, data)`` for every frame, in order: iteration without building
+        :class:`Record` objects, for consumers that look only at the bytes (``fields``)."""
+        index = self._index
+        if index is None:
+            for rec in self._iter_stream():
+                yield rec.number, rec.linktype, bytes(rec.data)
+            return
+        i = 0
+        while True:
+            if i >= len(index) and self.index_to(i + _STEP) <= i:
+                return
+            stop = len(index)
+            yield from index.frames(i, stop)
+            i = stop
 
     def _iter_stream(self) -> Iterator[Record]:
         stream = self._stream

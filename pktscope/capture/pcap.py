@@ -10,6 +10,7 @@ index, which walks record headers itself and re-reads single records on demand.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pktscope.capture.records import MAX_RECORD_SIZE, Buffer, Record
@@ -26,6 +27,7 @@ __all__ = [
 ]
 
 FILE_HEADER_SIZE = 24
+_RECORD_STRUCTS = {"<": struct.Struct("<IIII"), ">": struct.Struct(">IIII")}
 
 # magic as stored in the file -> (struct byte order, nanosecond?, record header size)
 MAGICS: dict[bytes, tuple[str, bool, int]] = {
@@ -52,7 +54,7 @@ class PcapHeader:
     @property
     def record_struct(self) -> struct.Struct:
         """ts_sec, ts_frac, cap_len, len."""
-        return struct.Struct(self.endian + "IIII")
+        return _RECORD_STRUCTS[self.endian]
 
 
 def parse_file_header(buf: Buffer, offset: int = 0) -> PcapHeader:
@@ -123,6 +125,43 @@ class PcapReader(FeedReader):
 
     def _pending_what(self) -> str:
         return "the pcap file header" if self.header is None else "a pcap record"
+
+    def records(self) -> Iterator[Record]:
+        """Every complete record buffered; a tight loop over :meth:`next_record`'s logic."""
+        if self.header is None or self._error is not None:
+            first = self.next_record()  # parses the file header, or raises the latched error
+            if first is None:
+                return
+            yield first
+        header = self.header
+        assert header is not None
+        unpack = header.record_struct.unpack_from
+        hsize = header.record_header_size
+        scale = 1 if header.nanosecond else 1000
+        linktype = header.linktype
+        while True:
+            buf, pos, base = self._buf, self._pos, self._base
+            if pos + hsize > len(buf):
+                return
+            ts_sec, ts_frac, cap_len, orig_len = unpack(buf, pos)
+            start = pos + hsize
+            end = start + cap_len
+            if cap_len > MAX_RECORD_SIZE or end > len(buf):
+                rec = self.next_record()  # the careful path: raises, or needs more input
+                if rec is None:
+                    return
+                yield rec
+                continue
+            time_ns = ts_sec * 1_000_000_000 + ts_frac * scale
+            self._pos = end
+            self._count += 1
+            # re-read buffer state after each yield: the consumer may feed() meanwhile
+            yield Record(
+                self._count, time_ns / 1e9, time_ns, cap_len, orig_len, 0, linktype,
+                bytes(buf[start:end]), None, base + start,
+            )  # fmt: skip
+
+    __iter__ = records
 
     def _parse(self) -> Record | object | None:
         avail = self._avail()

@@ -72,8 +72,10 @@ class CaptureReader:
         return None if self._inner is None else self._inner.next_record()
 
     def records(self) -> Iterator[Record]:
-        while (rec := self.next_record()) is not None:
-            yield rec
+        if self._error is not None:
+            raise self._error
+        if self._inner is not None:
+            yield from self._inner.records()
 
     __iter__ = records
 

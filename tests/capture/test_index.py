@@ -189,3 +189,9 @@ def test_million_frames_first_screen_and_jumps(tmp_path: Path, ng: bool) -> None
     assert jump < 0.05, jump
     assert grown_mb < 120, grown_mb  # 8 MB of offsets; walked pages go back to the kernel
     rf.close()
+
+
+@pytest.mark.parametrize("path", CAPTURE_FILES, ids=lambda p: p.name)
+def test_frames_is_the_lean_view_of_records(path: Path) -> None:
+    with open_records(path) as rf:
+        assert list(rf.frames()) == [(r.number, r.linktype, bytes(r.data)) for r in rf]

@@ -221,3 +221,23 @@ def test_mutated_captures_only_capture_error(
         before = [r for r in WHOLE[name] if r.file_offset + r.cap_len <= first]
         if records:
             assert records[: len(before)] == before
+
+
+@pytest.mark.parametrize("name", ["wswiki__arp-storm.pcap", "pcpp__IcmpPackets.pcap"])
+def test_feeding_while_iterating(name: str) -> None:
+    # a consumer may feed() between two records of the same records() loop
+    data = CORPUS[name]
+    reader = CaptureReader()
+    reader.feed(data[:5000])
+    got = []
+    pos = 5000
+    for rec in reader.records():
+        got.append(rec)
+        if pos < len(data):
+            reader.feed(data[pos : pos + 333])
+            pos += 333
+    while pos < len(data):
+        reader.feed(data[pos : pos + 333])
+        pos += 333
+    got.extend(reader.records())
+    assert got == WHOLE[name]
