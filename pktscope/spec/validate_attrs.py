@@ -12,8 +12,9 @@ from pktscope.errors import ExpressionError, SpecError
 from pktscope.spec import expr_ast as A
 from pktscope.spec.model import Attr, Spec, Switch, TypeDef, build_spec
 from pktscope.spec.types import ANY, PRIM_RE, KType, Universe, walk_types
+from pktscope.spec.validate_kinds import Fail, comparable, param_accepts, show, type_args
 from pktscope.spec.validate_report import Report
-from pktscope.spec.validate_types import Checker, Fail, comparable, param_accepts, show, type_args
+from pktscope.spec.validate_types import Checker
 
 __all__ = ["check_semantics", "check_spec_model"]
 

@@ -1,6 +1,6 @@
 """Pass 2 of spec validation: names, types and expressions, over the spec model.
 
-Called by :mod:`pktscope.spec.validate` once the YAML shape is sound. Every spec of the session
+Driven by :mod:`pktscope.spec.validate_attrs`. Every spec of the session
 (main file and imports) is built with :func:`pktscope.spec.model.build_spec` into one
 :class:`~pktscope.spec.types.Universe`, which resolves type and enum names. Expressions are
 parsed and checked by a strict inference (:class:`Checker`): unlike the compiler's lenient
@@ -11,13 +11,11 @@ is reported per expression, like the official compiler.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pktscope.errors import ExpressionError
 from pktscope.spec import expr_ast as A
-from pktscope.spec.expr import parse_expr, parse_type_ref
+from pktscope.spec.expr import parse_expr
 from pktscope.spec.model import Attr, EnumDef, Spec, TypeDef
 from pktscope.spec.types import (
     ANY,
@@ -33,77 +31,24 @@ from pktscope.spec.types import (
     Universe,
     walk_types,
 )
+from pktscope.spec.validate_kinds import (
+    METHODS,
+    SPECIAL_TYPES,
+    TYPE_NAME_RE,
+    Fail,
+    comparable,
+    id_ok,
+    raw_attr,
+    same,
+    show,
+    strip_args,
+)
+from pktscope.spec.validate_report import Report
 
-if TYPE_CHECKING:
-    from pktscope.spec.validate_report import Report
+__all__ = ["Checker"]
 
-__all__ = ["Checker", "Fail", "comparable", "param_accepts", "same", "show", "type_args"]
-
-_SPECIAL_TYPES = {
-    "str": STR,
-    "strz": STR,
-    "bytes": BYTES,
-    "bool": BOOL,
-    "io": IO,
-    "struct": STRUCT,
-    "any": ANY,
-}
-_TYPE_NAME_RE = re.compile(r"^(?:::)?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*$")
 _COMPARE = frozenset({"==", "!=", "<", "<=", ">", ">="})
 _ORDER_NAMES = {"<": "Lt", "<=": "LtE", ">": "Gt", ">=": "GtE"}
-_METHODS: dict[str, dict[str, KType | None]] = {
-    # kind -> attribute-style method -> result (None: same as the object)
-    "int": {"to_s": STR, "to_i": INT},
-    "float": {"to_i": INT, "to_s": STR},
-    "bool": {"to_i": INT},
-    "enum": {"to_i": INT},
-    "str": {"length": INT, "size": INT, "reverse": STR, "to_i": INT, "to_s": STR},
-    "bytes": {"length": INT, "size": INT, "first": INT, "last": INT, "min": INT, "max": INT},
-    "array": {"size": INT, "length": INT, "first": None, "last": None, "min": None, "max": None},
-    "io": {"size": INT, "pos": INT, "eof": BOOL},
-}
-
-
-class Fail(Exception):
-    def __init__(self, message: str, col: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
-        self.col = col
-
-
-def show(t: KType) -> str:
-    if t.kind == "enum":
-        return f"enum {t.enum.name}" if t.enum else "enum"
-    if t.kind == "user":
-        return f"user type {t.typedef.name}" if t.typedef else "struct"
-    if t.kind == "array":
-        return f"array of {show(t.elem)}" if t.elem else "array"
-    return {"int": "integer", "bool": "boolean", "str": "string", "bytes": "byte array"}.get(
-        t.kind, t.kind
-    )
-
-
-def same(a: KType | None, b: KType | None) -> bool:
-    """Type identity without comparing TypeDefs field by field (they are cyclic)."""
-    if a is None or b is None:
-        return a is b
-    return a.kind == b.kind and a.typedef is b.typedef and a.enum is b.enum and same(a.elem, b.elem)
-
-
-def comparable(a: KType, b: KType) -> bool:
-    if "any" in (a.kind, b.kind):
-        return True
-    num = {"int", "float"}
-    if a.kind in num and b.kind in num:
-        return True
-    if a.kind == "enum" or b.kind == "enum":
-        return a.kind == b.kind and (a.enum is None or b.enum is None or a.enum is b.enum)
-    if {a.kind, b.kind} <= {"bytes", "array"}:
-        elems = [t.elem for t in (a, b) if t.kind == "array"]
-        return all(e is None or e.kind in ("int", "any") for e in elems) or a.kind == b.kind
-    if {a.kind, b.kind} <= {"user", "struct"}:
-        return True
-    return a.kind == b.kind
 
 
 class Checker:
@@ -118,10 +63,10 @@ class Checker:
 
     def resolve_type(self, ctx: TypeDef, name: str) -> TypeDef | None:
         """The universe's lookup, for well-formed names only (anything else is unknown)."""
-        return self.u.resolve_type(ctx, name) if _TYPE_NAME_RE.match(name) else None
+        return self.u.resolve_type(ctx, name) if TYPE_NAME_RE.match(name) else None
 
     def resolve_enum(self, ctx: TypeDef, name: str) -> EnumDef | None:
-        return self.u.resolve_enum(ctx, name) if _TYPE_NAME_RE.match(name) else None
+        return self.u.resolve_enum(ctx, name) if TYPE_NAME_RE.match(name) else None
 
     def opaque(self) -> bool:
         """``meta/ks-opaque-types: true``: unknown type names are external classes."""
@@ -146,9 +91,9 @@ class Checker:
                             if a.switch
                             else []
                         )
-                        raw = _raw_attr(spec, a.path)
+                        raw = raw_attr(spec, a.path)
                         for n in names:
-                            used = self.resolve_type(owner, _strip_args(n))
+                            used = self.resolve_type(owner, strip_args(n))
                             if used is None or self.u.root_of(used) is not self.u.root_of(owner):
                                 continue
                             if "parent" in raw:
@@ -220,8 +165,8 @@ class Checker:
             if m.group(5) and m.group(6) == "1":
                 return BOOL
             return INT
-        if name in _SPECIAL_TYPES:
-            return _SPECIAL_TYPES[name]
+        if name in SPECIAL_TYPES:
+            return SPECIAL_TYPES[name]
         td = self.resolve_type(ctx, name)
         return KType("user", typedef=td) if td else ANY
 
@@ -251,7 +196,7 @@ class Checker:
         if a.switch is not None:
             kinds: list[KType] = []
             for _, tn in a.switch.cases:
-                t = self.type_name(ctx, _strip_args(tn), a.enum)
+                t = self.type_name(ctx, strip_args(tn), a.enum)
                 if not any(same(t, k) for k in kinds):
                     kinds.append(t)
             if len(kinds) == 1:
@@ -261,7 +206,7 @@ class Checker:
             return ANY
         if a.type is None:
             return BYTES
-        return self.type_name(ctx, _strip_args(a.type), a.enum)
+        return self.type_name(ctx, strip_args(a.type), a.enum)
 
     def member(self, td: TypeDef, name: str) -> KType | None:
         for a in (*td.seq, *td.instances):
@@ -308,7 +253,7 @@ class Checker:
             return count * 8 * len(a.contents)
         if a.switch is not None or a.type is None:
             return None
-        name = _strip_args(a.type)
+        name = strip_args(a.type)
         m = PRIM_RE.match(name)
         if m:
             if m.group(5):
@@ -393,7 +338,7 @@ class Checker:
 
     def type_ref(self, ctx: TypeDef, ref: A.TypeRef) -> KType:
         name = ("::" if ref.absolute else "") + "::".join(ref.path)
-        if len(ref.path) == 1 and (PRIM_RE.match(name) or name in _SPECIAL_TYPES):
+        if len(ref.path) == 1 and (PRIM_RE.match(name) or name in SPECIAL_TYPES):
             return self.type_name(ctx, name)
         td = self.resolve_type(ctx, name)
         if td is None:
@@ -436,7 +381,7 @@ class Checker:
                     f"unable to derive sizeof for type `{ctx.name}`: dynamic sized type", node.col
                 )
             return INT
-        if not n.startswith("_") and not _ID_OK(n):
+        if not n.startswith("_") and not id_ok(n):
             raise Fail(f"invalid ID: '{n}', expected /^[a-z][a-z0-9_]*$/", node.col)
         t = self.member(ctx, n)
         if t is None:
@@ -469,7 +414,7 @@ class Checker:
             raise Fail(
                 f"don't know how to call method '{name}' of object type '{show(ot)}'", node.col
             )
-        methods = _METHODS.get(ot.kind, {})
+        methods = METHODS.get(ot.kind, {})
         if name not in methods:
             raise Fail(
                 f"don't know how to call method '{name}' of object type '{show(ot)}'", node.col
@@ -561,59 +506,3 @@ class Checker:
         if kinds <= {"int", "bool", "enum"} and op in ("&", "|", "^"):
             return lt if same(lt, rt) else INT
         raise Fail(f"can't apply operator '{op}' to {show(lt)} and {show(rt)}", node.col)
-
-
-def _raw_attr(spec: Spec, path: str) -> dict[Any, Any]:
-    data: Any = spec.loaded.data
-    for part in path.strip("/").split("/"):
-        if isinstance(data, dict):
-            data = data.get(part)
-        elif isinstance(data, list) and part.isdigit() and int(part) < len(data):
-            data = data[int(part)]
-        else:
-            return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _ID_OK(name: str) -> bool:
-    return (
-        name[:1].isascii()
-        and name[:1].islower()
-        and all(c.isascii() and (c.islower() or c.isdigit() or c == "_") for c in name)
-    )
-
-
-def _strip_args(type_text: str) -> str:
-    i = type_text.find("(")
-    return (type_text[:i] if i >= 0 else type_text).strip()
-
-
-def iter_types(spec: Spec) -> Iterator[TypeDef]:
-    yield from walk_types(spec.root)
-
-
-def type_args(text: str) -> tuple[str, list[A.Node]]:
-    """Split a ``type:`` value into its name and parsed arguments (ExpressionError if bad)."""
-    ref, args = parse_type_ref(text)
-    name = ("::" if ref.absolute else "") + "::".join(ref.path)
-    return name + ("[]" if ref.is_array else ""), list(args)
-
-
-def param_accepts(param_type: KType, arg: KType) -> bool:
-    if "any" in (param_type.kind, arg.kind):
-        return True
-    if param_type.kind == "float":
-        return arg.kind in ("int", "float")
-    if param_type.kind in ("user", "struct"):
-        return arg.kind in ("user", "struct")
-    if param_type.kind == "bytes":
-        return arg.kind in ("bytes", "array")
-    if param_type.kind == "enum":
-        return arg.kind == "enum"
-    return (comparable(param_type, arg) and param_type.kind == arg.kind) or (
-        param_type.kind == "array" and arg.kind == "array"
-    )
-
-
-def _unused(*_: Any) -> None:
-    return None
