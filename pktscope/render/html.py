@@ -29,7 +29,14 @@ PRE_STYLE = (
 
 def rows_html(view: HexdumpView) -> str:
     """The rows of ``view`` as a ``<pre>`` element with inline-styled spans."""
-    console = Console(record=True, width=1 << 16, file=io.StringIO(), color_system="truecolor")
+    # force_jupyter=False: inside a notebook Rich would otherwise display the rows itself.
+    console = Console(
+        record=True,
+        width=1 << 16,
+        file=io.StringIO(),
+        color_system="truecolor",
+        force_jupyter=False,
+    )
     for row in view.rows():
         console.print(row, soft_wrap=True, highlight=False, markup=False)
     body = console.export_html(inline_styles=True, code_format="{code}")

@@ -230,6 +230,7 @@ def hexdump_ansi(
         emoji=False,
         markup=False,
         legacy_windows=False,
+        force_jupyter=False,  # in a notebook Rich would display the dump instead of writing it
     )
     console.print(view, end="", soft_wrap=True)
     return sink.getvalue()
