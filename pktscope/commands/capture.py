@@ -42,7 +42,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _records(args: argparse.Namespace) -> Iterator[Any]:
-    from pktscope.capture.live import live_records  # type: ignore[import-not-found,unused-ignore]
+    from pktscope.capture.live import live_records
 
     return iter(live_records(args.iface, args.count, args.bpf))
 
