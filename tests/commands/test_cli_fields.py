@@ -260,3 +260,58 @@ def test_only_needed_layers_are_decoded() -> None:
         assert pkt._layers == []
         assert format_row(pkt, ["eth.src"], Format()) == "00:0b:82:01:fc:42"
         assert [layer.name for layer in pkt._layers] == ["eth", "ipv4", "udp", "dhcp"]
+
+
+BOOTP_HEAD = """\
+meta:
+  id: bootp_head
+  endian: be
+seq:
+  - id: op
+    type: u1
+  - id: htype
+    type: u1
+  - id: hlen
+    type: u1
+  - id: hops
+    type: u1
+  - id: xid
+    type: u4
+"""
+
+
+def test_decode_as_with_spec_dir(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A user spec from --spec-dir applied by a decode-as rule; its paths are accepted."""
+    (tmp_path / "bootp_head.ksy").write_text(BOOTP_HEAD)
+    code, out, err = _run(
+        capsys,
+        "fields",
+        DHCP,
+        "-e",
+        "frame.protocols",
+        "-e",
+        "bootp_head.xid",
+        "--decode-as",
+        "udp.port==67:bootp_head",
+        "--spec-dir",
+        str(tmp_path),
+    )
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"eth:ipv4:udp:bootp_head\t{x}" for x in (0x3D1D, 0x3D1D, 0x3D1E, 0x3D1E)
+    ]
+
+
+def test_decode_as_bundled(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(
+        capsys,
+        "fields",
+        DHCP,
+        "-e",
+        "frame.protocols",
+        "-c",
+        "1",
+        "--decode-as",
+        "udp.port==67:dns",
+    )
+    assert out == "eth:ipv4:udp:dns\n"
