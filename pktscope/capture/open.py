@@ -236,6 +236,8 @@ class RecordFile:
         self.close()
 
     def __repr__(self) -> str:
+        if not self.seekable:
+            return f"<RecordFile {self.name} {self.format or '?'} stream>"
         state = "complete" if self.complete else "indexing"
         return f"<RecordFile {self.name} {self.format} {self.indexed} records {state}>"
 

@@ -241,3 +241,24 @@ def test_feeding_while_iterating(name: str) -> None:
         pos += 333
     got.extend(reader.records())
     assert got == WHOLE[name]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(sorted(CORPUS)),
+    pos=st.integers(0, 1 << 20),
+    value=st.sampled_from([0xFF, 0x7F, 0x10, 0x00]),
+)
+def test_memory_bounded_by_input(name: str, pos: int, value: int) -> None:
+    import tracemalloc
+
+    data = bytearray(CORPUS[name])
+    # corrupt one byte of a length field's high end: claims of up to gigabytes
+    data[pos % len(data)] = value
+    tracemalloc.start()
+    try:
+        _read_or_capture_error(bytes(data))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * len(data) + (1 << 20), (peak, len(data))
