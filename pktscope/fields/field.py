@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["Field", "FieldError"]
 
 _UNSET: Any = object()
+_LEAF_TYPES = frozenset({int, bytes, str, float, bool, list})
 Span = tuple[int, int, int | None, int | None]
 
 
@@ -43,6 +44,7 @@ class Field:
 
     __slots__ = (
         "_gen",
+        "_path",
         "_pkt",
         "_span",
         "_value",
@@ -52,7 +54,6 @@ class Field:
         "name",
         "owner",
         "parent",
-        "path",
     )
 
     def __init__(  # noqa: PLR0917 - internal constructor on the lookup hot path
@@ -64,7 +65,7 @@ class Field:
         owner: Any,
         index: int | None,
         value: Any,
-        path: str,
+        path: str | None,
         name: str,
     ) -> None:
         self._pkt = pkt
@@ -76,13 +77,31 @@ class Field:
         self.index = index
         self._value = value
         self._span: Span | None = _UNSET
-        self.path = path
+        self._path = path
         self.name = name
 
     # -- identity and freshness ---------------------------------------------------------------
+    @property
+    def path(self) -> str:
+        """The field's path: ``dhcp.options[2].code`` (``ipv4[1].src`` in a second IPv4)."""
+        path = self._path
+        if path is None:
+            parent = self.parent
+            assert parent is not None
+            if self.index is None:
+                path = f"{parent.path}.{self.name}"
+            elif parent.meta is self.meta and parent.index is None:  # element of a whole array
+                path = f"{parent.path}[{self.index}]"
+            else:
+                path = f"{parent.path}.{self.name}[{self.index}]"
+            self._path = path
+        return path
+
     def _fresh(self) -> None:
-        if self._gen == self._pkt._generation:
-            return
+        if self._gen != self._pkt._generation:
+            self._refresh()
+
+    def _refresh(self) -> None:
         new = self._pkt._lookup_strict(self.path)
         for slot in ("layer", "parent", "meta", "owner", "index", "_value", "_span", "_gen"):
             setattr(self, slot, getattr(new, slot))
@@ -113,9 +132,10 @@ class Field:
     def value(self) -> Any:
         """The typed value: int, IntEnum member, bytes, str, float, bool, a list for a whole
         array, the parsed object for a structure (or its ``-pktscope-value`` instance's value)."""
-        self._fresh()
+        if self._gen != self._pkt._generation:
+            self._refresh()
         v = self._value
-        if is_struct(v):
+        if type(v) not in _LEAF_TYPES and is_struct(v):
             hinted = _struct_value(v)
             if hinted is not _UNSET:
                 return hinted
@@ -141,7 +161,8 @@ class Field:
 
     # -- span -----------------------------------------------------------------------------------
     def _get_span(self) -> Span | None:
-        self._fresh()
+        if self._gen != self._pkt._generation:
+            self._refresh()
         span = self._span
         if span is _UNSET:
             span = self._span = self._compute_span()
@@ -307,27 +328,34 @@ class Field:
         self._write(start, end, data)
 
     def _write(self, start: int, end: int, data: bytes) -> None:
-        path = self.path
+        self._path = self.path
         self._pkt._write(start, end, data, self.layer)
         # the write may make the field vanish (e.g. a length that now excludes it)
         with contextlib.suppress(KeyError, PktscopeError):
             self._fresh()
-        self.path = path
 
     # -- structure ------------------------------------------------------------------------------
     @property
     def children(self) -> list[Field]:
         """Sub-fields: elements of a whole array, fields of a structure, else ``[]``."""
         self._fresh()
-        from pktscope.fields.lookup import child_fields  # noqa: PLC0415 - lookup imports Field
+        from pktscope.fields.lookup import child_list  # noqa: PLC0415 - lookup imports Field
 
-        return list(child_fields(self))
+        return child_list(self)
 
     def walk(self) -> Iterator[Field]:
         """This field and all below it, depth first."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        from pktscope.fields.lookup import child_list  # noqa: PLC0415 - lookup imports Field
+
+        stack: list[Field] = [self]
+        pop, extend = stack.pop, stack.extend
+        while stack:
+            f = pop()
+            yield f
+            kids = child_list(f)
+            if kids:
+                kids.reverse()
+                extend(kids)
 
     def __repr__(self) -> str:
         try:

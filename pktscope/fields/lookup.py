@@ -33,6 +33,7 @@ __all__ = [
     "FieldNotFound",
     "Step",
     "child_fields",
+    "child_list",
     "close_matches",
     "iter_matches",
     "parse_path",
@@ -149,26 +150,25 @@ def _descend(  # noqa: PLR0917 - private recursion
     value = get_value(obj, meta, layer, errors)
     if value is _MISSING:
         return
-    path = f"{field.path}.{meta.id}"
     if isinstance(value, list):
         if index is not None:
             k = index if index >= 0 else len(value) + index
             if not 0 <= k < len(value):
                 return
-            elem = Field(pkt, layer, field, meta, obj, k, value[k], f"{path}[{k}]", meta.id)
+            elem = Field(pkt, layer, field, meta, obj, k, value[k], None, meta.id)
             yield from _descend(pkt, layer, elem, steps, i + 1, errors)
             return
-        arr = Field(pkt, layer, field, meta, obj, None, value, path, meta.id)
+        arr = Field(pkt, layer, field, meta, obj, None, value, None, meta.id)
         if i + 1 == len(steps):
             yield arr
             return
         for k, v in enumerate(value):
-            elem = Field(pkt, layer, arr, meta, obj, k, v, f"{path}[{k}]", meta.id)
+            elem = Field(pkt, layer, arr, meta, obj, k, v, None, meta.id)
             yield from _descend(pkt, layer, elem, steps, i + 1, errors)
         return
     if index is not None:
         return
-    child = Field(pkt, layer, field, meta, obj, None, value, path, meta.id)
+    child = Field(pkt, layer, field, meta, obj, None, value, None, meta.id)
     yield from _descend(pkt, layer, child, steps, i + 1, errors)
 
 
@@ -235,21 +235,50 @@ def _rebase(exc: DecodeError, layer: Layer | None) -> DecodeError:
 
 def child_fields(field: Field) -> Iterator[Field]:
     """The direct sub-fields of ``field`` (array elements, or a structure's present fields)."""
-    pkt = field._pkt
-    layer = field.layer
+    yield from child_list(field)
+
+
+_LEAF_TYPES = frozenset({int, bytes, str, float, bool, bytearray, type(None)})
+_PLAN: dict[type, tuple[tuple[FieldMeta, str, bool], ...]] = {}
+
+
+def _plan(cls: type) -> tuple[tuple[FieldMeta, str, bool], ...]:
+    plan = _PLAN.get(cls)
+    if plan is None:
+        plan = _PLAN[cls] = tuple((m, m.attr, m.kind == "seq") for m in type_info(cls).order)
+    return plan
+
+
+def child_list(field: Field) -> list[Field]:
+    """The direct sub-fields of ``field`` as a list (the walk's hot path)."""
     value = field._value
-    if field.index is None and isinstance(value, list) and field.meta is not None:
+    if field.index is None and type(value) is list:
         meta = field.meta
-        for k, v in enumerate(value):
-            yield Field(pkt, layer, field, meta, field.owner, k, v, f"{field.path}[{k}]", meta.id)
-        return
-    if not is_struct(value):
-        return
-    for meta in type_info(type(value)).order:
-        v = get_value(value, meta, layer, None)
-        if v is _MISSING:
+        if meta is None:
+            return []
+        pkt, layer, owner, name = field._pkt, field.layer, field.owner, meta.id
+        return [
+            Field(pkt, layer, field, meta, owner, k, v, None, name) for k, v in enumerate(value)
+        ]
+    if type(value) in _LEAF_TYPES:
+        return []
+    d = getattr(value, "__dict__", None)
+    if d is None or ("_pkt_start" not in d and not is_struct(value)):
+        return []
+    pkt, layer = field._pkt, field.layer
+    out: list[Field] = []
+    append = out.append
+    for meta, attr, is_seq in _plan(type(value)):
+        if is_seq:
+            v = d.get(attr)
+            if v is None:
+                v = get_value(value, meta, layer, None) if attr not in d else _MISSING
+        else:
+            v = get_value(value, meta, layer, None)
+        if v is _MISSING or v is None:
             continue
-        yield Field(pkt, layer, field, meta, value, None, v, f"{field.path}.{meta.id}", meta.id)
+        append(Field(pkt, layer, field, meta, value, None, v, None, meta.id))
+    return out
 
 
 def schema_paths(cls: type, prefix: str, depth: int = 4) -> list[str]:

@@ -22,6 +22,7 @@ from pktscope.fields.field import Field
 from pktscope.fields.layer import Layer
 from pktscope.fields.lookup import (
     FieldNotFound,
+    child_list,
     close_matches,
     iter_matches,
     layer_field,
@@ -173,9 +174,18 @@ class Packet:
         return any(True for _ in iter_matches(self, steps))
 
     def walk(self) -> Iterator[Field]:
-        """Every field of every layer, depth first (layer fields first)."""
+        """Every field of every layer, depth first (each layer's own field first)."""
+        stack: list[Field] = []
+        pop, extend = stack.pop, stack.extend
         for layer in self._iter_layers():
-            yield from layer_field(self, layer).walk()
+            stack.append(layer_field(self, layer))
+            while stack:
+                f = pop()
+                yield f
+                kids = child_list(f)
+                if kids:
+                    kids.reverse()
+                    extend(kids)
 
     def fields(self) -> list[Field]:
         """One field per layer (path ``eth``, ``ipv4``...): the roots of the field tree."""
