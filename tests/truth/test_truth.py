@@ -152,7 +152,7 @@ _CLI_FILES = (
 @pytest.mark.parametrize("name", _CLI_FILES)
 def test_fields_json_matches_truth(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     """``fields --json`` for every mapped path, compared with tshark's values directly."""
-    from pktscope.commands.compare import _norm
+    from pktscope.commands._tshark_map import normalise as _norm
 
     maps = [m for m in FIELD_MAP if len(m.paths) == 1]
     argv = ["fields", str(CAPTURES / name), "--json"]
