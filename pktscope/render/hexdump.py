@@ -20,7 +20,7 @@ from typing import IO, Any, BinaryIO
 
 from pktscope.render.hexdump_compat import dehex, dump, dumpgen, hexdump, restore
 from pktscope.render.highlight import Highlight, legend_lines, marker_line, owners
-from pktscope.render.layout import BYTES_PER_LINE, FORMATS, as_bytes, get_layout, iter_blocks
+from pktscope.render.layout import BYTES_PER_LINE, FORMATS, get_layout, iter_blocks, window
 
 __all__ = [
     "FORMATS",
@@ -136,8 +136,8 @@ def render_hexdump(
     block) and ``""`` is returned.
     """
     _check(fmt, style)
-    buf = as_bytes(data)
-    start, end, _ = slice(start, end).indices(len(buf))
+    buf, start, end, shift = window(data, start, end)
+    base_offset += shift
     if style == "plain" and not highlights:
         if file is not None:
             for block in iter_blocks(

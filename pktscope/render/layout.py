@@ -33,6 +33,7 @@ __all__ = [
     "as_bytes",
     "get_layout",
     "iter_blocks",
+    "window",
 ]
 
 BYTES_PER_LINE = 16
@@ -225,12 +226,11 @@ def iter_blocks(
     A yielded ``bytearray`` is reused for the next block: consume (write, decode, copy) it
     before asking for the next one.
     """
-    buf = as_bytes(data)
-    start, end, _ = slice(start, end).indices(len(buf))
+    buf, start, end, shift = window(data, start, end)
     if end <= start:
         return
     nfull, rest = divmod(end - start, BYTES_PER_LINE)
-    first = base_offset + start
+    first = base_offset + shift + start
     if first < 0:
         raise ValueError(f"hexdump offsets must not be negative: base_offset+start={first}")
     if layout.fold:
@@ -254,6 +254,27 @@ def as_bytes(data: bytes | bytearray | memoryview) -> bytes:
     if view.format not in ("B", "b", "c") or view.ndim != 1:
         return view.tobytes()
     return bytes(view)
+
+
+def window(
+    data: bytes | bytearray | memoryview, start: int = 0, end: int | None = None
+) -> tuple[bytes, int, int, int]:
+    """``(buf, start, end, shift)`` with ``buf[start:end] == data[start+shift:end+shift]``.
+
+    ``start``/``end`` are clamped like slice indexes. ``bytes`` are used as they are; anything
+    else is copied, but only the window (a field of a large mmap-backed view stays cheap).
+    """
+    if isinstance(data, str):
+        raise TypeError("hexdump needs bytes-like data, not str")
+    if type(data) is bytes:
+        start, end, _ = slice(start, end).indices(len(data))
+        return data, start, max(start, end), 0
+    view = memoryview(data)
+    if view.format not in ("B", "b", "c") or view.ndim != 1:
+        view = memoryview(view.tobytes())
+    start, end, _ = slice(start, end).indices(len(view))
+    end = max(start, end)
+    return bytes(view[start:end]), 0, end - start, start
 
 
 class _Block:

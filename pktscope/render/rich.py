@@ -18,7 +18,7 @@ from rich.style import Style
 from rich.text import Text
 
 from pktscope.render.highlight import Highlight, color_of, owners, span_text
-from pktscope.render.layout import BYTES_PER_LINE, Layout, as_bytes, get_layout
+from pktscope.render.layout import BYTES_PER_LINE, Layout, get_layout, window
 
 __all__ = ["HexdumpView", "hexdump_ansi", "hexdump_row_text", "offset_at"]
 
@@ -98,13 +98,19 @@ def hexdump_row_text(
     ``selected`` (a dump offset or a ``(start, end)`` span) is drawn reversed, on top of the
     highlight colours. Raises ``IndexError`` for a row past the data.
     """
-    buf = as_bytes(data)
     pos = BYTES_PER_LINE * row
-    if row < 0 or (pos >= len(buf) and not (row == 0 and not buf)):
-        raise IndexError(f"hexdump row {row} out of range (data has {len(buf)} bytes)")
-    stop = min(len(buf), pos + BYTES_PER_LINE)
+    size = len(data) if isinstance(data, bytes | bytearray) else memoryview(data).nbytes
+    if row < 0 or (pos >= size and not (row == 0 and not size)):
+        raise IndexError(f"hexdump row {row} out of range (data has {size} bytes)")
+    buf, start, stop, shift = window(data, pos, pos + BYTES_PER_LINE)
     return _styled_row(
-        get_layout(fmt), buf, pos, stop, highlights, base_offset=base_offset, selected=selected
+        get_layout(fmt),
+        buf,
+        start,
+        stop,
+        highlights,
+        base_offset=base_offset + shift,
+        selected=selected,
     )
 
 
@@ -168,8 +174,8 @@ class HexdumpView:
         """Every row of the dump as styled Text (no folding), then the end offset line for
         ``canonical``."""
         layout = get_layout(self.fmt)
-        buf = as_bytes(self.data)
-        start, end, _ = slice(self.start, self.end).indices(len(buf))
+        buf, start, end, shift = window(self.data, self.start, self.end)
+        base = self.base_offset + shift
         for pos in range(start, end, BYTES_PER_LINE):
             yield _styled_row(
                 layout,
@@ -177,11 +183,11 @@ class HexdumpView:
                 pos,
                 min(end, pos + BYTES_PER_LINE),
                 self.highlights,
-                base_offset=self.base_offset,
+                base_offset=base,
                 selected=self.selected,
             )
         if layout.fold and end > start:
-            yield Text(layout.offset_text(self.base_offset + end), style=OFFSET_STYLE, end="")
+            yield Text(layout.offset_text(base + end), style=OFFSET_STYLE, end="")
 
     def _repr_html_(self) -> str:
         from pktscope.render.html import hexdump_html  # noqa: PLC0415 - html imports this module

@@ -148,3 +148,23 @@ def test_folds_across_block_boundaries(run_start: int, run_len: int) -> None:
         lines[k] = lines[run_start - 1]
     data = b"".join(lines)
     assert dump_text(data, fmt="canonical").encode() == _run([_tool("hexdump"), "-C"], data)
+
+
+def test_windows_of_views_match_bytes() -> None:
+    from array import array
+
+    from pktscope.render.layout import window
+
+    data = bytes(range(256)) * 4
+    view = memoryview(bytearray(data))
+    for fmt in sorted(FORMATS):
+        want = dump_text(data, fmt=fmt, base_offset=7, start=33, end=301)
+        assert dump_text(view, fmt=fmt, base_offset=7, start=33, end=301) == want
+        assert dump_text(view[33:301], fmt=fmt, base_offset=40) == want
+    buf, start, end, shift = window(view, 10, 20)
+    assert (buf, start, end, shift) == (data[10:20], 0, 10, 10)
+    assert window(data, -5, None) == (data, 1019, 1024, 0)
+    wide = array("H", [0x4142, 0x4344])
+    assert window(wide)[0] == wide.tobytes()
+    with pytest.raises(TypeError, match="not str"):
+        window("text")  # type: ignore[arg-type]
