@@ -23,20 +23,22 @@ from pathlib import Path
 
 import yaml
 
-from pktscope.errors import SpecError
+from pktscope.errors import SpecError, SpecErrors
 from pktscope.spec.load import Loaded, load_yaml
 from pktscope.spec.validate_attrs import check_semantics
 from pktscope.spec.validate_report import Report, SpecWarning
 from pktscope.spec.validate_shape import KS_VERSION, ShapeChecker
 from pktscope.spec.validate_style import style_warnings
 
-__all__ = ["KS_VERSION", "SpecWarning", "check_loaded", "check_spec"]
+__all__ = ["KS_VERSION", "SpecWarning", "check_loaded", "check_spec", "validate_file"]
 
 _KEY_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 def _key_text(node: yaml.Node) -> str:
     """A mapping key as :mod:`pktscope.spec.load` spells it in spec paths (``0x10`` -> ``16``)."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+        return str(node.value)
     try:
         key = _KEY_CONSTRUCTOR.construct_object(node, deep=True)
     except yaml.YAMLError:
@@ -199,6 +201,17 @@ def check_spec(
         text, key, file, base = str(path_or_text), "<spec>", None, None
     session.load(key, text, file, base)
     return _finish(session, key, warnings)
+
+
+def validate_file(path_or_text: str | Path, *, import_paths: Sequence[str | Path] = ()) -> None:
+    """Raise :class:`~pktscope.errors.SpecErrors` holding every error of the spec, if any.
+
+    The raising form of :func:`check_spec`, for callers that stop on a bad spec
+    (``compile_spec``, ``pktscope check``).
+    """
+    errors = check_spec(path_or_text, import_paths=import_paths)
+    if errors:
+        raise SpecErrors(errors)
 
 
 def check_loaded(

@@ -14,8 +14,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pktscope.errors import ExpressionError, SpecError
-from pktscope.spec.validate import SpecWarning, check_spec
+from pktscope.errors import ExpressionError, SpecError, SpecErrors
+from pktscope.spec.validate import SpecWarning, check_spec, validate_file
 
 KAITAI = Path(__file__).resolve().parents[2].parent / "shared" / "kaitai"
 TEST_FORMATS = KAITAI / "tests" / "formats"
@@ -364,3 +364,18 @@ def test_mutated_real_specs_give_only_spec_errors(rnd: random.Random) -> None:
     doc = _mutate(copy.deepcopy(rnd.choice(_SEEDS)), rnd)
     errors = check_spec(yaml.safe_dump(doc))
     assert all(isinstance(e, SpecError) and e.line > 0 for e in errors)
+
+
+def test_validate_file_raises_all_errors() -> None:
+    validate_file(_spec("seq:\n  - id: a\n    type: u1\n"))
+    with pytest.raises(SpecErrors) as info:
+        validate_file(_spec("seq:\n  - id: A\n    type: u1\n  - id: b\n    type: zz\n"))
+    assert [e.spec_path for e in info.value.errors] == ["/seq/0/id", "/seq/1/type"]
+
+
+BUNDLED = sorted((Path(__file__).resolve().parents[2] / "specs").glob("*.ksy"))
+
+
+@pytest.mark.parametrize("spec", BUNDLED, ids=[p.name for p in BUNDLED])
+def test_bundled_specs_are_valid(spec: Path) -> None:
+    assert [str(e) for e in check_spec(spec, import_paths=[spec.parent])] == []
