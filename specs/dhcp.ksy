@@ -91,7 +91,7 @@ seq:
     doc: Bytes after the End option.
 instances:
   is_dhcp:
-    value: magic == 0x63825363
+    value: _io.size >= 240 and magic == 0x63825363
     doc: True when the magic cookie is present.
   client_hw_addr:
     pos: 28

@@ -7,7 +7,8 @@ doc: |
   Names may be compressed: a label byte with the top two bits set starts a 14-bit pointer to
   an earlier name in the message. Pointers are followed at most `max_depth` (10) levels deep;
   beyond that the name text ends in `<loop>` instead of recursing (a pointer loop is a
-  marked stop, never unbounded recursion). A name holds at most 127 labels (255 bytes).
+  marked stop, never unbounded recursion). A name holds at most 127 labels (255 bytes),
+  counted across pointers, so one name costs at most 127 labels + 10 pointer hops to read.
 doc-ref:
   - RFC 1035 section 4 (messages), section 4.1.4 (compression)
   - RFC 3596 (AAAA)
@@ -93,7 +94,7 @@ types:
     doc-ref: RFC 1035 section 4.1.2
     seq:
       - id: name
-        type: name(0)
+        type: name(0, 0)
         doc: Queried name.
       - id: type
         type: u2
@@ -106,7 +107,7 @@ types:
     doc-ref: RFC 1035 section 4.1.3
     seq:
       - id: name
-        type: name(0)
+        type: name(0, 0)
         doc: Owner name.
       - id: type
         type: u2
@@ -146,11 +147,14 @@ types:
       - id: depth
         type: u1
         doc: Number of pointers followed to reach this name.
+      - id: labels_before
+        type: u1
+        doc: Labels already read for the name being built (before following pointers here).
     seq:
       - id: labels
-        type: 'label(_index == 0 ? "" : labels[_index - 1].text_so_far, depth)'
+        type: 'label(_index == 0 ? "" : labels[_index - 1].text_so_far, depth, labels_before + _index)'
         repeat: until
-        repeat-until: _.is_end or _index >= 126
+        repeat-until: _.is_end or labels_before + _index >= 126
     instances:
       text:
         value: >-
@@ -168,6 +172,9 @@ types:
         doc: The dotted text of the labels before this one.
       - id: depth
         type: u1
+      - id: count
+        type: u1
+        doc: Labels of the whole name before this one, across pointers.
     seq:
       - id: length
         type: u1
@@ -194,14 +201,15 @@ types:
       target:
         io: _root._io
         pos: pointer_offset
-        type: name(depth + 1)
-        if: is_pointer and depth < _root.max_depth
+        type: name(depth + 1, count + 1)
+        if: is_pointer and depth < _root.max_depth and count < 126
         doc: The name the pointer refers to.
       suffix:
         value: >-
           length == 0 ? "" :
           not is_pointer ? value :
-          depth < _root.max_depth ? (target.text.as<str> == "<Root>" ? "" : target.text.as<str>) : "<loop>"
+          depth < _root.max_depth and count < 126 ?
+          (target.text.as<str> == "<Root>" ? "" : target.text.as<str>) : "<loop>"
         doc: This label's contribution to the name.
       text_so_far:
         value: 'prefix == "" ? suffix : suffix == "" ? prefix : prefix + "." + suffix'
@@ -211,7 +219,7 @@ types:
     doc-ref: RFC 1035 sections 3.3.1, 3.3.11, 3.3.12
     seq:
       - id: name
-        type: name(0)
+        type: name(0, 0)
   ipv4_address:
     doc: A record data.
     doc-ref: RFC 1035 section 3.4.1
@@ -232,14 +240,14 @@ types:
       - id: preference
         type: u2
       - id: exchange
-        type: name(0)
+        type: name(0, 0)
   soa:
     doc-ref: RFC 1035 section 3.3.13
     seq:
       - id: mname
-        type: name(0)
+        type: name(0, 0)
       - id: rname
-        type: name(0)
+        type: name(0, 0)
       - id: serial
         type: u4
       - id: refresh
@@ -260,7 +268,7 @@ types:
       - id: port
         type: u2
       - id: target
-        type: name(0)
+        type: name(0, 0)
 enums:
   opcode:
     0: query
