@@ -20,7 +20,7 @@ from typing import Any
 
 from pktscope.dissect.decode_as import DecodeAs, DecodeAsRules
 from pktscope.dissect.registry import layer_name, load_spec, spec_for_linktype
-from pktscope.errors import DecodeError
+from pktscope.errors import DecodeError, TruncatedError
 from pktscope.fields.layer import Layer, decode_layer
 from pktscope.fields.packet import Frame, Packet
 from pktscope.fields.schema import type_info
@@ -155,6 +155,7 @@ class Chain:
             return
         data = bytes(pkt.buffer)
         start, end = 0, len(data)
+        cut = pkt.frame.cap_len < pkt.frame.len
         truncated = False
         counts: dict[str, int] = {}
         for index in range(MAX_LAYERS):
@@ -164,7 +165,9 @@ class Chain:
             layer = decode_layer(
                 name, cls, data[start:end], start, index=index, occurrence=occurrence
             )
-            layer.truncated = truncated
+            # a layer running out of bytes the capture (or its parent's length) cut is truncated
+            if truncated or (cut and end == len(data) and isinstance(layer.error, TruncatedError)):
+                layer.truncated = True
             yield layer
             nxt = self._next(layer, data)
             if nxt is None:

@@ -75,8 +75,13 @@ class Layer:
 
     @property
     def malformed(self) -> bool:
-        """True when the layer failed to decode (it keeps its bytes and partial object)."""
-        return self.error is not None
+        """True when the layer failed to decode for a reason other than its bytes having been
+        cut (``truncated`` with a :class:`~pktscope.errors.TruncatedError`: tshark's "short",
+        not "malformed"). It keeps its bytes, partial object and error either way."""
+        error = self.error
+        if error is None:
+            return False
+        return not (self.truncated and isinstance(error, TruncatedError))
 
     @property
     def path(self) -> str:

@@ -199,8 +199,10 @@ class Packet:
 
     @property
     def malformed(self) -> bool:
-        """True when any layer failed to decode."""
-        return any(layer.error is not None for layer in self.layers)
+        """True when any layer failed to decode, except by running out of bytes the capture or
+        a parent's declared length cut off (that is :attr:`truncated`; the error is still in
+        :attr:`errors`)."""
+        return any(layer.malformed for layer in self.layers)
 
     @property
     def truncated(self) -> bool:

@@ -79,7 +79,7 @@ def test_addresses_match_tshark(path: Path) -> None:
 def test_dhcp_chaddr_matches_tshark(path: Path) -> None:
     for pkt, row in zip(pktscope.open_capture(path), truth(path), strict=True):
         if "dhcp.hw.len" not in row:
-            assert "dhcp.chaddr" not in pkt or pkt.malformed
+            assert "dhcp.chaddr" not in pkt or pkt.malformed or pkt.truncated
             continue
         hlen = int(row["dhcp.hw.len"][0])
         addr = row["dhcp.hw.addr"][0] if "dhcp.hw.addr" in row else row["dhcp.hw.mac_addr"][0]
@@ -124,3 +124,35 @@ def test_truncated_bootp_keeps_what_decoded() -> None:
     assert pkt.protocols.startswith("eth:ipv4:udp")
     assert pkt["udp.dst_port"].value == 68
     assert pkt["ipv4.src"].display == "18.0.0.15"
+
+
+# Frames where our verdict differs from tshark's, on purpose:
+# - IcmpPackets #13 quotes an IPv4 header whose total length (28) leaves 8 bytes for a TCP
+#   header of 20: the TCP layer really is short of bytes; tshark is lenient inside ICMP errors.
+MALFORMED_DIFFERS = {("pcpp__IcmpPackets.pcap", 13)}
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_malformed_and_truncated_like_tshark(path: Path) -> None:
+    """tshark's "short" frames are truncated here; its "malformed" ones malformed."""
+    for pkt, row in zip(pktscope.open_capture(path), truth(path), strict=True):
+        if row["short"] or row["cap_len"] < row["len"]:
+            assert pkt.truncated and pkt["frame.truncated"].value is True
+        if (path.name, row["frame"]) in MALFORMED_DIFFERS:
+            assert pkt.malformed != row["malformed"]
+        else:
+            assert pkt.malformed == row["malformed"], (row["frame"], [str(e) for e in pkt.errors])
+        assert pkt["frame.malformed"].value == pkt.malformed
+        assert pkt["frame.errors"].value == [str(e) for e in pkt.errors]
+
+
+def test_truncated_by_declared_length() -> None:
+    """IPv4 total length beyond the captured bytes: the payload is what is there, marked."""
+    pkt = pktscope.open_capture(CAPTURES / "tcpdump__ipv4_invalid_total_length.pcap")[0]
+    ipv4 = pkt.layer("ipv4")
+    udp = pkt.layer("udp")
+    assert ipv4 is not None and udp is not None
+    assert pkt["ipv4.total_length"].value > len(pkt.buffer) - ipv4.offset
+    assert udp.truncated and udp.end == len(pkt.buffer)
+    assert pkt.truncated and not pkt.malformed
+    assert ipv4.note is not None and "truncated" in ipv4.note

@@ -152,7 +152,8 @@ def test_truncated_layer_keeps_partial() -> None:
     assert inner.error.offset == 16 and inner.error.field_path == "t_inner.length"
     assert pkt["t_inner.items[0].code"].value == 1
     assert pkt["t_inner.items[1].code"].value == 2
-    assert pkt.malformed and pkt.truncated
+    # the bytes were cut (total says 20, 16 are there): truncated, not malformed
+    assert pkt.truncated and not pkt.malformed and inner.truncated
     assert isinstance(pkt.errors[0], DecodeError)
     assert pkt["frame.errors"].value == ["t_inner.length @ 0x0010: need 1 bytes, 0 available"]
     assert pkt.layers[0].note is not None
@@ -166,3 +167,14 @@ def test_walk_depth_first() -> None:
     for f in pkt.walk():
         if f.offset is not None:
             assert bytes(f.raw) == bytes(pkt.buffer[f.offset : f.end])
+
+
+def test_malformed_when_bytes_were_not_cut() -> None:
+    # count says 3 items but the declared payload holds two: the layer itself is wrong
+    bad = FRAME[:11] + b"\x03" + FRAME[12:]
+    pkt = decode(bad, Outer)
+    inner = pkt.layer("t_inner")
+    assert inner is not None and inner.error is not None
+    assert inner.malformed and pkt.malformed and not pkt.truncated
+    assert pkt["frame.malformed"].value is True
+    assert pkt["t_inner.items[1].code"].value == 2  # decoded before the break
