@@ -1,0 +1,135 @@
+"""Parse throughput of pktscope's generated parsers (spans on) vs the official compiler's Python
+output (plain and --debug), on Ethernet -> IPv4 -> UDP from ../shared/kaitai/formats/network over
+the frames of ../shared/captures replicated to ~20k packets; plus wall time to compile all 186
+public formats (pktscope in one process vs the official compiler in one node process).
+
+Run: .venv/bin/python benchmarks/bench_compiler.py   (needs node + the official compiler)
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+FORMATS = SHARED / "kaitai" / "formats"
+KSC_JS = SHARED / "tools" / "ksc.js"
+N_PACKETS = 20_000
+
+
+def ksc_dir() -> Path:
+    for cand in (os.environ.get("PKTSCOPE_KSC_DIR"), str(REPO / ".tools" / "ksc"), "/tmp/ksc"):
+        if cand and (Path(cand) / "node_modules" / "kaitai-struct-compiler").is_dir():
+            return Path(cand)
+    sys.exit("official compiler not found (make tools)")
+
+
+def frames() -> list[bytes]:
+    out: list[bytes] = []
+    for cap in sorted((SHARED / "captures").glob("*.pcap")):
+        data = cap.read_bytes()
+        magic = data[:4]
+        if magic == b"\xd4\xc3\xb2\xa1" or magic == b"\x4d\x3c\xb2\xa1":
+            e = "<"
+        elif magic == b"\xa1\xb2\xc3\xd4" or magic == b"\xa1\xb2\x3c\x4d":
+            e = ">"
+        else:
+            continue
+        if struct.unpack(e + "I", data[20:24])[0] != 1:  # Ethernet only
+            continue
+        off = 24
+        while off + 16 <= len(data):
+            incl = struct.unpack(e + "I", data[off + 8 : off + 12])[0]
+            frame = data[off + 16 : off + 16 + incl]
+            off += 16 + incl
+            if (len(frame) >= 42 and frame[12:14] == b"\x08\x00" and frame[23] == 17
+                    and 14 + int.from_bytes(frame[16:18], "big") <= len(frame)):
+                out.append(frame)  # IPv4/UDP
+    reps = N_PACKETS // max(1, len(out)) + 1
+    return (out * reps)[:N_PACKETS]
+
+
+def ksc(args: list[str]) -> float:
+    env = dict(os.environ, NODE_PATH=str(ksc_dir() / "node_modules"))
+    t0 = time.perf_counter()
+    subprocess.run(["node", str(KSC_JS), "--json", *args], check=True, env=env,
+                   capture_output=True)
+    return time.perf_counter() - t0
+
+
+def rate(fn, pkts: list[bytes]) -> float:
+    for p in pkts[:200]:
+        fn(p)
+    t0 = time.perf_counter()
+    for p in pkts:
+        fn(p)
+    return len(pkts) / (time.perf_counter() - t0)
+
+
+def main() -> None:
+    from kaitaistruct import BytesIO, KaitaiStream
+
+    from pktscope.compile.build import compile_spec
+
+    pkts = frames()
+    eth = FORMATS / "network" / "ethernet_frame.ksy"
+    ours = compile_spec(eth, import_paths=[FORMATS]).EthernetFrame
+
+    def ours_full(b: bytes) -> None:
+        f = ours.from_bytes(b)
+        f._pkt_span("dst_mac")
+        f.body.body.body._pkt_span("dst_port")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        plain, debug = Path(tmp, "plain"), Path(tmp, "debug")
+        plain.mkdir()
+        debug.mkdir()
+        ksc(["-I", str(FORMATS), str(eth), str(plain)])
+        ksc(["--debug", "-I", str(FORMATS), str(eth), str(debug)])
+        sys.path.insert(0, str(plain))
+        off_plain = importlib.import_module("ethernet_frame").EthernetFrame
+        for m in [m for m in sys.modules if m.split(".")[0] in
+                  {p.stem for p in plain.glob("*.py")}]:
+            del sys.modules[m]
+        sys.path[0] = str(debug)
+        off_debug = importlib.import_module("ethernet_frame").EthernetFrame
+        sys.path.pop(0)
+
+        def plain_full(b: bytes) -> None:
+            off_plain.from_bytes(b).body.body.body.dst_port
+
+        def debug_full(b: bytes) -> None:
+            f = off_debug(KaitaiStream(BytesIO(b)))
+            f._read()
+            f._debug["dst_mac"]
+            f.body.body.body.dst_port
+
+        r_ours = rate(ours_full, pkts)
+        r_plain = rate(plain_full, pkts)
+        r_debug = rate(debug_full, pkts)
+    print(f"packets: {len(pkts)} (Ethernet/IPv4/UDP frames from captures, replicated)")
+    print(f"pktscope (spans on): {r_ours:10.0f} pkt/s")
+    print(f"official plain:      {r_plain:10.0f} pkt/s")
+    print(f"official --debug:    {r_debug:10.0f} pkt/s")
+    print(f"ratio ours/plain: {r_ours / r_plain:.2f}x   ours/debug: {r_ours / r_debug:.2f}x")
+
+    specs = sorted(FORMATS.rglob("*.ksy"))
+    t0 = time.perf_counter()
+    for p in specs:
+        compile_spec(p, import_paths=[FORMATS])
+    t_ours = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp:
+        t_off = ksc(["-I", str(FORMATS), *map(str, specs), tmp])
+    print(f"compile {len(specs)} formats: pktscope {t_ours:.1f} s (in memory, incl. exec), "
+          f"official {t_off:.1f} s; ratio official/ours {t_off / t_ours:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
