@@ -14,13 +14,14 @@ import io
 from collections.abc import Iterator, Sequence
 
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.style import Style
 from rich.text import Text
 
 from pktscope.render.highlight import Highlight, color_of, owners, span_text
 from pktscope.render.layout import BYTES_PER_LINE, Layout, get_layout, window
 
-__all__ = ["HexdumpView", "hexdump_ansi", "hexdump_row_text", "offset_at"]
+__all__ = ["HexdumpView", "hexdump_ansi", "hexdump_row_text", "offset_at", "row_count", "row_width"]
 
 Data = bytes | bytearray | memoryview
 Selected = int | tuple[int, int] | None
@@ -114,6 +115,17 @@ def hexdump_row_text(
     )
 
 
+def row_count(size: int) -> int:
+    """Rows a dump of ``size`` bytes takes (no folding): ``row_count(17) == 2``."""
+    return -(-size // BYTES_PER_LINE)
+
+
+def row_width(fmt: str = "classic", width: int = 8) -> int:
+    """Cells of a full row of ``fmt`` with ``width``-digit offsets (76 for classic)."""
+    layout = get_layout(fmt)
+    return layout.prefix_len(width) + layout.ascii_col + BYTES_PER_LINE + len(layout.ascii_close)
+
+
 def offset_at(
     row: int,
     col: int,
@@ -202,6 +214,16 @@ class HexdumpView:
             legend=self.legend,
             selected=self.selected,
         )
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        size = len(window(self.data, self.start, self.end)[0])
+        digits = max(8, len(f"{self.base_offset + size:x}"))
+        rows = row_width(self.fmt, digits)
+        widest = rows
+        if self.legend:
+            for line in legend_text(self.highlights):
+                widest = max(widest, line.cell_len)
+        return Measurement(rows, widest)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for row in self.rows():

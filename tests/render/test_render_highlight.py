@@ -164,3 +164,20 @@ def test_empty_data() -> None:
     assert render_hexdump(b"", fmt="canonical") == ""
     assert render_hexdump(b"", style="ansi") == ""
     assert hexdump_to(bytearray(), b"") == 0
+
+
+def test_row_geometry_and_measure() -> None:
+    from rich.measure import Measurement
+
+    from pktscope.render.rich import row_count, row_width
+
+    assert [row_count(n) for n in (0, 1, 16, 17)] == [0, 1, 1, 2]
+    for fmt in ("classic", "canonical", "xxd"):
+        assert row_width(fmt) == len(dump_text(bytes(16), fmt=fmt).splitlines()[0])
+    console = Console(file=io.StringIO(), width=200)
+    measured = Measurement.get(console, console.options, HexdumpView(FRAME, ETH))
+    assert measured.minimum == 76
+    assert measured.maximum == 76
+    long = [Highlight(0, 2, "x" * 100)]
+    wide = Measurement.get(console, console.options, HexdumpView(FRAME, long))
+    assert wide.maximum == len("   0x0000..0x0001  2 bytes  ") + 100
