@@ -273,12 +273,13 @@ class Packet:
         marks = []
         for p in paths:
             for f in self.get_all(p):
-                if f.offset is not None and f.end is not None:
-                    marks.append(Highlight(f.offset, f.end, f.path))
+                span = f._get_span()
+                if span is not None:
+                    marks.append(Highlight(span[0], span[1], f.path, None, span[2], span[3]))
         text = render_hexdump(bytes(self.buffer), fmt=fmt, highlights=marks, style=style)
         if file is None:
-            return str(text)
-        file.write(str(text))
+            return text
+        file.write(text)
         return None
 
     def __repr__(self) -> str:
