@@ -17,7 +17,6 @@ seq:
   - id: ptype
     type: u2
     doc: Protocol type, an EtherType (0x0800 = IPv4).
-    -pktscope-display: hex
   - id: hlen
     type: u1
     doc: Length of a hardware address in bytes.

@@ -27,7 +27,6 @@ seq:
   - id: htype
     type: u1
     doc: Hardware address type (ARP hardware type; 1 = Ethernet).
-    -pktscope-display: hex
   - id: hlen
     type: u1
     doc: Hardware address length (6 for Ethernet).
@@ -37,14 +36,12 @@ seq:
   - id: xid
     type: u4
     doc: Transaction id.
-    -pktscope-display: hex
   - id: secs
     type: u2
     doc: Seconds since the client began acquisition or renewal.
   - id: flags
     type: u2
     doc: Flags (0x8000 = broadcast).
-    -pktscope-display: hex
   - id: ciaddr
     size: 4
     doc: Client IP address (when the client already has one).
@@ -78,7 +75,6 @@ seq:
     if: not _io.eof
     doc: DHCP magic cookie 0x63825363 (absent in plain BOOTP).
     doc-ref: RFC 2131 section 3
-    -pktscope-display: hex
   - id: options
     type: 'option(_index == 0 ? 0 : options[_index - 1].overload)'
     repeat: until
@@ -228,7 +224,6 @@ types:
       - id: hw_type
         type: u1
         doc: Hardware type (0 when the identifier is not a hardware address).
-        -pktscope-display: hex
       - id: identifier
         size-eos: true
         -pktscope-display: hex

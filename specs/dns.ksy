@@ -18,7 +18,6 @@ seq:
   - id: id
     type: u2
     doc: Query identifier, copied into the response.
-    -pktscope-display: hex
   - id: qr
     type: b1
     doc: 0 = query, 1 = response.

@@ -36,7 +36,6 @@ seq:
     doc: |
       EtherType of the frame (>= 0x0600), a tag protocol id (0x8100, 0x88a8, 0x9100) when
       802.1Q tags follow, or an 802.3 length (<= 1500).
-    -pktscope-display: hex
   - id: vlan
     type: vlan_tag
     repeat: until
@@ -58,7 +57,6 @@ instances:
   inner_type:
     value: 'is_tag_tpid ? vlan.last.type_or_length : type_or_length'
     doc: Type/length field after the last tag.
-    -pktscope-display: hex
   is_8023:
     value: inner_type <= 1500
     doc: True for an IEEE 802.3 frame (length field instead of an EtherType).
@@ -70,7 +68,6 @@ instances:
     value: 'is_8023 ? llc.snap.protocol_id : inner_type'
     if: not is_8023 or llc.is_snap
     doc: EtherType selecting the payload (after tags; SNAP protocol id for 802.3 + SNAP).
-    -pktscope-display: hex
   payload_end:
     value: '12 + 2 + (is_tag_tpid ? vlan.size * 4 : 0) + length'
     if: is_8023
@@ -92,7 +89,6 @@ types:
       - id: type_or_length
         type: u2
         doc: TPID of the next tag, EtherType, or 802.3 length.
-        -pktscope-display: hex
     instances:
       is_tagged:
         value: type_or_length == 0x8100 or type_or_length == 0x88a8 or type_or_length == 0x9100
@@ -104,13 +100,10 @@ types:
     seq:
       - id: dsap
         type: u1
-        -pktscope-display: hex
       - id: ssap
         type: u1
-        -pktscope-display: hex
       - id: control
         type: u1
-        -pktscope-display: hex
       - id: control_hi
         type: u1
         if: control & 3 != 3
@@ -130,4 +123,3 @@ types:
         -pktscope-display: hex
       - id: protocol_id
         type: u2
-        -pktscope-display: hex

@@ -33,7 +33,6 @@ seq:
   - id: checksum
     type: u2
     doc: Checksum of the ICMP message.
-    -pktscope-display: hex
   - id: rest_of_header
     size: 4
     type:
@@ -69,7 +68,6 @@ types:
     seq:
       - id: identifier
         type: u2
-        -pktscope-display: hex
       - id: seq_number
         type: u2
   redirect:

@@ -30,7 +30,6 @@ seq:
   - id: checksum
     type: u2
     doc: Checksum over pseudo-header and message.
-    -pktscope-display: hex
   - id: msg
     size-eos: true
     type:
@@ -67,7 +66,6 @@ types:
     seq:
       - id: identifier
         type: u2
-        -pktscope-display: hex
       - id: seq_number
         type: u2
       - id: data

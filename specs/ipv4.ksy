@@ -41,7 +41,6 @@ seq:
   - id: id
     type: u2
     doc: Identification, for fragment reassembly.
-    -pktscope-display: hex
   - id: flags
     type: b3
     doc: Flags (reserved, don't fragment, more fragments).
@@ -58,7 +57,6 @@ seq:
   - id: checksum
     type: u2
     doc: Header checksum.
-    -pktscope-display: hex
   - id: src
     size: 4
     doc: Source address.

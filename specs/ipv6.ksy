@@ -33,7 +33,6 @@ seq:
     type: b20
     doc: Flow label.
     doc-ref: RFC 6437
-    -pktscope-display: hex
   - id: payload_length
     type: u2
     doc: Length of everything after the fixed 40-byte header, extension headers included.
@@ -128,7 +127,6 @@ types:
       - id: type
         type: u1
         doc: Option type (action bits, change flag, number).
-        -pktscope-display: hex
       - id: length
         type: u1
         if: type != 0
@@ -158,7 +156,6 @@ types:
         type: b1
       - id: identification
         type: u4
-        -pktscope-display: hex
 enums:
   next_header:
     0: hopopt

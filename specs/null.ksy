@@ -23,7 +23,6 @@ seq:
   - id: family_raw
     type: u4
     doc: Address family as stored (host or network byte order).
-    -pktscope-display: hex
   - id: body
     size-eos: true
     doc: The packet.

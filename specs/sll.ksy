@@ -33,7 +33,6 @@ seq:
   - id: protocol
     type: u2
     doc: Protocol type (an EtherType for Ethernet-like devices).
-    -pktscope-display: hex
   - id: body
     size-eos: true
     doc: The packet after the pseudo-header.

@@ -19,7 +19,6 @@ seq:
   - id: protocol
     type: u2
     doc: Protocol type (an EtherType for Ethernet-like devices).
-    -pktscope-display: hex
   - id: reserved
     type: u2
     doc: Reserved, must be zero.

@@ -35,14 +35,12 @@ seq:
   - id: flags
     type: b12
     doc: Reserved bits and control flags (0x002 SYN, 0x010 ACK, ...).
-    -pktscope-display: hex
   - id: window
     type: u2
     doc: Receive window.
   - id: checksum
     type: u2
     doc: Checksum over pseudo-header, header and data.
-    -pktscope-display: hex
   - id: urgent_pointer
     type: u2
     doc: Urgent pointer (valid with URG).

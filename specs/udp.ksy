@@ -27,7 +27,6 @@ seq:
   - id: checksum
     type: u2
     doc: Checksum over pseudo-header, header and data (0 = none for IPv4).
-    -pktscope-display: hex
   - id: body
     size-eos: true
     doc: Payload bytes as captured.
