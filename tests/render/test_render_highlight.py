@@ -7,11 +7,14 @@ import io
 import re
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from pktscope.render.hexdump import Highlight, dump_text, hexdump_to, render_hexdump
 from pktscope.render.highlight import owners
 from pktscope.render.html import hexdump_html
+from pktscope.render.layout import FORMATS
 from pktscope.render.rich import HexdumpView, hexdump_row_text, offset_at
 
 FRAME = bytes.fromhex(
@@ -181,3 +184,48 @@ def test_row_geometry_and_measure() -> None:
     long = [Highlight(0, 2, "x" * 100)]
     wide = Measurement.get(console, console.options, HexdumpView(FRAME, long))
     assert wide.maximum == len("   0x0000..0x0001  2 bytes  ") + 100
+
+
+_spans = st.lists(
+    st.tuples(st.integers(-20, 120), st.integers(0, 40)).map(
+        lambda t: Highlight(t[0], t[0] + t[1], f"f{t[0]}")
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.binary(max_size=100),
+    _spans,
+    st.sampled_from(["classic", "xxd", "canonical"]),
+    st.integers(0, 0x1000),
+)
+def test_markers_sit_under_exactly_the_owned_bytes(
+    data: bytes, hls: list[Highlight], fmt: str, base: int
+) -> None:
+    assume(hls or fmt != "canonical")  # no highlight: plain canonical folds, the views do not
+    hls = [Highlight(h.start + base, h.end + base, h.label) for h in hls]
+    text = render_hexdump(data, fmt=fmt, highlights=hls, base_offset=base, legend=False)
+    flat = dump_text(data, fmt="classic" if fmt == "classic" else "xxd", base_offset=base)
+    lines = text.splitlines()
+    owner = owners(hls, base, base + len(data))
+    layout = FORMATS[fmt]
+    rows = [ln for ln in lines if ln[:1] not in (" ", "")]
+    if fmt != "canonical":
+        assert rows == flat.splitlines()
+    for pos in range(0, len(data), 16):
+        idx = lines.index(rows[pos // 16])
+        below = lines[idx + 1] if idx + 1 < len(lines) else ""
+        is_marker = below.startswith(" ")
+        for i in range(min(16, len(data) - pos)):
+            col = layout.byte_col(i)
+            mark = below[col : col + 2] if is_marker else ""
+            if owner[pos + i] >= 0:
+                assert mark.strip() and mark[0] == mark[1] != " "
+            else:
+                assert not mark.strip()
+    ansi = render_hexdump(data, fmt=fmt, highlights=hls, base_offset=base, style="ansi")
+    assert ANSI.sub("", ansi).splitlines()[: len(rows)] == rows
+    page = render_hexdump(data, fmt=fmt, highlights=hls, base_offset=base, style="html")
+    assert page.startswith('<div class="pktscope-hexdump-view">')
