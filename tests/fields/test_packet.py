@@ -178,3 +178,21 @@ def test_malformed_when_bytes_were_not_cut() -> None:
     assert inner.malformed and pkt.malformed and not pkt.truncated
     assert pkt["frame.malformed"].value is True
     assert pkt["t_inner.items[1].code"].value == 2  # decoded before the break
+
+
+def test_lookup_decodes_only_the_layers_it_needs() -> None:
+    pkt = decode(FRAME, Outer)
+    assert pkt["t_outer.dst"].offset == 0
+    assert len(pkt._layers) == 1  # the inner layer is not decoded yet
+    assert pkt["t_inner.kind"].value == 7
+    assert len(pkt._layers) == 2
+    assert pkt.get("nosuchlayer.x") is None  # a miss decodes the whole chain, nothing more
+    assert [la.name for la in pkt.layers] == ["t_outer", "t_inner"]
+
+
+def test_stale_field_rereads_after_write_elsewhere() -> None:
+    pkt = decode(FRAME, Outer)
+    kind = pkt["t_inner.kind"]
+    pkt["t_inner.items[1].length"].set(9)
+    assert kind.value == 7 and kind.offset == 10  # re-resolved after the re-decode
+    assert pkt["t_inner.items[1].length"].value == 9
