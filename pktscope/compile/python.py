@@ -329,6 +329,8 @@ class ModuleGen:
             ] + [(f"_m_{self.attr_name(a)}", a.id, bool(a.repeat), a.path, None)
                  for a in t.instances]
             em.line(f"_PKT_SEQ = {tuple(seq_table)!r}")
+            for a in t.instances:
+                em.line(f"_m_{self.attr_name(a)} = _PKT_UNSET")
             em.line()
             self.gen_init(em, t)
             self.gen_read(em, t, plan, reads, ctx)
@@ -415,7 +417,18 @@ class ModuleGen:
             unpack = f"({le} if self._is_le else {be}).unpack"
         else:
             unpack = self.struct((">" if run.endian != "le" else "<") + fmt) + ".unpack"
-        em.line(f"({targets},) = {unpack}(_io.read_bytes({run.size}))")
+        n = run.size
+        em.line("if _io.bits_left:")
+        with em.indent():
+            em.line("_io.align_to_byte()")
+        em.line(f"_d = _io._io.read({n})")
+        em.line(f"if len(_d) < {n}:")
+        with em.indent():
+            em.line(
+                f"raise _kaitaistruct.EndOfStreamError('requested {n} bytes, but only %d bytes "
+                f"available' % len(_d), {n}, len(_d))"
+            )
+        em.line(f"({targets},) = {unpack}(_d)")
         em.line(f"_s[{run_no}] = _p")
         em.line(f"_p += {run.size}")
         for idx, a, _, _ in run.attrs:
@@ -489,10 +502,9 @@ class ModuleGen:
         with em.block(f"def {name}(self):"):
             if a.doc:
                 em.line(repr(a.doc))
-            with em.block("try:"):
-                em.line(f"return {cache}")
-            with em.block("except AttributeError:"):
-                em.line("pass")
+            em.line(f"_v = {cache}")
+            with em.block("if _v is not _PKT_UNSET:"):
+                em.line("return _v")
             em.line(f"_f = {idx}")
             em.line("_p = None")
             with em.block("try:"):

@@ -55,9 +55,26 @@ def _ks_enum(enum_cls, value):
     return enum_cls._value2member_map_.get(value, value)
 
 
+_PKT_UNSET = object()
+
+
+class _PktSubStream(_KaitaiStream):
+    """A KaitaiStream over bytes already in memory, built without the size() seeks."""
+
+    def __init__(self, raw):
+        self._io = _BytesIO(raw)
+        self.bits_left = 0
+        self.bits = 0
+        self.bits_le = False
+        self.bits_write_mode = False
+        self.write_back_handler = None
+        self.child_streams = []
+        self._size = len(raw)
+
+
 def _pkt_sub(io, start, end, raw, transformed):
     """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
-    sub = _KaitaiStream(_BytesIO(raw))
+    sub = _PktSubStream(raw)
     xspan = getattr(io, "_pkt_xspan", None)
     if xspan is not None:
         sub._pkt_xspan = xspan
@@ -187,7 +204,7 @@ def _pkt_fail(obj, exc, f, p):
             if is_array:
                 if isinstance(cur, list) and (not cur or cur[-1] is not child):
                     cur.append(child)
-            elif cur is None:
+            elif cur is None or cur is _PKT_UNSET:
                 setattr(obj, attr, child)
     trail.append((obj, f, p))
     if obj._parent is None or obj._pkt_end is not None:
