@@ -83,7 +83,9 @@ class PktscopeApp(App[None]):
         self.filter: Filter | None = None
         self.needle: bytes | None = None
         self.busy = ""
-        self.first_rows_at: float | None = None
+        self._pending: int | None = None
+        self._detail_scheduled = False
+        self._pending_match: tuple[int | None, int, int] | None = None
 
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -163,28 +165,43 @@ class PktscopeApp(App[None]):
     # -- selection sync ----------------------------------------------------------------------
     @on(PacketList.Selected)
     def _packet_selected(self, event: PacketList.Selected) -> None:
-        if self.first_rows_at is None and event.index is not None:
-            self.first_rows_at = time.perf_counter()
+        # The list repaints first; the tree and hex pane follow after that refresh, for the
+        # last selection only (holding PageDown does not build a tree per row passed).
+        self._pending = event.index
+        self._update_state()
+        if not self._detail_scheduled:
+            self._detail_scheduled = True
+            self.call_after_refresh(self._show_pending)
+
+    def _show_pending(self) -> None:
+        self._detail_scheduled = False
+        self.show_detail(self._pending)
+
+    def show_detail(self, index: int | None) -> None:
+        """Show frame ``index`` (0-based) in the field tree and the hex pane."""
         src = self.source
-        if src is None or event.index is None:
+        if src is None or index is None:
             self.field_tree.show_packet(None)
             self.hex.show(b"", [])
             self.status.set_field(None)
             self._update_state()
             return
         try:
-            pkt = src.packet(event.index)
+            pkt = src.packet(index)
         except PktscopeError as exc:
-            self.status.message(f"frame {event.index + 1}: {exc}", error=True)
+            self.status.message(f"frame {index + 1}: {exc}", error=True)
             return
         try:
             roots = packet_roots(pkt)
         except PktscopeError as exc:
-            self.status.message(f"frame {event.index + 1}: {exc}", error=True)
+            self.status.message(f"frame {index + 1}: {exc}", error=True)
             roots = []
         spans = [(f.offset, f.offset + f.size) for f in roots if f.offset is not None]
         self.hex.show(bytes(pkt.buffer), spans)
-        self.field_tree.show_packet(pkt, title=f"frame {event.index + 1}")
+        self.field_tree.show_packet(pkt, title=f"frame {index + 1}")
+        pending, self._pending_match = self._pending_match, None
+        if pending is not None and pending[0] == index:
+            self._mark_match(pending[1], pending[2])
         if self.field_tree.wanted_path is None or self.field_tree.selected_field is None:
             self.status.set_field(None)
         self._update_state()
@@ -373,10 +390,12 @@ class PktscopeApp(App[None]):
         self.call_from_thread(self.status.message, f"{needle.hex()} not found", error=True)
 
     def _search_found(self, row: int, at: int, size: int) -> None:
-        if self.packets.cursor != row:
-            self.packets.center_on(row)
+        if self.packets.cursor != row or self._detail_scheduled:
+            self._pending_match = (self.packets.index_at(row), at, size)
             self.hex.match = None
-        self.call_after_refresh(self._mark_match, at, size)
+            self.packets.center_on(row)
+        else:
+            self._mark_match(at, size)
 
     def _mark_match(self, at: int, size: int) -> None:
         self.hex.mark_match((at, at + size))
@@ -502,7 +521,7 @@ class PktscopeApp(App[None]):
     def _redecode(self) -> None:
         self.packets.refresh()
         index = self.packets.selected_index
-        self._packet_selected(PacketList.Selected(index))
+        self.show_detail(index)
 
     def action_open(self) -> None:
         def done(value: str | None) -> None:

@@ -67,67 +67,115 @@ def innermost_field(layers: list[Any], offset: int) -> Any | None:
     return best
 
 
+def _covers(f: Any, path: str) -> bool:
+    """True when ``path`` is ``f`` itself or lies below it."""
+    p = str(f.path)
+    return path == p or path.startswith((p + ".", p + "["))
+
+
 class FieldTree(Tree[Any]):
-    """The selected packet's fields; node data is the field (None for the root)."""
+    """The selected packet's fields; node data is the field (None for the root).
+
+    Children are added when a node is first expanded, so a packet with hundreds of fields costs
+    only its visible lines. Which paths are expanded is remembered across packets; at first only
+    the innermost layer is open.
+    """
 
     DEFAULT_CSS = "FieldTree { width: 1fr; }"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("packet", id=id)
         self.show_root = False
-        self.auto_expand = False
+        self.auto_expand = True
         self.guide_depth = 2
         self.packet: Any = None
         self.wanted_path: str | None = None
+        self.expanded_paths: set[str] | None = None  # None: nothing chosen yet
         self._field_nodes: dict[str, TreeNode[Any]] = {}
+        self._populated: set[int] = set()
 
     def show_packet(self, pkt: Any, title: str = "packet") -> None:
         """Rebuild the tree for ``pkt`` (None clears it), keeping the selected path if present."""
         self.packet = pkt
         self.clear()
         self._field_nodes = {}
+        self._populated = set()
         self.root.set_label(title)
         if pkt is None:
             return
-        target: TreeNode[Any] | None = None
-        for layer in packet_roots(pkt):
-            node = self.root.add(field_label(layer, layer=True), data=layer, expand=True)
-            self._field_nodes[layer.path] = node
-            target = self._add_fields(node, layer) or target
-            if layer.path == self.wanted_path:
-                target = node
+        roots = packet_roots(pkt)
+        if self.expanded_paths is None and roots:
+            named = [r for r in roots if r.path not in ("data", "raw")] or roots
+            self.expanded_paths = {str(named[-1].path)}
+        for layer in roots:
+            node = self.root.add(field_label(layer, layer=True), data=layer, expand=False)
+            self._field_nodes[str(layer.path)] = node
+            self._restore(node)
         self.root.expand()
-        if target is not None:
-            self._reveal(target)
-            self.call_after_refresh(self._move_and_announce, target)
+        if self.wanted_path is not None:
+            target = self.reveal_path(self.wanted_path)
+            if target is not None:
+                self.call_after_refresh(self._move_and_announce, target)
 
-    def _add_fields(self, parent: TreeNode[Any], f: Any) -> TreeNode[Any] | None:
-        target = None
-        for child in getattr(f, "children", ()) or ():
-            kids = getattr(child, "children", None)
-            if kids:
-                node = parent.add(field_label(child), data=child, expand=False)
-                target = self._add_fields(node, child) or target
+    def _restore(self, node: TreeNode[Any]) -> None:
+        data = node.data
+        if data is not None and self.expanded_paths and str(data.path) in self.expanded_paths:
+            self._populate(node)
+            node.expand()
+            for child in node.children:
+                if child.allow_expand:
+                    self._restore(child)
+
+    def _populate(self, node: TreeNode[Any]) -> None:
+        if id(node) in self._populated or node.data is None:
+            return
+        self._populated.add(id(node))
+        for child in getattr(node.data, "children", ()) or ():
+            if getattr(child, "children", None):
+                sub = node.add(field_label(child), data=child, expand=False)
             else:
-                node = parent.add_leaf(field_label(child), data=child)
-            self._field_nodes[child.path] = node
-            if child.path == self.wanted_path:
-                target = node
-        return target
+                sub = node.add_leaf(field_label(child), data=child)
+            self._field_nodes[str(child.path)] = sub
 
-    def _reveal(self, node: TreeNode[Any]) -> None:
+    def reveal_path(self, path: str) -> TreeNode[Any] | None:
+        """The node of field ``path``, populating and expanding its parents; None if absent."""
+        node = self._field_nodes.get(path)
+        if node is None:
+            for layer in self.root.children:
+                if _covers(layer.data, path):
+                    node = layer
+                    break
+            while node is not None and node.data is not None and str(node.data.path) != path:
+                self._populate(node)
+                node = next((c for c in node.children if _covers(c.data, path)), None)
+        if node is None:
+            return None
         parent = node.parent
-        while parent is not None:
+        while parent is not None and parent is not self.root:
+            self._populate(parent)
             parent.expand()
             parent = parent.parent
+        return node
+
+    def _on_tree_node_expanded(self, event: Tree.NodeExpanded[Any]) -> None:
+        node = event.node
+        if node.data is None:
+            return
+        self._populate(node)
+        if self.expanded_paths is None:
+            self.expanded_paths = set()
+        self.expanded_paths.add(str(node.data.path))
+
+    def _on_tree_node_collapsed(self, event: Tree.NodeCollapsed[Any]) -> None:
+        if event.node.data is not None and self.expanded_paths is not None:
+            self.expanded_paths.discard(str(event.node.data.path))
 
     def select_field(self, f: Any) -> None:
         """Move the cursor to field ``f`` (expanding its parents)."""
-        node = self._field_nodes.get(f.path)
+        node = self.reveal_path(str(f.path))
         if node is None:
             return
-        self.wanted_path = f.path
-        self._reveal(node)
+        self.wanted_path = str(f.path)
         self.call_after_refresh(self._move_and_announce, node)
 
     def _move_and_announce(self, node: TreeNode[Any]) -> None:

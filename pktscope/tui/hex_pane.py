@@ -26,6 +26,8 @@ _SELECTED = Style(color="black", bgcolor="#e0af68", bold=True)
 _MATCH = Style(color="black", bgcolor="#bb9af7")
 _CURSOR = Style(color="black", bgcolor="#7dcfff", bold=True, underline=True)
 _OFFSET = Style(color="#565f89")
+_PLAIN = Style(color="#9aa5ce")
+_TINT_STYLES = tuple(Style(color="#c0caf5", bgcolor=c) for c in LAYER_TINTS)
 HEX_WIDTH = 6 + 16 * 3 + 1 + 1 + 16 + 1
 
 
@@ -76,6 +78,7 @@ class HexPane(ScrollView, can_focus=True):
         self.layer_spans: list[tuple[int, int]] = []
         self.selected: tuple[int, int] | None = None
         self.match: tuple[int, int] | None = None
+        self._style_cache: list[Style] | None = None
 
     def show(self, data: bytes, layers: list[tuple[int, int]]) -> None:
         """New packet bytes with its layer spans; clears highlight and match."""
@@ -86,37 +89,47 @@ class HexPane(ScrollView, can_focus=True):
         self.set_reactive(HexPane.cursor, 0)
         self.virtual_size = Size(HEX_WIDTH, (len(data) + 15) // 16)
         self.scroll_to(y=0, animate=False)
-        self.refresh()
+        self.refresh_styles()
 
     def highlight(self, span: tuple[int, int] | None, *, scroll: bool = True) -> None:
         """Highlight bytes ``[start, end)`` (the selected field) and bring them into view."""
         self.selected = span
         if span is not None and scroll:
             self._show_row(span[0] // 16)
-        self.refresh()
+        self.refresh_styles()
 
     def mark_match(self, span: tuple[int, int] | None) -> None:
         self.match = span
         if span is not None:
             self._show_row(span[0] // 16)
-        self.refresh()
+        self.refresh_styles()
 
     def _show_row(self, row: int) -> None:
         top, height = int(self.scroll_offset.y), max(self.size.height, 1)
         if row < top or row >= top + height:
             self.scroll_to(y=max(row - height // 3, 0), animate=False)
 
-    def _style(self, offset: int) -> Style:
-        if self.has_focus and offset == self.cursor:
-            return _CURSOR
-        if self.selected is not None and self.selected[0] <= offset < self.selected[1]:
-            return _SELECTED
-        if self.match is not None and self.match[0] <= offset < self.match[1]:
-            return _MATCH
-        for i, (start, end) in reversed(list(enumerate(self.layer_spans))):
-            if start <= offset < end:
-                return Style(color="#c0caf5", bgcolor=LAYER_TINTS[i % len(LAYER_TINTS)])
-        return Style(color="#9aa5ce")
+    def _styles(self) -> list[Style]:
+        """One style per byte, computed once per change (not per byte drawn)."""
+        if self._style_cache is not None:
+            return self._style_cache
+        n = len(self.data)
+        out = [_PLAIN] * n
+        for i, (start, end) in enumerate(self.layer_spans):
+            tint = _TINT_STYLES[i % len(_TINT_STYLES)]
+            out[max(start, 0) : min(end, n)] = [tint] * max(min(end, n) - max(start, 0), 0)
+        for span, style in ((self.match, _MATCH), (self.selected, _SELECTED)):
+            if span is not None:
+                start, end = max(span[0], 0), min(span[1], n)
+                out[start:end] = [style] * max(end - start, 0)
+        if self.has_focus and 0 <= self.cursor < n:
+            out[self.cursor] = _CURSOR
+        self._style_cache = out
+        return out
+
+    def refresh_styles(self) -> None:
+        self._style_cache = None
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         row = int(self.scroll_offset.y) + y
@@ -124,21 +137,20 @@ class HexPane(ScrollView, can_focus=True):
         if base >= len(self.data):
             return Strip.blank(self.size.width, self.rich_style)
         chunk = self.data[base : base + 16]
+        styles = self._styles()[base : base + 16]
         segs = [Segment(f"{base:04x}  ", _OFFSET)]
-        for j in range(16):
+        for j, b in enumerate(chunk):
             if j == 8:
                 segs.append(Segment(" "))
-            if j < len(chunk):
-                style = self._style(base + j)
-                segs.append(Segment(f"{chunk[j]:02x}", style))
-                joined = j < len(chunk) - 1 and j != 7 and style == self._style(base + j + 1)
-                segs.append(Segment(" ", style if joined else None))
-            else:
-                segs.append(Segment("   "))
-        segs.append(Segment(" "))
-        for j, b in enumerate(chunk):
-            ch = chr(b) if 0x20 <= b < 0x7F else "."
-            segs.append(Segment(ch, self._style(base + j)))
+            style = styles[j]
+            joined = j < len(chunk) - 1 and j != 7 and style is styles[j + 1]
+            segs.append(Segment(f"{b:02x} " if joined else f"{b:02x}", style))
+            if not joined:
+                segs.append(Segment(" "))
+        segs.append(Segment("   " * (16 - len(chunk)) + (" " if len(chunk) <= 8 else "") + " "))
+        segs.extend(
+            Segment(chr(b) if 0x20 <= b < 0x7F else ".", styles[j]) for j, b in enumerate(chunk)
+        )
         return Strip(segs).extend_cell_length(self.size.width)
 
     # -- cursor -----------------------------------------------------------------------------
@@ -147,7 +159,7 @@ class HexPane(ScrollView, can_focus=True):
             return
         self.cursor = max(0, min(offset, len(self.data) - 1))
         self._show_row(self.cursor // 16)
-        self.refresh()
+        self.refresh_styles()
         self.post_message(self.CursorMoved(self.cursor))
 
     def action_move(self, delta: int) -> None:
@@ -165,7 +177,7 @@ class HexPane(ScrollView, can_focus=True):
     def on_focus(self) -> None:
         if self.selected is not None:
             self.set_reactive(HexPane.cursor, self.selected[0])
-        self.refresh()
+        self.refresh_styles()
 
     def on_blur(self) -> None:
-        self.refresh()
+        self.refresh_styles()

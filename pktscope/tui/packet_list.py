@@ -8,6 +8,7 @@ what a screenful costs. Moving the cursor posts :class:`PacketList.Selected`.
 
 from __future__ import annotations
 
+import time
 from array import array
 from bisect import bisect_left
 from typing import ClassVar
@@ -80,7 +81,7 @@ class PacketListHeader(Static):
     DEFAULT_CSS = "PacketListHeader { height: 1; background: $panel; text-style: bold; }"
 
     def on_resize(self, event: events.Resize) -> None:
-        self.update(header_text(event.size.width))
+        self.update(header_text(event.size.width), layout=False)
 
 
 class PacketList(ScrollView, can_focus=True):
@@ -112,6 +113,9 @@ class PacketList(ScrollView, can_focus=True):
         self.source: CaptureSource | None = None
         self.view: array[int] | None = None
         self._last_posted: int | None = -1
+        # when a packet row was first drawn, and the cursor row last drawn (for benchmarks)
+        self.first_paint_at: float | None = None
+        self.cursor_painted_at = 0.0
 
     # -- data -------------------------------------------------------------------------------
     def set_source(self, source: CaptureSource | None) -> None:
@@ -208,7 +212,10 @@ class PacketList(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         summary = self.source.summary(index)
         text = format_row(summary, width)
+        if self.first_paint_at is None:
+            self.first_paint_at = time.perf_counter()
         if row == self.cursor:
+            self.cursor_painted_at = time.perf_counter()
             style = Style(
                 color="black", bgcolor="#7aa2f7" if self.has_focus else "#565f89", bold=True
             )

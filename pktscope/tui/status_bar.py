@@ -70,7 +70,7 @@ class StatusBar(Static):
         out.append_text(second)
         out.no_wrap = True
         out.overflow = "ellipsis"
-        self.update(out)
+        self.update(out, layout=False)
 
     @property
     def plain(self) -> str:

@@ -77,7 +77,7 @@ def _info(pkt: Any, top: str) -> str:
     if top == "dhcp":
         # DESIGN.md names dhcp.message_type; the bundled spec nests it in option 53's body
         found = _all(pkt, "dhcp.message_type") or _all(pkt, "dhcp.options.body.message_type")
-        kind = (str(getattr(found[0].value, "name", found[0].display)) if found else "BOOTP")
+        kind = str(getattr(found[0].value, "name", found[0].display)) if found else "BOOTP"
         kind = kind.upper()
         xid = _int(pkt, "dhcp.xid")
         return f"DHCP {kind:<8} - Transaction ID 0x{xid or 0:08x}"

@@ -46,7 +46,7 @@ async def test_tree_selection_highlights_the_field_bytes() -> None:
     app = PktscopeApp(DHCP)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("tab", "down", "down")  # ETH, then eth.dst
+        await pilot.press("tab", "down", "enter", "down")  # ETH (opened), then eth.dst
         assert app.field_tree.selected_field.path == "eth.dst"
         assert app.hex.selected == (0, 6)
         chaddr = _field(app, "dhcp.chaddr")
