@@ -49,8 +49,12 @@ def frames() -> list[bytes]:
             incl = struct.unpack(e + "I", data[off + 8 : off + 12])[0]
             frame = data[off + 16 : off + 16 + incl]
             off += 16 + incl
-            if (len(frame) >= 42 and frame[12:14] == b"\x08\x00" and frame[23] == 17
-                    and 14 + int.from_bytes(frame[16:18], "big") <= len(frame)):
+            if (
+                len(frame) >= 42
+                and frame[12:14] == b"\x08\x00"
+                and frame[23] == 17
+                and 14 + int.from_bytes(frame[16:18], "big") <= len(frame)
+            ):
                 out.append(frame)  # IPv4/UDP
     reps = N_PACKETS // max(1, len(out)) + 1
     return (out * reps)[:N_PACKETS]
@@ -59,8 +63,7 @@ def frames() -> list[bytes]:
 def ksc(args: list[str]) -> float:
     env = dict(os.environ, NODE_PATH=str(ksc_dir() / "node_modules"))
     t0 = time.perf_counter()
-    subprocess.run(["node", str(KSC_JS), "--json", *args], check=True, env=env,
-                   capture_output=True)
+    subprocess.run(["node", str(KSC_JS), "--json", *args], check=True, env=env, capture_output=True)
     return time.perf_counter() - t0
 
 
@@ -95,8 +98,9 @@ def main() -> None:
         ksc(["--debug", "-I", str(FORMATS), str(eth), str(debug)])
         sys.path.insert(0, str(plain))
         off_plain = importlib.import_module("ethernet_frame").EthernetFrame
-        for m in [m for m in sys.modules if m.split(".")[0] in
-                  {p.stem for p in plain.glob("*.py")}]:
+        for m in [
+            m for m in sys.modules if m.split(".")[0] in {p.stem for p in plain.glob("*.py")}
+        ]:
             del sys.modules[m]
         sys.path[0] = str(debug)
         off_debug = importlib.import_module("ethernet_frame").EthernetFrame
@@ -127,8 +131,10 @@ def main() -> None:
     t_ours = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp:
         t_off = ksc(["-I", str(FORMATS), *map(str, specs), tmp])
-    print(f"compile {len(specs)} formats: pktscope {t_ours:.1f} s (in memory, incl. exec), "
-          f"official {t_off:.1f} s; ratio official/ours {t_off / t_ours:.2f}x")
+    print(
+        f"compile {len(specs)} formats: pktscope {t_ours:.1f} s (in memory, incl. exec), "
+        f"official {t_off:.1f} s; ratio official/ours {t_off / t_ours:.2f}x"
+    )
 
 
 if __name__ == "__main__":

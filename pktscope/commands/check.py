@@ -14,8 +14,15 @@ __all__ = ["add_parser", "check_file", "run"]
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("check", help="validate .ksy specs")
     p.add_argument("specs", nargs="+", metavar="SPEC.ksy")
-    p.add_argument("-I", "--import-path", action="append", default=[], dest="import_paths",
-                   metavar="DIR", help="directory searched for absolute imports")
+    p.add_argument(
+        "-I",
+        "--import-path",
+        action="append",
+        default=[],
+        dest="import_paths",
+        metavar="DIR",
+        help="directory searched for absolute imports",
+    )
     p.set_defaults(run=run)
 
 

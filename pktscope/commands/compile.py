@@ -13,10 +13,20 @@ def add_parser(sub: Any) -> None:
     p.add_argument("specs", nargs="+", metavar="SPEC.ksy")
     p.add_argument("-o", "--outdir", required=True, help="directory for the generated modules")
     p.add_argument("--python-package", default=None, help="package the modules will live in")
-    p.add_argument("-I", "--import-path", action="append", default=[], dest="import_paths",
-                   metavar="DIR", help="directory searched for absolute imports")
-    p.add_argument("--allow-process", action="store_true",
-                   help="allow custom `process:` modules (they are imported at parse time)")
+    p.add_argument(
+        "-I",
+        "--import-path",
+        action="append",
+        default=[],
+        dest="import_paths",
+        metavar="DIR",
+        help="directory searched for absolute imports",
+    )
+    p.add_argument(
+        "--allow-process",
+        action="store_true",
+        help="allow custom `process:` modules (they are imported at parse time)",
+    )
     p.set_defaults(run=run)
 
 

@@ -212,8 +212,16 @@ def compile_to_dir(
 
 def _ruff_format(files: list[Path]) -> None:
     ruff = Path(sys.executable).parent / "ruff"
-    cmd = [str(ruff) if ruff.exists() else "ruff", "format", "--quiet", "--no-cache",
-           "--isolated", "--line-length", "100", *map(str, files)]
+    cmd = [
+        str(ruff) if ruff.exists() else "ruff",
+        "format",
+        "--quiet",
+        "--no-cache",
+        "--isolated",
+        "--line-length",
+        "100",
+        *map(str, files),
+    ]
     try:
         subprocess.run(cmd, check=False, capture_output=True, timeout=120)
     except (OSError, subprocess.SubprocessError):

@@ -32,8 +32,18 @@ HEADER = (
     "`pktscope compile`. @generated"
 )
 
-_FMT = {"u1": "B", "s1": "b", "u2": "H", "s2": "h", "u4": "I", "s4": "i", "u8": "Q",
-        "s8": "q", "f4": "f", "f8": "d"}
+_FMT = {
+    "u1": "B",
+    "s1": "b",
+    "u2": "H",
+    "s2": "h",
+    "u4": "I",
+    "s4": "i",
+    "u8": "Q",
+    "s8": "q",
+    "f4": "f",
+    "f8": "d",
+}
 
 
 def camel(name: str) -> str:
@@ -316,7 +326,9 @@ class ModuleGen:
             seq_names = [self.attr_name(a) for a in t.seq]
             em.line(f"SEQ_FIELDS = {seq_names!r}")
             em.line(f"_PKT_INSTANCES = {[self.attr_name(a) for a in t.instances]!r}")
-            metas = {self.attr_name(a): self.field_meta(t, a, reads) for a in [*t.seq, *t.instances]}
+            metas = {
+                self.attr_name(a): self.field_meta(t, a, reads) for a in [*t.seq, *t.instances]
+            }
             em.line(f"_PKT_FIELDS = {metas!r}")
             hints = dict(t.hints)
             if t.parent is None:
@@ -326,8 +338,9 @@ class ModuleGen:
             seq_table = [
                 (self.attr_name(a), a.id, bool(a.repeat), a.path, run_of.get(i))
                 for i, a in enumerate(t.seq)
-            ] + [(f"_m_{self.attr_name(a)}", a.id, bool(a.repeat), a.path, None)
-                 for a in t.instances]
+            ] + [
+                (f"_m_{self.attr_name(a)}", a.id, bool(a.repeat), a.path, None) for a in t.instances
+            ]
             em.line(f"_PKT_SEQ = {tuple(seq_table)!r}")
             for a in t.instances:
                 em.line(f"_m_{self.attr_name(a)} = _PKT_UNSET")
@@ -361,7 +374,11 @@ class ModuleGen:
         em.line()
 
     def gen_read(
-        self, em: Emitter, t: TypeDef, plan: list[_Run | tuple[int, Attr]], reads: ReadEmitter,
+        self,
+        em: Emitter,
+        t: TypeDef,
+        plan: list[_Run | tuple[int, Attr]],
+        reads: ReadEmitter,
         ctx: Ctx,
     ) -> None:
         with em.block("def _read(self):"):
@@ -456,10 +473,19 @@ class ModuleGen:
             self.gen_value(em, t, a, target, repr(a.id), reads, ctx, seq=True)
 
     def gen_value(
-        self, em: Emitter, t: TypeDef, a: Attr, target: str, key: str, reads: ReadEmitter,
-        ctx: Ctx, *, seq: bool,
+        self,
+        em: Emitter,
+        t: TypeDef,
+        a: Attr,
+        target: str,
+        key: str,
+        reads: ReadEmitter,
+        ctx: Ctx,
+        *,
+        seq: bool,
     ) -> None:
         """Read ``a`` (repeated or not) into ``target``, recording spans under ``key``."""
+
         def wrap(rec: str) -> str:
             return rec if seq else f"(_io, {rec})"
 
@@ -523,8 +549,7 @@ class ModuleGen:
                         em.line("_old = _io.pos()")
                         em.line(f"_io.seek({reads.expr(a.pos)})")
                     em.line("_p = _io._io.tell()")
-                    self.gen_value(em, t, a, cache, repr("@" + (a.id or "")), reads, ctx,
-                                   seq=False)
+                    self.gen_value(em, t, a, cache, repr("@" + (a.id or "")), reads, ctx, seq=False)
                     if a.pos is not None:
                         em.line("_io.seek(_old)")
             with em.block("except Exception as _x:"):

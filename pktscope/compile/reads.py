@@ -247,7 +247,9 @@ class ReadEmitter:
             tref, arg_nodes = parse_type_expr(tname)
         except SpecError as exc:
             raise self.gen.located(exc, f"{a.path}/type") from None
-        name = ("::" if tref.absolute else "") + "::".join(check_id(p, "type name") for p in tref.path)
+        name = ("::" if tref.absolute else "") + "::".join(
+            check_id(p, "type name") for p in tref.path
+        )
         target_t = self.ctx.uni.resolve_type(self.t, name)
         args = [self.node(n, f"{a.path}/type") for n in arg_nodes]
         parent = self.expr(a.parent) if a.parent is not None else "self"
@@ -295,9 +297,7 @@ class ReadEmitter:
         if v.max is not None:
             exp = self.expr(v.max)
             with em.block(f"if {value} > {exp}:"):
-                em.line(
-                    f"raise {ks}.ValidationGreaterThanError({exp}, {value}, self._io, {path})"
-                )
+                em.line(f"raise {ks}.ValidationGreaterThanError({exp}, {value}, self._io, {path})")
         if v.any_of is not None:
             opts = " or ".join(f"{value} == {self.expr(x)}" for x in v.any_of) or "False"
             with em.block(f"if not ({opts}):"):

@@ -51,8 +51,9 @@ class Ctx:
     def with_local(self, **kw: tuple[str, KType]) -> Ctx:
         d = dict(self.local)
         d.update(kw)
-        return Ctx(self.uni, self.typedef, self.cls_ref, self.enum_ref, self.self_expr, d,
-                   self.spec_path)
+        return Ctx(
+            self.uni, self.typedef, self.cls_ref, self.enum_ref, self.self_expr, d, self.spec_path
+        )
 
     def type_of(self, node: A.Node) -> KType:
         return self.uni.expr_type(self.typedef, node, {k: v[1] for k, v in self.local.items()})
@@ -94,9 +95,7 @@ class _Tr:
                     parts.append(f"_ks_str({self.tr(p)})")
             return "(" + " + ".join(parts or ["''"]) + ")"
         if isinstance(n, A.ListLit):
-            if n.items and all(
-                isinstance(i, A.IntLit) and 0 <= i.value <= 255 for i in n.items
-            ):
+            if n.items and all(isinstance(i, A.IntLit) and 0 <= i.value <= 255 for i in n.items):
                 return _bytes_lit(n.items)
             return "[" + ", ".join(self.tr(i) for i in n.items) + "]"
         if isinstance(n, A.Name):
@@ -116,9 +115,7 @@ class _Tr:
         if isinstance(n, A.BinOp):
             return self.binop(n)
         if isinstance(n, A.Ternary):
-            return (
-                f"({self.tr(n.if_true)} if {self.tr(n.cond)} else {self.tr(n.if_false)})"
-            )
+            return f"({self.tr(n.if_true)} if {self.tr(n.cond)} else {self.tr(n.if_false)})"
         if isinstance(n, A.EnumRef):
             path = "::".join([*n.type_path, n.enum])
             e = ctx.uni.resolve_enum(ctx.typedef, ("::" if n.absolute else "") + path)
@@ -307,7 +304,9 @@ def type_bits(uni: Universe, ctx: TypeDef, name: str, _depth: int = 0) -> int | 
             bits = sub
         else:
             return None
-        if total % 8 and (a.type is None or not PRIM_RE.match(a.type or "") or not a.type.startswith("b")):
+        if total % 8 and (
+            a.type is None or not PRIM_RE.match(a.type or "") or not a.type.startswith("b")
+        ):
             total = (total + 7) // 8 * 8
         total += bits * count
     return total

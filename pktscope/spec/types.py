@@ -237,9 +237,7 @@ class Universe:
                 return self.type_name_type(t, p.type) if p.type else ANY
         return None
 
-    def expr_type(
-        self, ctx: TypeDef, node: A.Node, local: dict[str, KType] | None = None
-    ) -> KType:
+    def expr_type(self, ctx: TypeDef, node: A.Node, local: dict[str, KType] | None = None) -> KType:
         local = local or {}
         if isinstance(node, A.IntLit):
             return INT

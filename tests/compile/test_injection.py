@@ -11,15 +11,18 @@ PAYLOAD = "__import__('os').system('touch /tmp/pwned')"
 
 BAD_SPECS = [
     # (kind, spec text)
-    ("id", "meta: {id: x}\nseq:\n  - {id: \"a=1;import os\", type: u1}\n"),
-    ("spec id", "meta: {id: \"x(): pass\\nimport os #\"}\nseq: []\n"),
-    ("type ref", f"meta: {{id: x}}\nseq:\n  - {{id: a, type: \"{PAYLOAD}\"}}\n"),
+    ("id", 'meta: {id: x}\nseq:\n  - {id: "a=1;import os", type: u1}\n'),
+    ("spec id", 'meta: {id: "x(): pass\\nimport os #"}\nseq: []\n'),
+    ("type ref", f'meta: {{id: x}}\nseq:\n  - {{id: a, type: "{PAYLOAD}"}}\n'),
     ("enum label", "meta: {id: x}\nseq: []\nenums:\n  e:\n    1: \"a = __import__('os')\"\n"),
-    ("switch case", "meta: {id: x}\nseq:\n  - id: a\n    type: u1\n  - id: b\n    type:\n"
-     f"      switch-on: a\n      cases:\n        \"{PAYLOAD}\": u1\n"),
-    ("process arg", f"meta: {{id: x}}\nseq:\n  - {{id: a, size: 1, process: \"xor({PAYLOAD})\"}}\n"),
+    (
+        "switch case",
+        "meta: {id: x}\nseq:\n  - id: a\n    type: u1\n  - id: b\n    type:\n"
+        f'      switch-on: a\n      cases:\n        "{PAYLOAD}": u1\n',
+    ),
+    ("process arg", f'meta: {{id: x}}\nseq:\n  - {{id: a, size: 1, process: "xor({PAYLOAD})"}}\n'),
     ("custom process", "meta: {id: x}\nseq:\n  - {id: a, size: 1, process: os_system}\n"),
-    ("expression", f"meta: {{id: x}}\nseq:\n  - {{id: a, size: \"{PAYLOAD}\"}}\n"),
+    ("expression", f'meta: {{id: x}}\nseq:\n  - {{id: a, size: "{PAYLOAD}"}}\n'),
 ]
 
 
@@ -40,7 +43,7 @@ def test_doc_with_quotes_and_backslash_n_is_data() -> None:
 
 
 def test_string_literal_is_data() -> None:
-    lit = "a\\\"); import os; (\\\""
+    lit = 'a\\"); import os; (\\"'
     mod = compile_spec(
         "meta: {id: x, encoding: ASCII}\nseq:\n  - {id: a, type: str, size: 2}\n"
         f"instances:\n  eq: {{value: 'a == \"{lit}\"'}}\n"
@@ -59,10 +62,8 @@ def test_encoding_name_is_data() -> None:
 
 
 def test_contents_are_data() -> None:
-    mod = compile_spec(
-        "meta: {id: x}\nseq:\n  - id: a\n    contents: \"\\\"'\\\\x00\\n\"\n"
-    )
-    raw = "\"'\\x00\n".encode()
+    mod = compile_spec('meta: {id: x}\nseq:\n  - id: a\n    contents: "\\"\'\\\\x00\\n"\n')
+    raw = b"\"'\\x00\n"
     assert mod.X.from_bytes(raw).a == raw
 
 

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from pktscope import errors
-from pktscope.compile.translate import Ctx, translate
+from pktscope.compile.translate import translate
 from pktscope.spec.expr import parse_expr
 from pktscope.spec.expr_ast import FloatLit
 
@@ -91,7 +91,7 @@ def _eval(mod: Any, root: Any, text: str) -> Any:
         return None
     node = parse_expr(str(text) if not isinstance(text, bool) else str(text).lower())
     src = translate(node, ctx)
-    return eval(src, dict(mod.__dict__, **mod._pkt_modules, _kst_root=root))  # noqa: S307 - our own translation
+    return eval(src, dict(mod.__dict__, **mod._pkt_modules, _kst_root=root))
 
 
 def _same(actual: Any, expected: Any, expected_text: str) -> bool:

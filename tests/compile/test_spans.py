@@ -18,7 +18,14 @@ from pktscope.compile.build import compile_spec
 from pktscope.errors import TruncatedError
 
 INTS = {
-    "u1": "B", "s1": "b", "u2": "H", "s2": "h", "u4": "I", "s4": "i", "u8": "Q", "s8": "q",
+    "u1": "B",
+    "s1": "b",
+    "u2": "H",
+    "s2": "h",
+    "u4": "I",
+    "s4": "i",
+    "u8": "Q",
+    "s8": "q",
 }
 
 _modules: dict[str, Any] = {}
@@ -32,9 +39,9 @@ def _compile(text: str) -> Any:
 
 def _field_specs() -> st.SearchStrategy[list[tuple[str, str]]]:
     one = st.one_of(
-        st.sampled_from(sorted(INTS)).flatmap(
-            lambda t: st.sampled_from([t] if t.endswith("1") else [t + "be", t + "le"])
-        ).map(lambda t: ("int", t)),
+        st.sampled_from(sorted(INTS))
+        .flatmap(lambda t: st.sampled_from([t] if t.endswith("1") else [t + "be", t + "le"]))
+        .map(lambda t: ("int", t)),
         st.integers(1, 6).map(lambda n: ("bytes", str(n))),
         st.just(("strz", "")),
         st.integers(1, 12).map(lambda n: ("bits", str(n))),
@@ -87,7 +94,7 @@ def _check_field(obj: Any, name: str, buf: bytes, bit_endian: str) -> None:
     if typ.startswith("b") and typ != "bytes":
         assert bit_size == meta["bit_size"]
         got = _bits_value(buf, bit_offset, bit_size, bit_endian)
-        assert got == (int(value) if not isinstance(value, bool) else int(value)), name
+        assert got == int(value), name
         assert start == bit_offset // 8 and end == (bit_offset + bit_size + 7) // 8
         return
     assert bit_offset is None
