@@ -38,6 +38,7 @@ __all__ = [
 
 BYTES_PER_LINE = 16
 BLOCK_LINES = 2048  # a block's output stays in cache (~160 KB); must divide 4096
+FOLD_SCAN_LINES = 4 * BLOCK_LINES  # lines scanned for hexdump -C folds per pass (~128 KB)
 _HEXDIGITS = b"0123456789abcdef"
 _UPPER = bytes.maketrans(b"abcdef", b"ABCDEF")
 # Printable ASCII (0x20..0x7e) stays, everything else becomes "." (all three references agree).
@@ -197,8 +198,8 @@ def _folded(
     blocks: dict[tuple[int, int, int], _Block] = {}
     k = 0  # next line to print
     in_run = False  # the last line seen was folded (a "*" is out for its run)
-    for ca in range(0, nfull, BLOCK_LINES):
-        cb = min(nfull, ca + BLOCK_LINES)
+    for ca in range(0, nfull, FOLD_SCAN_LINES):
+        cb = min(nfull, ca + FOLD_SCAN_LINES)
         for a, b in _repeated_lines(buf, start, ca, cb):
             if a > k:
                 yield from _full_lines(buf, layout, first, start, ka=k, kb=a, blocks=blocks)

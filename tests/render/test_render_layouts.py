@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pktscope.render.hexdump import dump_lines, dump_text
-from pktscope.render.layout import BLOCK_LINES, FORMATS, get_layout
+from pktscope.render.layout import BLOCK_LINES, FOLD_SCAN_LINES, FORMATS, get_layout
 
 ENV = {**os.environ, "LC_ALL": "C"}
 
@@ -140,10 +140,18 @@ def test_field_alone_shows_absolute_offsets() -> None:
 @pytest.mark.tools
 @pytest.mark.parametrize(
     ("run_start", "run_len"),
-    [(BLOCK_LINES - 1, 1), (BLOCK_LINES - 1, 2), (BLOCK_LINES, 3), (BLOCK_LINES + 1, 2048)],
+    [
+        (BLOCK_LINES - 1, 1),
+        (BLOCK_LINES - 1, 2),
+        (BLOCK_LINES, 3),
+        (BLOCK_LINES + 1, 2048),
+        (FOLD_SCAN_LINES - 1, 2),
+        (FOLD_SCAN_LINES, 1),
+        (FOLD_SCAN_LINES - 5, FOLD_SCAN_LINES + 10),
+    ],
 )
 def test_folds_across_block_boundaries(run_start: int, run_len: int) -> None:
-    lines = [bytes((i * 7 + j) % 251 for j in range(16)) for i in range(2 * BLOCK_LINES + 50)]
+    lines = [bytes((i * 7 + j) % 251 for j in range(16)) for i in range(2 * FOLD_SCAN_LINES + 50)]
     for k in range(run_start, run_start + run_len):
         lines[k] = lines[run_start - 1]
     data = b"".join(lines)
