@@ -22,6 +22,7 @@ as the references do.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -49,8 +50,8 @@ def _digit_tables(digits: bytes) -> tuple[bytes, bytes]:
     return bytes(digits[b >> 4] for b in range(256)), bytes(digits[b & 15] for b in range(256))
 
 
-_HI_LOWER = _digit_tables(_HEXDIGITS)
-_HI_UPPER = _digit_tables(_HEXDIGITS.upper())
+_PAIR_LOWER = _digit_tables(_HEXDIGITS)
+_PAIR_UPPER = _digit_tables(_HEXDIGITS.upper())
 
 
 @dataclass(frozen=True)
@@ -132,15 +133,13 @@ def _hex_len(n: int) -> int:
     return max(1, (n.bit_length() + 3) // 4)
 
 
+@functools.cache
 def _patterns(upper: bool) -> tuple[bytes, bytes, bytes]:
-    """Digit j (0 = lowest) of t for t in 0..4095, as three 4096-byte strings."""
+    """Digit j (0 = lowest) of t for t in 0..4095, as three 4096-byte strings (built once)."""
     digits = _HEXDIGITS.upper() if upper else _HEXDIGITS
     return tuple(  # type: ignore[return-value]
         bytes(digits[(t >> (4 * j)) & 15] for t in range(4096)) for j in range(3)
     )
-
-
-_PATTERNS = {False: _patterns(False), True: _patterns(True)}
 
 
 def _repeated_lines(buf: bytes, start: int, ka: int, kb: int) -> list[tuple[int, int]]:
@@ -305,7 +304,7 @@ class _Block:
             self.r = r
         t = u & 0xFFF
         if t != self.t:
-            pats = _PATTERNS[layout.upper]
+            pats = _patterns(layout.upper)
             for j in range(3):
                 out[width - 2 - j :: line_len] = pats[j][t : t + m]
             self.t = t
@@ -364,7 +363,7 @@ def _fill(out: bytearray, layout: Layout, width: int, blk: bytes) -> None:
     low digit, ASCII) and three strided writes; measured faster than hexlify + strided reads.
     """
     line_len = len(out) * BYTES_PER_LINE // len(blk)
-    hi, lo = _HI_UPPER if layout.upper else _HI_LOWER
+    hi, lo = _PAIR_UPPER if layout.upper else _PAIR_LOWER
     pre = layout.prefix_len(width)
     asc = pre + layout.ascii_col
     for i, rel in enumerate(layout.hex_cols):
