@@ -98,7 +98,8 @@ def field_rows(
     if field.owner is None and field.layer is not None:  # a layer row
         layer = field.layer
         if layer.error is not None:
-            flags.append("malformed")
+            if layer.malformed:
+                flags.append("malformed")
             error = str(layer.error)
         if layer.truncated:
             flags.append("truncated")

@@ -29,7 +29,7 @@ def test_text_tree_lines() -> None:
     assert "  options: 5 items  @282+25" in lines
     assert "    [0]  @282+3" in lines
     assert "      code: dhcp_message_type (53)  @282+1" in lines
-    assert "  [ether_type]: 0x800" in lines
+    assert "  [ether_type]: 2048" in lines
     assert text.endswith("\n")
 
 
@@ -46,9 +46,10 @@ def test_tree_of_selected_fields_and_options() -> None:
 def test_malformed_layer_flagged_with_error() -> None:
     pkt = pktscope.open_capture(CAPTURES / "tcpdump__bootp_asan.pcap")[0]
     lines = render_tree(pkt).splitlines()
-    assert lines[0].endswith("<malformed>  <truncated>")
+    # the capture cut the frame: truncated, not malformed, the error still shown
+    assert lines[0].endswith(", eth:ipv4:udp:dhcp  <truncated>")
     i = next(k for k, line in enumerate(lines) if line.startswith("dhcp  @42+48"))
-    assert "malformed" in lines[i]
+    assert lines[i] == "dhcp  @42+48  <truncated>"
     assert lines[i + 1].startswith("  ! dhcp.")
     assert "  chaddr: 00100022000000221d01100022000000  @70+16" in lines
 
@@ -63,3 +64,12 @@ def test_rich_tree_renders() -> None:
     Console(file=out, width=120, color_system=None).print(rich_tree(dhcp_packet(), fields=["udp"]))
     text = out.getvalue()
     assert "udp  @34+280" in text and "dst_port: 67  @36+2" in text
+
+
+def test_malformed_layer_keeps_fields_read_before_the_break() -> None:
+    pkt = pktscope.open_capture(CAPTURES / "pcpp__IcmpPackets.pcap")[12]
+    lines = render_tree(pkt, fields=["tcp"]).splitlines()
+    assert lines[0].endswith("eth:ipv4:icmp:ipv4:tcp  <malformed>")
+    assert lines[1] == "tcp  @62+8  <malformed>"
+    assert lines[2].startswith("  ! tcp.ack @ 0x0046: ")
+    assert lines[3:6] == ["  src_port: 0  @62+2", "  dst_port: 0  @64+2", "  seq: 585665  @66+4"]
