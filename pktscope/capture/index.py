@@ -18,7 +18,14 @@ from array import array
 from collections.abc import Iterator
 
 from pktscope.capture.pcap import FILE_HEADER_SIZE, PcapHeader, parse_file_header, record_at
-from pktscope.capture.pcapng import BT_IDB, BT_SHB, PACKET_BLOCKS, PcapngParser
+from pktscope.capture.pcapng import (
+    BT_EPB,
+    BT_IDB,
+    BT_SHB,
+    PACKET_BLOCKS,
+    PcapngParser,
+    fast_epb,
+)
 from pktscope.capture.reader import detect_format
 from pktscope.capture.records import MAX_RECORD_SIZE, Buffer, Record
 from pktscope.errors import CaptureError
@@ -93,8 +100,7 @@ class FrameIndex:
         """Records ``start`` to ``stop - 1`` (indexed already), built in one tight loop."""
         header = self.pcap
         if header is None:
-            for i in range(start, stop):
-                yield self.record(i)
+            yield from self._pcapng_records(start, stop)
             return
         buf, offsets = self.buf, self.offsets
         unpack = header.record_struct.unpack_from
@@ -110,6 +116,20 @@ class FrameIndex:
                 i + 1, time_ns / 1e9, time_ns, cap_len, orig_len, 0, linktype,
                 bytes(buf[off : off + cap_len]), None, off,
             )  # fmt: skip
+
+    def _pcapng_records(self, start: int, stop: int) -> Iterator[Record]:
+        buf, size, offsets = self.buf, self.size, self.offsets
+        sections, starts = self.parser.sections, self._section_starts
+        lo = hi = 0  # offsets in [lo, hi) belong to `section`
+        section = sections[0]
+        for i in range(start, stop):
+            off = offsets[i]
+            if not lo <= off < hi:
+                k = bisect.bisect_right(starts, off) - 1
+                section = sections[k]
+                lo, hi = starts[k], starts[k + 1] if k + 1 < len(starts) else size
+            got = fast_epb(section, buf, off, size, i + 1)
+            yield got[0] if got is not None else self.record(i)
 
     def frames(self, start: int, stop: int) -> Iterator[tuple[int, int, bytes]]:
         """(number, linktype, data) of records ``start`` to ``stop - 1``: the lean path for
@@ -173,37 +193,37 @@ class FrameIndex:
             head = struct.Struct(parser.sections[-1].endian + "II")
         try:
             while len(offsets) < stop_at:
-                if off + 12 > size or head is None or bytes(buf[off : off + 4]) == b"\n\r\r\n":
-                    got = parser.block_header(buf, off, size - off, off, len(offsets))
-                    if got is None:
-                        if off < size:
-                            self._stop(f"file ends inside a block header: {size - off} bytes", off)
-                        else:
-                            self.complete = True
-                        break
-                    btype, blen, endian = got
-                else:
+                # the SHB type reads the same in both byte orders, so `head` can test for it
+                if head is not None and off + 12 <= size:
                     btype, blen = head.unpack_from(buf, off)
-                    endian = ""
-                    if blen < 12 or blen % 4 or blen > MAX_RECORD_SIZE:
-                        parser.block_header(buf, off, size - off, off, len(offsets))  # raises
+                    if btype == BT_EPB and 32 <= blen <= MAX_RECORD_SIZE and not blen % 4:
+                        if off + blen > size:
+                            self._stop(
+                                f"block claims {blen} bytes but the file has {size - off} left",
+                                off,
+                            )
+                            break
+                        append(off)
+                        off += blen
+                        continue
+                got = parser.block_header(buf, off, size - off, off, len(offsets))
+                if got is None:
+                    if off < size:
+                        self._stop(f"file ends inside a block header: {size - off} bytes", off)
+                    else:
+                        self.complete = True
+                    break
+                btype, blen, endian = got
                 if off + blen > size:
                     self._stop(f"block claims {blen} bytes but the file has {size - off} left", off)
                     break
                 if btype in packet_blocks:
                     append(off)
                 elif btype in (BT_SHB, BT_IDB):
-                    parser.process(
-                        buf,
-                        off,
-                        btype,
-                        blen,
-                        endian or parser.sections[-1].endian,
-                        number=len(offsets) + 1,
-                    )
+                    parser.process(buf, off, btype, blen, endian, number=len(offsets) + 1)
                     if btype == BT_SHB:
                         self._section_starts.append(off)
-                        head = struct.Struct(parser.sections[-1].endian + "II")
+                        head = struct.Struct(endian + "II")
                 off += blen
         except CaptureError as exc:
             self.complete = True

@@ -30,6 +30,7 @@ __all__ = [
     "PcapngParser",
     "PcapngReader",
     "Section",
+    "fast_epb",
 ]
 
 BT_SHB = 0x0A0D0D0A
@@ -72,11 +73,61 @@ class Interface:
 
 @dataclass(slots=True)
 class Section:
-    """One section: its byte order and interface table."""
+    """One section: its byte order and interface table.
+
+    ``fast`` holds, per interface, ``(linktype, ns per timestamp unit, offset ns)`` when its
+    clock is a power of ten no finer than 1 ns (else ``None``), for :func:`fast_epb`.
+    """
 
     offset: int
     endian: str
     interfaces: list[Interface] = field(default_factory=list)
+    fast: list[tuple[int, int, int] | None] = field(default_factory=list)
+    epb: struct.Struct = field(init=False)
+    u32: struct.Struct = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.epb = struct.Struct(self.endian + "IIIIIII")  # type, length, EPB fixed fields
+        self.u32 = struct.Struct(self.endian + "I")
+
+    def add_interface(self, iface: Interface) -> None:
+        self.interfaces.append(iface)
+        r = iface.tsresol
+        simple = not r & 0x80 and r <= 9
+        self.fast.append(
+            (iface.linktype, 10 ** (9 - r), iface.tsoffset * 1_000_000_000) if simple else None
+        )
+
+
+def fast_epb(
+    section: Section, buf: Buffer, off: int, limit: int, number: int, *, base: int = 0
+) -> tuple[Record, int] | None:
+    """The common case on the hot path: a complete, well-formed EPB without options at ``off``
+    (``buf[off:limit]`` available) -> (record, block length). ``None`` means "take the careful
+    path" (another block type, options, anything odd or incomplete), never an error."""
+    if off + 32 > limit:
+        return None
+    btype, blen, iface_id, ts_hi, ts_lo, cap_len, orig_len = section.epb.unpack_from(buf, off)
+    if (
+        btype != BT_EPB
+        or off + blen > limit
+        or blen != 32 + ((cap_len + 3) & ~3)  # no options, and the length adds up
+        or iface_id >= len(section.fast)
+        or section.u32.unpack_from(buf, off + blen - 4)[0] != blen
+    ):
+        return None
+    params = section.fast[iface_id]
+    if params is None:
+        return None
+    linktype, mult, offset_ns = params
+    time_ns = ((ts_hi << 32) | ts_lo) * mult + offset_ns
+    start = off + 28
+    data = bytes(buf[start : start + cap_len])
+    rec = Record(
+        number, time_ns / 1e9, time_ns, cap_len, orig_len, iface_id, linktype, data, None,
+        base + start,
+    )  # fmt: skip
+    return rec, blen
 
 
 def iter_options(endian: str, buf: Buffer, start: int, end: int) -> Iterator[tuple[int, bytes]]:
@@ -187,7 +238,7 @@ class PcapngParser:
                     iface.tsresol = value[0]
                 elif code == IF_TSOFFSET and len(value) >= 8:
                     iface.tsoffset = struct.unpack_from(endian + "q", value)[0]
-            section.interfaces.append(iface)
+            section.add_interface(iface)
             return None
         if btype in PACKET_BLOCKS:
             return self.packet(section, buf, off, btype, blen, number=number, base=base, copy=copy)
@@ -297,6 +348,26 @@ class PcapngReader(FeedReader):
 
     def _pending_what(self) -> str:
         return "a pcapng block"
+
+    def records(self) -> Iterator[Record]:
+        """Every complete record buffered: plain EPBs on a fast path, the rest carefully."""
+        parser = self.parser
+        while True:
+            section = parser.section
+            if section is not None and self._error is None:
+                buf = self._buf
+                got = fast_epb(section, buf, self._pos, len(buf), self._count + 1, base=self._base)
+                if got is not None:
+                    self._pos += got[1]
+                    self._count += 1
+                    yield got[0]  # the consumer may feed() here: state is re-read each turn
+                    continue
+            rec = self.next_record()
+            if rec is None:
+                return
+            yield rec
+
+    __iter__ = records
 
     def _parse(self) -> Record | object | None:
         parser = self.parser
