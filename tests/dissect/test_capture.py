@@ -1,0 +1,50 @@
+"""Capture: len, indexing, slices, iteration, the bounded packet cache, frame metadata."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import pktscope
+from pktscope.dissect.capture import Capture
+from pktscope.errors import CaptureError
+
+CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
+
+
+def test_indexing_and_cache() -> None:
+    recs = pktscope.open_records(CAPTURES / "wswiki__arp-storm.pcap")
+    cap = Capture(recs, cache_size=3)
+    assert len(cap) == 622
+    first = cap[0]
+    assert cap[0] is first and first.frame.number == 1
+    assert cap[-1].frame.number == 622
+    assert [p.frame.number for p in cap[10:13]] == [11, 12, 13]
+    assert len(cap._cache) == 3  # bounded
+    assert cap[0] is not first  # evicted, decoded afresh
+    with pytest.raises(IndexError):
+        cap[622]
+    assert sum(1 for _ in cap) == 622
+    assert len(cap._cache) == 3  # iteration does not fill the cache
+    assert cap[5]["arp.opcode"].value == 1
+
+
+def test_frame_metadata_pcapng_interfaces() -> None:
+    path = CAPTURES / "pcpp__dns_over_tcp.pcapng"
+    rows = [json.loads(x) for x in (CAPTURES / "truth" / f"{path.name}.truth.jsonl").open()]
+    with pktscope.open_capture(path) as cap:
+        for pkt, row in zip(cap, rows, strict=True):
+            assert pkt.frame.interface_id == row["interface_id"]
+            assert pkt["frame.interface_id"].value == row["interface_id"]
+            assert pkt.frame.linktype == 1
+            assert pkt.frame.time_epoch == row["time_epoch"]
+            assert pkt["frame.number"].value == row["frame"]
+
+
+def test_not_a_capture(tmp_path: Path) -> None:
+    bad = tmp_path / "x.pcap"
+    bad.write_bytes(b"not a capture at all")
+    with pytest.raises(CaptureError):
+        list(pktscope.open_capture(bad))
