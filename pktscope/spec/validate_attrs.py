@@ -149,8 +149,8 @@ def _check_type_name(
         ):
             ch.err(f"unable to use type '{base}' without default endianness", path)
         return
-    if base in ("str", "strz", "bytes", "bool", "io", "struct", "any"):
-        return
+    if base in ("str", "strz") or (a is None and base in ("bytes", "bool", "io", "struct", "any")):
+        return  # the last five name parameter types only, never a field's
     target = ch.resolve_type(td, base)
     if target is None and ch.opaque():
         return

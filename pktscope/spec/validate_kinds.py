@@ -44,7 +44,7 @@ METHODS: dict[str, dict[str, KType | None]] = {
     "float": {"to_i": INT, "to_s": STR},
     "bool": {"to_i": INT},
     "enum": {"to_i": INT},
-    "str": {"length": INT, "size": INT, "reverse": STR, "to_i": INT, "to_s": STR},
+    "str": {"length": INT, "reverse": STR, "to_i": INT, "to_s": STR},
     "bytes": {"length": INT, "size": INT, "first": INT, "last": INT, "min": INT, "max": INT},
     "array": {"size": INT, "length": INT, "first": None, "last": None, "min": None, "max": None},
     "io": {"size": INT, "pos": INT, "eof": BOOL},

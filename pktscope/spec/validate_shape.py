@@ -66,6 +66,10 @@ ATTR_KEYS = frozenset(
         "enum",
     ]
 )
+_SIZED_ONLY_KEYS = frozenset(
+    ["size", "size-eos", "contents", "process", "pad-right", "parent", "encoding"]
+)
+_PRIM_RE = re.compile(r"^(?:[us][1248]|f[48]|b[1-9][0-9]*)(?:be|le)?$")
 INSTANCE_KEYS = ATTR_KEYS - {"id"} | {"pos", "io", "value"}
 VALUE_INSTANCE_KEYS = frozenset(["doc", "doc-ref", "enum", "if", "value"])
 SWITCH_KEYS = frozenset({"switch-on", "cases"})
@@ -277,7 +281,18 @@ class ShapeChecker:
             if repeat == "until"
             else set()
         )
+        typ = a.get("type")
+        if isinstance(typ, str) and _PRIM_RE.match(typ.strip()):
+            # a number has no byte size, contents, processing, padding or encoding
+            allowed = allowed - _SIZED_ONLY_KEYS
+        elif isinstance(typ, str) and typ.strip() not in ("str", "strz"):
+            allowed = allowed - {"encoding"}
         self.keys(a, allowed | extra, path)
+        if "size" in a and a.get("size-eos") is True:
+            self.err("only one of 'size' or 'size-eos' must be specified", path)
+        bounded = any(k in a for k in ("size", "size-eos", "terminator", "contents"))
+        if (typ == "str" or ("type" not in a and "value" not in a)) and not bounded:
+            self.err("'size', 'size-eos' or 'terminator' must be specified", path)
         if "repeat" in a:
             if repeat not in ("eos", "expr", "until"):
                 self.err(f"expected eos / expr / until, got {_show(repeat)}", f"{path}/repeat")

@@ -324,7 +324,9 @@ class Checker:
                 return FLOAT if "float" in (a.kind, b.kind) else INT
             if {a.kind, b.kind} <= {"user", "struct"}:
                 return STRUCT
-            return ANY
+            if comparable(a, b):  # bytes and a list literal of bytes, two arrays...
+                return a if a.kind == "bytes" else b
+            raise Fail(f"can't combine output types: {show(a)} vs {show(b)}", node.col)
         if isinstance(node, A.EnumRef):
             return self.enum_ref(ctx, node)
         if isinstance(node, A.Cast):
@@ -332,7 +334,10 @@ class Checker:
             self.type_of(ctx, node.obj, local)
             return KType("array", elem=t) if node.type.is_array else t
         if isinstance(node, A.SizeOf | A.BitSizeOf):
-            self.type_ref(ctx, node.type)
+            t = self.type_ref(ctx, node.type)
+            if t.kind == "user" and t.typedef is not None and self.type_bits(t.typedef) is None:
+                name = "::".join(node.type.path)
+                raise Fail(f"unable to derive sizeof of `{name}`: dynamic sized type", node.col)
             return INT
         return ANY
 
@@ -371,8 +376,10 @@ class Checker:
             return KType("user", typedef=p) if p else STRUCT
         if n == "_io":
             return IO
-        if n in ("_index", "_"):
-            return INT if n == "_index" else ANY
+        if n == "_index":
+            return INT
+        if n == "_":
+            raise Fail("`_` is only defined in repeat-until and valid expressions", node.col)
         if n == "_is_le":
             return BOOL
         if n == "_sizeof":
