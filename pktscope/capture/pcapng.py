@@ -5,8 +5,10 @@ block (SHB) fixes the byte order of everything up to the next SHB and resets the
 interface description blocks (IDB) give each interface its link type, snap length and timestamp
 resolution (``if_tsresol``: ``10^-n`` or, with the top bit set, ``2^-n``; ``if_tsoffset`` seconds
 added). Enhanced (EPB), simple (SPB) and obsolete (OPB) packet blocks carry frames; every other
-block is skipped. Interface ids in records are global over the file, numbered in IDB order, as
-tshark numbers ``frame.interface_id``.
+block is skipped (tshark also shows custom blocks, 0x00000BAD/0x40000BAD, as frames; we do not).
+Interface ids in records are numbered per section in IDB order, as tshark numbers
+``frame.interface_id`` (a second section's first interface is 0 again). Plain EPBs take
+:func:`fast_epb`; everything else the careful :class:`PcapngParser` path.
 """
 
 from __future__ import annotations
