@@ -171,7 +171,9 @@ def test_file_location_and_yaml_errors(tmp_path: Path) -> None:
 
 def test_imports_are_checked(tmp_path: Path) -> None:
     (tmp_path / "lib").mkdir()
-    (tmp_path / "lib" / "inner.ksy").write_text("meta:\n  id: inner\nseq:\n  - id: X\n")
+    (tmp_path / "lib" / "inner.ksy").write_text(
+        "meta:\n  id: inner\nseq:\n  - id: X\n    type: u1\n"
+    )
     main = tmp_path / "main.ksy"
     main.write_text("meta:\n  id: main\n  imports:\n    - /inner\n    - nowhere\n")
     errors = check_spec(main, import_paths=[tmp_path / "lib"])
