@@ -124,6 +124,7 @@ def render_hexdump(
     end: int | None = None,
     legend: bool = True,
     file: IO[str] | None = None,
+    color_system: str = "auto",
 ) -> str:
     """The dump of ``data[start:end]`` with ``highlights`` marked, as ``style`` says.
 
@@ -132,6 +133,7 @@ def render_hexdump(
     highlight. ``ansi``: colours through Rich (the same row ``Text`` the TUI draws). ``html``:
     a ``<pre>`` with inline styles and a legend table, for Jupyter.
 
+    ``color_system`` (ANSI only) is Rich's: ``"auto"`` follows ``COLORTERM``/``TERM``.
     With ``file`` the text is written there (a plain dump without highlights streams block by
     block) and ``""`` is returned.
     """
@@ -167,6 +169,7 @@ def render_hexdump(
             start=start,
             end=end,
             legend=legend,
+            color_system=color_system,
         )
     else:
         from pktscope.render.html import hexdump_html  # noqa: PLC0415 - Rich only when asked

@@ -244,9 +244,14 @@ def hexdump_ansi(
     start: int = 0,
     end: int | None = None,
     legend: bool = True,
-    color_system: str = "truecolor",
+    color_system: str = "auto",
 ) -> str:
-    """The dump as text with ANSI colour escapes (through Rich)."""
+    """The dump as text with ANSI colour escapes (through Rich).
+
+    ``color_system`` is Rich's: ``"auto"`` follows ``COLORTERM``/``TERM`` (truecolor, 256 or
+    16 colours), or force ``"truecolor"``, ``"256"``, ``"standard"``. Rich caches the escape
+    codes of combined styles process-wide, so use one colour system per process.
+    """
     view = HexdumpView(data, highlights, fmt, base_offset, start, end, None, legend)
     sink = io.StringIO()
     console = Console(

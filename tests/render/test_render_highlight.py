@@ -78,7 +78,9 @@ def test_canonical_with_highlight_does_not_fold() -> None:
 
 
 def test_ansi_strips_to_the_plain_dump_and_colours_bytes() -> None:
-    text = render_hexdump(FRAME, style="ansi", highlights=ETH, legend=False)
+    text = render_hexdump(
+        FRAME, style="ansi", highlights=ETH, legend=False, color_system="truecolor"
+    )
     assert ANSI.sub("", text) == dump_text(FRAME)
     assert "\x1b[30;48;2;78;121;167mFF FF FF FF FF FF\x1b[0m" in text
     with_legend = render_hexdump(FRAME, style="ansi", highlights=ETH)
