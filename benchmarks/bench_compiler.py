@@ -115,9 +115,12 @@ def main() -> None:
             f._debug["dst_mac"]
             f.body.body.body.dst_port
 
-        r_ours = rate(ours_full, pkts)
-        r_plain = rate(plain_full, pkts)
-        r_debug = rate(debug_full, pkts)
+        # interleaved rounds, best of each: the machine is shared and noisy
+        r_ours = r_plain = r_debug = 0.0
+        for _ in range(3):
+            r_ours = max(r_ours, rate(ours_full, pkts))
+            r_plain = max(r_plain, rate(plain_full, pkts))
+            r_debug = max(r_debug, rate(debug_full, pkts))
     print(f"packets: {len(pkts)} (Ethernet/IPv4/UDP frames from captures, replicated)")
     print(f"pktscope (spans on): {r_ours:10.0f} pkt/s")
     print(f"official plain:      {r_plain:10.0f} pkt/s")

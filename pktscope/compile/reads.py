@@ -9,6 +9,7 @@ class generator in ``python.py``; everything else goes through here.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -100,7 +101,7 @@ class ReadEmitter:
                     knode = parse_expr(key.text)
                 except SpecError as exc:
                     raise self.gen.located(exc, key.path) from None
-                cond = f"_on == {self.node(knode, key.path)}"
+                cond = f"_on == {self.case_value(knode, key.path)}"
                 with em.block(("if " if first else "elif ") + cond + ":"):
                     self.typed(em, a, tname, target, store)
                 first = False
@@ -115,6 +116,17 @@ class ReadEmitter:
                     em.line(f"{target} = None")
             return
         self.typed(em, a, a.type, target, store)
+
+    def case_value(self, knode: A.Node, path: str) -> str:
+        """A switch case key; enum labels become their integer (IntEnum compares equal)."""
+        if isinstance(knode, A.EnumRef):
+            name = "::".join([*knode.type_path, knode.enum])
+            e = self.ctx.uni.resolve_enum(self.t, ("::" if knode.absolute else "") + name)
+            if e is not None:
+                for v, label in e.values.items():
+                    if label == knode.label:
+                        return repr(int(v))
+        return self.node(knode, path)
 
     def typed(self, em: Emitter, a: Attr, tname: str | None, target: str, store: Store) -> None:
         if tname is not None:
@@ -172,6 +184,8 @@ class ReadEmitter:
         e = self.ctx.uni.resolve_enum(self.t, a.enum)
         if e is None:
             raise self.gen.error(f"unknown enum {a.enum!r}", f"{a.path}/enum")
+        if re.fullmatch(r"[\w.]+", value):
+            return f"{self.ctx.enum_ref(e)}._value2member_map_.get({value}, {value})"
         return f"_ks_enum({self.ctx.enum_ref(e)}, {value})"
 
     def bits(
@@ -195,7 +209,18 @@ class ReadEmitter:
             term = 0
         width = wide_terminator(a.encoding or self.t.encoding()) if tname == "strz" else 1
         if a.size is not None:
-            raw = f"_io.read_bytes({self.expr(a.size)})"
+            # fast path straight from the buffer; read_bytes() raises the runtime's errors
+            em.line(f"_n = {self.expr(a.size)}")
+            with em.block("if _n < 0 or _io.bits_left:"):
+                em.line("_r = _io.read_bytes(_n)")
+            with em.block("else:"):
+                em.line("_r = _io._io.read(_n)")
+                with em.block("if len(_r) < _n:"):
+                    em.line(
+                        "raise _kaitaistruct.EndOfStreamError('requested %d bytes, but only %d "
+                        "bytes available' % (_n, len(_r)), _n, len(_r))"
+                    )
+            raw = "_r"
         elif a.size_eos:
             raw = "_io.read_bytes_full()"
         elif term is not None:
@@ -268,7 +293,10 @@ class ReadEmitter:
             raw = self.raw_bytes(em, a, None)
             em.line(f"_r = {raw}")
             em.line("_e = _io._io.tell()")
-            em.line(f"_sub = _pkt_sub(_io, _p, _e, _r, {a.process is not None})")
+            if a.process is not None:
+                em.line("_sub = _pkt_sub(_io, _p, _e, _r, True)")
+            else:
+                em.line("_sub = _PktSubStream(_r, _io, _p)")
             io = "_sub"
         else:
             io = "_io"

@@ -58,32 +58,37 @@ def _ks_enum(enum_cls, value):
 _PKT_UNSET = object()
 
 
-class _PktSubStream(_KaitaiStream):
-    """A KaitaiStream over bytes already in memory, built without the size() seeks."""
+# Every stream answers "where am I in the root buffer": 0 for streams pktscope did not create.
+if not hasattr(_KaitaiStream, "_pkt_base"):
+    _KaitaiStream._pkt_base = 0
+    _KaitaiStream._pkt_xspan = None
 
-    def __init__(self, raw):
+
+class _PktSubStream(_KaitaiStream):
+    """A read-only KaitaiStream over the bytes at ``start`` of ``io``, built without seeks."""
+
+    bits_left = 0
+    bits = 0
+    bits_le = False
+    bits_write_mode = False
+    write_back_handler = None
+    child_streams = ()
+
+    def __init__(self, raw, io, start):
         self._io = _BytesIO(raw)
-        self.bits_left = 0
-        self.bits = 0
-        self.bits_le = False
-        self.bits_write_mode = False
-        self.write_back_handler = None
-        self.child_streams = []
         self._size = len(raw)
+        xspan = io._pkt_xspan
+        if xspan is None:
+            self._pkt_base = io._pkt_base + start
+        else:
+            self._pkt_xspan = xspan
 
 
 def _pkt_sub(io, start, end, raw, transformed):
     """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
-    sub = _PktSubStream(raw)
-    xspan = getattr(io, "_pkt_xspan", None)
-    if xspan is not None:
-        sub._pkt_xspan = xspan
-    else:
-        base = getattr(io, "_pkt_base", 0)
-        if transformed:
-            sub._pkt_xspan = (base + start, base + end)
-        else:
-            sub._pkt_base = base + start
+    sub = _PktSubStream(raw, io, start)
+    if transformed and io._pkt_xspan is None:
+        sub._pkt_xspan = (io._pkt_base + start, io._pkt_base + end)
     return sub
 
 
