@@ -156,3 +156,22 @@ def test_truncated_by_declared_length() -> None:
     assert udp.truncated and udp.end == len(pkt.buffer)
     assert pkt.truncated and not pkt.malformed
     assert ipv4.note is not None and "truncated" in ipv4.note
+
+
+DNS = [p for p in ALL if "dns" in p.name]
+
+
+@pytest.mark.parametrize("path", DNS, ids=lambda p: p.name)
+def test_dns_names_and_ids_match_tshark(path: Path) -> None:
+    """Array steps without an index give every element; names show their text value."""
+    for pkt, row in zip(pktscope.open_capture(path), truth(path), strict=True):
+        if "dns" not in row["protocols"]:
+            continue  # e.g. a TCP retransmission, which tshark leaves undissected
+        names = pkt.get_all("dns.queries.name")
+        assert [f.display for f in names] == row.get("dns.qry.name", [])
+        assert [f.value for f in names] == row.get("dns.qry.name", [])
+        if "dns.id" in row:
+            assert int(row["dns.id"][0], 16) == pkt["dns.id"].value
+        if names:
+            assert pkt["dns.queries.name"].path == "dns.queries[0].name"
+            assert pkt["dns.queries[0].name"].offset == names[0].offset
