@@ -37,6 +37,7 @@ __all__ = [
     "error_row",
     "guarded",
     "iter_packets",
+    "lookup_error_text",
     "progress",
     "use_color",
 ]
@@ -326,6 +327,18 @@ def error_row(buf: bytes | bytearray | memoryview, offset: int) -> str:
     col = at - row
     caret = 10 + 3 * col + (1 if col >= 8 else 0)
     return f"{line}\n{' ' * caret}^"
+
+
+def lookup_error_text(exc: Exception, buf: bytes | bytearray | memoryview) -> str:
+    """A failed ``pkt[path]`` as the CLI shows it: the message, and when a decode error caused
+    it, the hexdump row of the failing offset with a caret."""
+    if isinstance(exc, DecodeError):
+        return decode_error_text(exc, buf)
+    cause = exc.__cause__
+    text = str(exc)
+    if isinstance(cause, DecodeError) and cause.offset is not None:
+        text += "\n" + error_row(buf, cause.offset)
+    return text
 
 
 def decode_error_text(err: DecodeError, buf: bytes | bytearray | memoryview | None) -> str:

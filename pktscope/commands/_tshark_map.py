@@ -95,6 +95,7 @@ FRAME_ITEMS = (
     "frame.interface_id",
     "frame.protocols",
     "frame.malformed",
+    "frame.short",
     "frame.truncated",
 )
 
@@ -179,6 +180,10 @@ def our_values(pkt: Any) -> dict[str, list[str]]:
     out["frame.interface_id"] = [str(fr.interface_id)]
     out["frame.protocols"] = [":".join(n for n in pkt.protocols.split(":") if n in _OUR_PROTO)]
     out["frame.malformed"] = [str(bool(pkt.malformed)).lower()]
+    # tshark's "short": a dissector ran out of the captured bytes = a layer whose decode error
+    # is a truncation (an error that is not malformation, see Packet.malformed).
+    short = any(la.error is not None and not la.malformed for la in pkt.layers)
+    out["frame.short"] = [str(short).lower()]
     out["frame.truncated"] = [str(fr.cap_len < fr.len).lower()]
     return out
 
@@ -203,7 +208,8 @@ def truth_values(row: Mapping[str, Any]) -> dict[str, list[str]]:
     out["frame.time_epoch"] = [str(row["time_epoch"])]
     protos = [_PROTO[p] for p in row.get("protocols", []) if p in _PROTO]
     out["frame.protocols"] = [":".join(protos)]
-    out["frame.malformed"] = [str(bool(row.get("malformed") or row.get("short"))).lower()]
+    out["frame.malformed"] = [str(bool(row.get("malformed"))).lower()]
+    out["frame.short"] = [str(bool(row.get("short"))).lower()]
     out["frame.truncated"] = [str(int(row["cap_len"]) < int(row["len"])).lower()]
     if "interface_id" in row:
         out["frame.interface_id"] = [str(row["interface_id"])]

@@ -20,9 +20,9 @@ from pktscope.commands._common import (
     add_capture_options,
     add_color_option,
     check_paths,
-    decode_error_text,
     guarded,
     iter_packets,
+    lookup_error_text,
     open_packets,
     use_color,
 )
@@ -113,13 +113,9 @@ def _dump_fields(pkt: Any, paths: list[str], fmt: str, style: str, out: IO[str])
         try:
             found = pkt.get_all(path)
             if not found:
-                pkt[path]  # raises FieldNotFound with close matches, or the DecodeError
-        except DecodeError as exc:
-            sys.stderr.write(f"pktscope: {decode_error_text(exc, pkt.buffer)}\n")
-            status = 1
-            continue
-        except KeyError as exc:
-            sys.stderr.write(f"pktscope: {exc}\n")
+                pkt[path]  # raises FieldNotFound with close matches, or with the DecodeError
+        except (DecodeError, KeyError) as exc:
+            sys.stderr.write(f"pktscope: {lookup_error_text(exc, pkt.buffer)}\n")
             status = 1
             continue
         for f in found:

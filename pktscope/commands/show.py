@@ -23,9 +23,11 @@ from pktscope.commands._common import (
     decode_error_text,
     guarded,
     iter_packets,
+    lookup_error_text,
     open_packets,
     use_color,
 )
+from pktscope.errors import DecodeError
 
 __all__ = ["add_parser", "run", "summary_line", "tree_lines"]
 
@@ -92,7 +94,17 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
         out.write(summary_line(pkt, t0) + "\n")
         for path in args.fields:
             values = [f.display for f in pkt.get_all(path)]
-            out.write(f"    {path}: {', '.join(values) if values else '(absent)'}\n")
+            if values:
+                out.write(f"    {path}: {', '.join(values)}\n")
+                continue
+            try:
+                pkt[path]
+            except (KeyError, DecodeError) as exc:
+                if isinstance(exc, DecodeError) or isinstance(exc.__cause__, DecodeError):
+                    text = lookup_error_text(exc, pkt.buffer).replace("\n", "\n    ")
+                    out.write(f"    {path}: {text}\n")
+                    continue
+            out.write(f"    {path}: (absent)\n")
         if args.verbose:
             for line in tree_lines(pkt):
                 out.write(line + "\n")
@@ -101,8 +113,8 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
                 out.write(decode_error_text(err, pkt.buffer) + "\n")
         if args.hexdump:
             style = "ansi" if color else "plain"
-            text = pkt.hexdump(highlight=list(args.fields) or None, style=style)
-            out.write(str(text).rstrip("\n") + "\n")
+            dump = pkt.hexdump(highlight=list(args.fields) or None, style=style)
+            out.write(str(dump).rstrip("\n") + "\n")
     out.flush()
     return 0
 

@@ -40,8 +40,11 @@ def test_field_rows_have_absolute_offsets(capsys: pytest.CaptureFixture[str]) ->
     ],
 )
 def test_field_formats(capsys: pytest.CaptureFixture[str], fmt: str, want: str) -> None:
+    import pktscope
+
     _, out, _ = _run(capsys, "hexdump", DHCP, "--frame", "1", "--field", "dhcp.xid", "--fmt", fmt)
-    assert out == "dhcp.xid @ 46, 4 bytes: 0x00003d1d\n" + want
+    shown = pktscope.open_capture(DHCP)[0]["dhcp.xid"].display  # the spec's display hint
+    assert out == f"dhcp.xid @ 46, 4 bytes: {shown}\n" + want
 
 
 def test_field_colored(capsys: pytest.CaptureFixture[str]) -> None:
@@ -105,3 +108,44 @@ def test_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert code == 2 and "is not a pcap/pcapng capture" in err
     code, _, err = _run(capsys, "hexdump", str(tmp_path / "missing.bin"))
     assert code == 1 and "cannot open" in err and "missing.bin" in err
+
+
+FAR = """\
+meta:
+  id: bootp_far
+seq:
+  - id: op
+    type: u1
+instances:
+  far:
+    pos: 290
+    size: 8
+"""
+
+
+def test_decode_error_shows_row_and_caret(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An instance reading past the frame: the error names path and offset, then the row of
+    that offset (here past the end: the last row, caret after its last byte)."""
+    (tmp_path / "bootp_far.ksy").write_text(FAR)
+    code, out, err = _run(
+        capsys,
+        "hexdump",
+        DHCP,
+        "--frame",
+        "1",
+        "--field",
+        "bootp_far.far",
+        "--decode-as",
+        "udp.port==67:bootp_far",
+        "--spec-dir",
+        str(tmp_path),
+    )
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "pktscope: field 'bootp_far.far' in frame 1 did not decode: "
+        "bootp_far.far @ 0x014c: requested 8 bytes, but only 0 bytes available",
+        "00000130: 06 2A FF 00 00 00 00 00  00 00                    .*........",
+        " " * (10 + 3 * 10 + 1) + "^",
+    ]

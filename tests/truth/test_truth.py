@@ -247,4 +247,6 @@ def test_fields_before_a_truncation_are_kept(name: str, path: str, value: int) -
     with pktscope.open_capture(CAPTURES / name) as cap:
         pkt = next(p for p in cap if p.errors)
         assert pkt[path].value == value
-        assert pkt.malformed or name == "pcpp__IcmpPackets.pcap"
+        # running out of captured bytes is truncation (tshark's "short"), not malformation
+        if name != "pcpp__IcmpPackets.pcap":  # OPEN_BUGS: the quoted TCP counts as malformed
+            assert pkt.truncated and not pkt.malformed
