@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import struct
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import ExitStack
 from os import PathLike
@@ -46,6 +47,33 @@ def _open(target: PathOrStream, stack: ExitStack) -> BinaryIO:
     return target
 
 
+class _Sink:
+    """Buffered output that only ever writes whole blocks: at 1 MiB, at least every 0.2 s (so
+    a live capture being written shows up in the file), and once more on the way out."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.buf = io.BytesIO()
+        self.last = -1.0  # the first record goes out at once (a live capture shows up)
+
+    def write(self, data: bytes) -> None:
+        self.buf.write(data)
+
+    def tick(self) -> None:
+        if self.buf.tell() >= 1 << 20 or time.monotonic() - self.last >= 0.2:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.buf.tell():
+            try:
+                self.out.write(self.buf.getvalue())
+                self.out.flush()
+            except OSError as exc:
+                raise CaptureError(f"write failed: {exc}") from exc
+            self.buf = io.BytesIO()
+        self.last = time.monotonic()
+
+
 def _check(rec: Record, index: int) -> bytes:
     data = bytes(rec.data)
     if len(data) > MAX_RECORD_SIZE or rec.len > 0xFFFFFFFF or rec.len < 0:
@@ -73,40 +101,39 @@ def write_pcap(
     rec_hdr = struct.Struct("<IIII")
     count = 0
     with ExitStack() as stack:
-        out = _open(target, stack)
+        sink = _Sink(_open(target, stack))
         header_written = False
-        buf = io.BytesIO()
-        for rec in records:
+        try:
+            for rec in records:
+                if not header_written:
+                    linktype = rec.linktype if linktype is None else linktype
+                    _write_pcap_header(sink, linktype, nanosecond, snaplen)
+                    header_written = True
+                if rec.linktype != linktype:
+                    raise CaptureError(
+                        f"frame {rec.number} has link type {rec.linktype}, the pcap file "
+                        f"{linktype}; use write_pcapng for mixed link types",
+                        record_index=count,
+                    )
+                data = _check(rec, count)
+                sec, frac = divmod(rec.time_ns, _SEC)
+                if not 0 <= sec <= 0xFFFFFFFF:
+                    raise CaptureError(
+                        f"frame {rec.number}: time {rec.time_epoch} does not fit a pcap timestamp",
+                        record_index=count,
+                    )
+                frac = frac if nanosecond else frac // 1000
+                sink.write(rec_hdr.pack(sec, frac, len(data), rec.len) + data)
+                count += 1
+                sink.tick()
             if not header_written:
-                linktype = rec.linktype if linktype is None else linktype
-                _write_pcap_header(buf, linktype, nanosecond, snaplen)
-                header_written = True
-            if rec.linktype != linktype:
-                raise CaptureError(
-                    f"frame {rec.number} has link type {rec.linktype}, the pcap file {linktype}; "
-                    "use write_pcapng for mixed link types",
-                    record_index=count,
-                )
-            data = _check(rec, count)
-            sec, frac = divmod(rec.time_ns, _SEC)
-            if not 0 <= sec <= 0xFFFFFFFF:
-                raise CaptureError(
-                    f"frame {rec.number}: time {rec.time_epoch} does not fit a pcap timestamp",
-                    record_index=count,
-                )
-            buf.write(rec_hdr.pack(sec, frac if nanosecond else frac // 1000, len(data), rec.len))
-            buf.write(data)
-            count += 1
-            if buf.tell() >= 1 << 20:
-                out.write(buf.getvalue())
-                buf = io.BytesIO()
-        if not header_written:
-            _write_pcap_header(buf, 1 if linktype is None else linktype, nanosecond, snaplen)
-        out.write(buf.getvalue())
+                _write_pcap_header(sink, 1 if linktype is None else linktype, nanosecond, snaplen)
+        finally:
+            sink.flush()  # even after an error or Ctrl-C: what is written is a valid capture
     return count
 
 
-def _write_pcap_header(out: io.BytesIO, linktype: int, nanosecond: bool, snaplen: int) -> None:
+def _write_pcap_header(out: _Sink, linktype: int, nanosecond: bool, snaplen: int) -> None:
     magic = 0xA1B23C4D if nanosecond else 0xA1B2C3D4
     out.write(struct.pack("<IHHiIII", magic, 2, 4, 0, 0, snaplen, linktype))
 
@@ -205,41 +232,41 @@ def write_pcapng(
     count = 0
     interfaces = _Interfaces(tsresol)
     with ExitStack() as stack:
-        out = _open(target, stack)
-        buf = io.BytesIO()
+        sink = _Sink(_open(target, stack))
         shb_opts = _option(_SHB_USERAPPL, b"pktscope") + end_opts
-        buf.write(_block(BT_SHB, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1) + shb_opts))
-        if isinstance(records, Sequence):
-            buf.write(interfaces.plan(records))
-        for rec in records:
-            buf.write(interfaces.add(rec.interface_id, rec.linktype, count))
-            iface = interfaces.slots[(rec.interface_id, rec.linktype)]
-            data = _check(rec, count)
-            units = _ts_units(rec.time_ns, interfaces.resolutions[iface])
-            if not 0 <= units < 1 << 64:
-                raise CaptureError(
-                    f"frame {rec.number}: time {rec.time_epoch} does not fit a pcapng timestamp",
-                    record_index=count,
-                )
-            opts = b""
-            if rec.comment is not None:
-                text = rec.comment.encode("utf-8")
-                if len(text) > 0xFFFF:
+        sink.write(_block(BT_SHB, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1) + shb_opts))
+        try:
+            if isinstance(records, Sequence):
+                sink.write(interfaces.plan(records))
+            for rec in records:
+                sink.write(interfaces.add(rec.interface_id, rec.linktype, count))
+                iface = interfaces.slots[(rec.interface_id, rec.linktype)]
+                data = _check(rec, count)
+                units = _ts_units(rec.time_ns, interfaces.resolutions[iface])
+                if not 0 <= units < 1 << 64:
                     raise CaptureError(
-                        f"frame {rec.number}: comment of {len(text)} bytes exceeds 65535",
+                        f"frame {rec.number}: time {rec.time_epoch} does not fit a pcapng "
+                        "timestamp",
                         record_index=count,
                     )
-                opts = _option(OPT_COMMENT, text) + end_opts
-            body = (
-                epb_hdr.pack(iface, units >> 32, units & 0xFFFFFFFF, len(data), rec.len)
-                + data
-                + b"\0" * (-len(data) % 4)
-                + opts
-            )
-            buf.write(_block(BT_EPB, body))
-            count += 1
-            if buf.tell() >= 1 << 20:
-                out.write(buf.getvalue())
-                buf = io.BytesIO()
-        out.write(buf.getvalue())
+                opts = b""
+                if rec.comment is not None:
+                    text = rec.comment.encode("utf-8")
+                    if len(text) > 0xFFFF:
+                        raise CaptureError(
+                            f"frame {rec.number}: comment of {len(text)} bytes exceeds 65535",
+                            record_index=count,
+                        )
+                    opts = _option(OPT_COMMENT, text) + end_opts
+                body = (
+                    epb_hdr.pack(iface, units >> 32, units & 0xFFFFFFFF, len(data), rec.len)
+                    + data
+                    + b"\0" * (-len(data) % 4)
+                    + opts
+                )
+                sink.write(_block(BT_EPB, body))
+                count += 1
+                sink.tick()
+        finally:
+            sink.flush()  # even after an error or Ctrl-C: what is written is a valid capture
     return count

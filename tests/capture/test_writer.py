@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import struct
 import subprocess
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -275,3 +277,32 @@ def test_one_pass_iterable_keeps_ids_in_order() -> None:
     out = io.BytesIO()
     write_pcapng(out, iter(records))
     assert [b.interface_id for b in read_all(out.getvalue())[0]] == [0, 2]
+
+
+@pytest.mark.parametrize("writer", [write_pcap, write_pcapng], ids=["pcap", "pcapng"])
+def test_interrupted_source_leaves_a_valid_file(tmp_path: Path, writer: object) -> None:
+    def source() -> Iterator[Record]:
+        yield rec(1, 10**9, b"first")
+        yield rec(2, 2 * 10**9, b"second")
+        raise KeyboardInterrupt  # Ctrl-C during a live capture
+
+    path = tmp_path / "cut.cap"
+    with pytest.raises(KeyboardInterrupt):
+        writer(path, source())  # type: ignore[operator]
+    back = list(open_records(path))
+    assert [bytes(r.data) for r in back] == [b"first", b"second"]
+
+
+def test_slow_source_is_written_as_it_comes(tmp_path: Path) -> None:
+    path = tmp_path / "live.pcapng"
+    seen_sizes = []
+
+    def source() -> Iterator[Record]:
+        yield rec(1, 10**9, b"a" * 10)
+        time.sleep(0.3)
+        seen_sizes.append(path.stat().st_size)  # the first frame is already on disk
+        yield rec(2, 2 * 10**9, b"b" * 10)
+
+    write_pcapng(path, source())
+    assert seen_sizes[0] > 0
+    assert len(read_all(path.read_bytes()[: seen_sizes[0]])[0]) == 1
