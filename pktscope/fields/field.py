@@ -200,13 +200,17 @@ class Field:
     @property
     def offset(self) -> int | None:
         """Absolute byte offset in the packet of the field's first byte (None: no bytes)."""
-        span = self._get_span()
+        span = self._span
+        if span is _UNSET or self._gen != self._pkt._generation:
+            span = self._get_span()
         return None if span is None else span[0]
 
     @property
     def end(self) -> int | None:
         """Absolute end (exclusive) of the field's bytes."""
-        span = self._get_span()
+        span = self._span
+        if span is _UNSET or self._gen != self._pkt._generation:
+            span = self._get_span()
         return None if span is None else span[1]
 
     @property
