@@ -71,8 +71,16 @@ class FrameIndex:
                 )
             self.pcap = parse_file_header(buf)
             self._next = FILE_HEADER_SIZE
-        else:
-            self._next = 0
+        else:  # the first section header must be sound, or this is not a capture at all
+            got = self.parser.block_header(buf, 0, self.size, 0, 0)
+            if got is None or got[1] > self.size:
+                raise CaptureError(
+                    f"file ends inside the section header ({self.size} bytes)", file_offset=0
+                )
+            btype, blen, endian = got
+            self.parser.process(buf, 0, btype, blen, endian, number=1)
+            self._section_starts.append(0)
+            self._next = blen
 
     def __len__(self) -> int:
         return len(self.offsets)

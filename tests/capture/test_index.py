@@ -100,6 +100,9 @@ def test_corrupt_block_in_the_middle(tmp_path: Path) -> None:
         (b"", "empty file"),
         (b"hello world, this is text", "magic 68656c6c"),
         (b"\xd4\xc3\xb2\xa1\x02\x00", "needs 24 bytes"),
+        (b"\x0a\x0d\x0d\x0a\x1c\x00\x00\x00\x4d\x3c\x2b\x1a", "inside the section header"),
+        (b"\x0a\x0d\x0d\x0a\x1c\x00\x00\x00\x01\x02\x03\x04", "byte-order magic 01020304"),
+        (b"\x0a\x0d\x0d\x0a\x08\x00\x00\x00\x4d\x3c\x2b\x1a" + bytes(16), "outside 12.."),
     ],
 )
 def test_not_a_capture(tmp_path: Path, content: bytes, text: str) -> None:
