@@ -32,7 +32,7 @@ from pktscope.commands._common import (
     open_packets,
 )
 
-__all__ = ["Format", "add_parser", "field_json", "field_text", "format_row", "run"]
+__all__ = ["Format", "add_parser", "field_json", "field_text", "format_row", "occurrences", "run"]
 
 _SEPARATORS = {"/t": "\t", "/s": " "}
 
@@ -143,6 +143,15 @@ def _enum_int(value: enum.Enum) -> Any:
     return v if isinstance(v, int) else str(v)
 
 
+def occurrences(pkt: Any, path: str) -> list[Any]:
+    """Every field ``path`` names in ``pkt``; a ``frame.*`` item is one field even when its
+    value is a list (``frame.errors``), which ``get_all`` would expand into no children."""
+    if path.startswith("frame."):
+        f = pkt.get(path)
+        return [] if f is None else [f]
+    return list(pkt.get_all(path))
+
+
 def format_row(
     pkt: Any,
     paths: Sequence[str],
@@ -153,7 +162,7 @@ def format_row(
     cols = []
     q = fmt.quote
     for path in paths:
-        found = pkt.get_all(path)
+        found = occurrences(pkt, path)
         if fmt.occurrence == "f":
             found = found[:1]
         elif fmt.occurrence == "l":
@@ -167,7 +176,7 @@ def json_row(pkt: Any, paths: Sequence[str], names: bool = False) -> str:
     """One JSON object (one line) for ``pkt``, keys = ``paths``."""
     obj: dict[str, Any] = {}
     for path in paths:
-        found = pkt.get_all(path)
+        found = occurrences(pkt, path)
         if not found:
             obj[path] = None
         elif len(found) == 1:

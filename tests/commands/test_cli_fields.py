@@ -315,3 +315,33 @@ def test_decode_as_bundled(capsys: pytest.CaptureFixture[str]) -> None:
         "udp.port==67:dns",
     )
     assert out == "eth:ipv4:udp:dns\n"
+
+
+def test_truncated_capture_fields_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    """A BOOTP header cut by the snaplen: the fields before the cut print, the error is named
+    with its path and offset, and the frame counts as truncated, not malformed."""
+    path = str(CAPTURES / "tcpdump__bootp_asan.pcap")
+    code, out, _ = _run(
+        capsys,
+        "fields",
+        path,
+        "--json",
+        "-e",
+        "udp.dst_port",
+        "-e",
+        "dhcp.xid",
+        "-e",
+        "frame.errors",
+        "-e",
+        "frame.truncated",
+        "-e",
+        "frame.malformed",
+    )
+    assert code == 0
+    row = json.loads(out)
+    assert row["udp.dst_port"] == 68
+    assert row["dhcp.xid"] == 0x14000000
+    assert row["frame.errors"] == [
+        "dhcp.sname @ 0x0056: requested 236 bytes, but only 48 bytes available"
+    ]
+    assert (row["frame.truncated"], row["frame.malformed"]) == (True, False)
