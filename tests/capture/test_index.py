@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from capture_helpers import CAPTURE_FILES, read_all, truth
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pktscope.capture.open import RecordFile, open_records
 from pktscope.capture.records import Record
@@ -198,3 +200,40 @@ def test_million_frames_first_screen_and_jumps(tmp_path: Path, ng: bool) -> None
 def test_frames_is_the_lean_view_of_records(path: Path) -> None:
     with open_records(path) as rf:
         assert list(rf.frames()) == [(r.number, r.linktype, bytes(r.data)) for r in rf]
+
+
+CORPUS = {p.name: p.read_bytes() for p in CAPTURE_FILES}
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(sorted(CORPUS)),
+    edits=st.lists(st.tuples(st.integers(0, 1 << 20), st.integers(0, 255)), min_size=1, max_size=4),
+    cut=st.integers(0, 1 << 20),
+)
+def test_index_on_mutated_captures_only_capture_error(
+    name: str, edits: list[tuple[int, int]], cut: int
+) -> None:
+    data = bytearray(CORPUS[name])
+    for pos, value in edits:
+        data[pos % len(data)] = value
+    data = data[: max(1, cut % (len(data) + 1))]
+    try:
+        rf = open_records(bytes(data))
+    except CaptureError:
+        return
+    got = []
+    try:
+        got.extend(rf)
+        assert len(rf) == len(got)
+        if got:
+            assert rf[-1] == got[-1]
+    except CaptureError:
+        pass
+    # whatever the index yields, the sans-IO reader yields too (same framing rules)
+    try:
+        streamed = read_all(bytes(data))[0]
+    except CaptureError:
+        streamed = None
+    if streamed is not None:
+        assert got == streamed[: len(got)]
