@@ -75,12 +75,14 @@ instances:
     value: flags & 0x100 != 0
 types:
   option_list:
-    doc: The options area; `items` are the options in order, up to end-of-option-list.
+    doc: |
+      The options area; `items` are the options in order. Bytes after an end-of-option-list
+      are padding (RFC 9293 3.2: zero); like Wireshark, each is read as one more item (a zero
+      byte is another EOL), so `items` covers the whole area.
     seq:
       - id: items
         type: option
-        repeat: until
-        repeat-until: _.kind == option_kind::eol or _io.eof
+        repeat: eos
   option:
     doc: One option; kinds 0 (EOL) and 1 (NOP) are a single byte.
     doc-ref: RFC 9293 section 3.2

@@ -216,6 +216,62 @@ def _sll_src(obj: Any) -> list[str]:
     return [mac(v) for v in resolve(obj, "src_addr")] if attr(obj, "addr_length") == 6 else []
 
 
+def _ext(header_type: int, path: str, fmt: Callable[[Any], str]) -> Callable[[Any], list[str]]:
+    """Values at ``path`` of the IPv6 extension headers of one type."""
+
+    def get(obj: Any) -> list[str]:
+        return [
+            fmt(v)
+            for h in resolve(obj, "ext_headers[]")
+            if attr(h, "header_type") == header_type
+            for v in resolve(h, path)
+        ]
+
+    return get
+
+
+def _when_type(msg_type: int, path: str, fmt: Callable[[Any], str]) -> Callable[[Any], list[str]]:
+    def get(obj: Any) -> list[str]:
+        return [fmt(v) for v in resolve(obj, path)] if attr(obj, "type") == msg_type else []
+
+    return get
+
+
+def _tags(obj: Any, s_tag: bool) -> list[Any]:
+    """VLAN tags by TPID: tshark dissects 0x88a8 (802.1ad S-tag) with its ieee8021ad
+    dissector and 0x8100/0x9100 with vlan, so each gets its own field names."""
+    tags = resolve(obj, "vlan[]")
+    tpids = [attr(obj, "type_or_length")] + [attr(t, "type_or_length") for t in tags]
+    return [t for t, tpid in zip(tags, tpids, strict=False) if (tpid == 0x88A8) == s_tag]
+
+
+def _tag_field(s_tag: bool, name: str, fmt: Callable[[Any], str]) -> Callable[[Any], list[str]]:
+    return lambda obj: [fmt(attr(t, name)) for t in _tags(obj, s_tag)]
+
+
+def _vlan_etype(s_tag: bool) -> Callable[[Any], list[str]]:
+    # tshark: vlan.etype for a type (>= 0x600), vlan.len for an 802.3 length
+    def get(obj: Any) -> list[str]:
+        return [
+            hexw(4)(attr(t, "type_or_length"))
+            for t in _tags(obj, s_tag)
+            if attr(t, "type_or_length") >= 0x600
+        ]
+
+    return get
+
+
+def _snap(zero_oui: bool) -> Callable[[Any], list[str]]:
+    # tshark: SNAP with OUI 00-00-00 carries an EtherType (llc.type), else a PID (llc.pid)
+    def get(obj: Any) -> list[str]:
+        snap = attr(attr(obj, "llc"), "snap")
+        if snap is None or (bytes(attr(snap, "oui")) == bytes(3)) != zero_oui:
+            return []
+        return [hexw(4)(attr(snap, "protocol_id"))]
+
+    return get
+
+
 def _rcode(obj: Any) -> list[str]:
     # tshark adds dns.flags.rcode to responses only (packet-dns.c: "if (flags & F_RESPONSE)")
     return [dec(attr(obj, "rcode"))] if attr(obj, "qr") else []
@@ -233,7 +289,7 @@ EXTRA_FIELDS: dict[str, tuple[str, Callable[[Any], list[str]]]] = {
     "ip.id": ("ipv4", _path("id", hexw(4))),
     "ip.flags.df": ("ipv4", _path("flag_df", _bool)),
     "ip.flags.mf": ("ipv4", _path("flag_mf", _bool)),
-    "ip.frag_offset": ("ipv4", _path("frag_offset", lambda v: str(int(v) * 8))),
+    "ip.frag_offset": ("ipv4", _path("frag_offset", dec)),  # tshark 4.0: in 8-byte units
     "ip.ttl": ("ipv4", _path("ttl", dec)),
     "ip.checksum": ("ipv4", _path("checksum", hexw(4))),
     "ip.opt.type": ("ipv4", _path("options.items[].type", dec)),
@@ -295,11 +351,35 @@ EXTRA_FIELDS: dict[str, tuple[str, Callable[[Any], list[str]]]] = {
     "dns.cname": ("dns", _rr_data(5, "rdata.name.text", _name)),
     "dns.ptr.domain_name": ("dns", _rr_data(12, "rdata.name.text", _name)),
     "dns.mx.mail_exchange": ("dns", _rr_data(15, "rdata.exchange.text", _name)),
-    "sll.pkttype": ("sll", _path("packet_type", dec)),
-    "sll.hatype": ("sll", _path("arphrd_type", dec)),
-    "sll.halen": ("sll", _path("addr_length", dec)),
-    "sll.src.eth": ("sll", _sll_src),
-    "sll.etype": ("sll", _path("protocol", hexw(4))),
+    "sll.pkttype": ("sll sll2", _path("packet_type", dec)),
+    "sll.hatype": ("sll sll2", _path("arphrd_type", dec)),
+    "sll.halen": ("sll sll2", _path("addr_length", dec)),
+    "sll.src.eth": ("sll sll2", _sll_src),
+    "sll.etype": ("sll sll2", _path("protocol", hexw(4))),
+    "sll.ifindex": ("sll2", _path("interface_index", dec)),
+    "vlan.id": ("eth", _tag_field(False, "id", dec)),
+    "vlan.priority": ("eth", _tag_field(False, "pcp", dec)),
+    "vlan.dei": ("eth", _tag_field(False, "dei", _bool)),
+    "vlan.etype": ("eth", _vlan_etype(False)),
+    "ieee8021ad.id": ("eth", _tag_field(True, "id", dec)),
+    "ieee8021ad.priority": ("eth", _tag_field(True, "pcp", dec)),
+    "ieee8021ad.dei": ("eth", _tag_field(True, "dei", _bool)),
+    "eth.len": ("eth", _path("length", dec)),
+    "llc.dsap": ("eth", _path("llc.dsap", hexw(2))),
+    "llc.ssap": ("eth", _path("llc.ssap", hexw(2))),
+    "llc.type": ("eth", _snap(True)),
+    "llc.pid": ("eth", _snap(False)),
+    "null.family": ("null", _path("family", dec)),
+    "ipv6.fraghdr.nxt": ("ipv6", _ext(44, "next_header", dec)),
+    "ipv6.fraghdr.offset": ("ipv6", _ext(44, "body.fragment_offset", dec)),
+    "ipv6.fraghdr.more": ("ipv6", _ext(44, "body.more_fragments", _bool)),
+    "ipv6.fraghdr.ident": ("ipv6", _ext(44, "body.identification", hexw(8))),
+    "ipv6.routing.type": ("ipv6", _ext(43, "body.routing_type", dec)),
+    "ipv6.routing.segleft": ("ipv6", _ext(43, "body.segments_left", dec)),
+    "ipv6.opt.type": ("ipv6", _ext(0, "body.options[].type", hexw(2))),
+    "tcp.options.timestamp.tsecr": ("tcp", _path("options.items[].body.echo_reply", dec)),
+    "icmpv6.nd.ns.target_address": ("icmpv6", _when_type(135, "msg.target_address", ipv6)),
+    "icmpv6.nd.na.target_address": ("icmpv6", _when_type(136, "msg.target_address", ipv6)),
 }
 
 

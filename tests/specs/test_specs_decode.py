@@ -217,6 +217,8 @@ CASES: list[tuple[str, int, bytes, str, dict[str, Any]]] = [
             "tcp.options.items[6].kind": 99,
             "tcp.options.items[6].body": b"\x00",
             "tcp.options.items[7].kind": 0,
+            "tcp.options.items[8].kind": 0,  # padding after EOL, read as EOL like Wireshark
+            "tcp.options.items[9].kind": 0,
             "tcp.flags": 0x018,
             "tcp.seq": 7,
             "tcp.ack": 9,

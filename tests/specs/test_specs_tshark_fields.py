@@ -98,7 +98,7 @@ def tshark_fields(path: Path) -> list[dict[str, list[str]]]:
 @pytest.mark.tools
 @pytest.mark.slow
 @pytest.mark.parametrize("compiler", ["pktscope", "official"])
-def test_more_fields_agree_with_tshark(compiler: str) -> None:
+def test_more_fields_agree_with_tshark(compiler: str, capsys: pytest.CaptureFixture[str]) -> None:
     require_tool("tshark", shutil.which("tshark") is not None, "apt-get install tshark")
     specs = specs_for(compiler)
     diffs: dict[Key, tuple[object, object]] = {}
@@ -118,10 +118,11 @@ def test_more_fields_agree_with_tshark(compiler: str) -> None:
                     diffs[(path.name, frame.number, name)] = (theirs.get(name), ours.get(name))
         compared += n
         lines.append(f"  {path.name:45s} {n - (len(diffs) - before):5d}/{n:<5d}")
-    sys.stderr.write(
-        f"\nmore fields vs tshark ({compiler} compiler): "
-        f"{compared - len(diffs)}/{compared} agree\n" + "\n".join(lines) + "\n"
-    )
+    with capsys.disabled():
+        sys.stderr.write(
+            f"\nmore fields vs tshark ({compiler} compiler): "
+            f"{compared - len(diffs)}/{compared} agree\n" + "\n".join(lines) + "\n"
+        )
     unexplained = {k: v for k, v in diffs.items() if k not in EXTRA_QUIRKS}
     stale = sorted(k for k in EXTRA_QUIRKS if k not in diffs)
     assert not unexplained, "disagreements with tshark (tshark, ours):\n" + "\n".join(
