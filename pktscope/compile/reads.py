@@ -222,7 +222,10 @@ class ReadEmitter:
                     )
             raw = "_r"
         elif a.size_eos:
-            raw = "_io.read_bytes_full()"
+            with em.block("if _io.bits_left:"):
+                em.line("_io.align_to_byte()")
+            em.line("_r = _io._io.read()")
+            raw = "_r"
         elif term is not None:
             args = f"{bool(a.include)}, {bool(a.consume)}, {bool(a.eos_error)}"
             if width > 1:

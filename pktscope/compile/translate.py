@@ -237,10 +237,25 @@ class _Tr:
                 return meth
         raise self.err(f"unknown method {m!r} with {len(args)} arguments")
 
+    def enum_int(self, n: A.EnumRef, fallback: str) -> str:
+        path = "::".join([*n.type_path, n.enum])
+        e = self.ctx.uni.resolve_enum(self.ctx.typedef, ("::" if n.absolute else "") + path)
+        if e is not None:
+            for v, label in e.values.items():
+                if label == n.label:
+                    return repr(int(v))
+        return fallback
+
     def binop(self, n: A.BinOp) -> str:
         op = n.op
         left = self.tr(n.left)
         right = self.tr(n.right)
+        if op in ("==", "!="):
+            # IntEnum members equal their value: compare with the literal, no attribute walk
+            if isinstance(n.right, A.EnumRef):
+                right = self.enum_int(n.right, right)
+            if isinstance(n.left, A.EnumRef):
+                left = self.enum_int(n.left, left)
         if op in ("and", "or"):
             return f"({left} {op} {right})"
         if op == "/":
