@@ -393,8 +393,14 @@ class _Parser:
             left = BinOp("and", left, self.not_test(), col=left.col)
         return left
 
+    def starts_operand(self, tok: _Tok) -> bool:
+        if tok.kind in ("name", "kw", "int", "float", "str", "fstart"):
+            return True
+        return tok.kind == "op" and tok.text in ("(", "[", "-", "~", "+", "::")
+
     def not_test(self) -> Node:
-        if self.is_kw("not"):
+        # `not` with nothing to negate is a plain name (`not * 2`), as in the official grammar
+        if self.is_kw("not") and self.starts_operand(self.toks[self.i + 1]):
             tok = self.advance()
             self.enter()
             node = UnaryOp("not", self.not_test(), col=tok.pos)
@@ -433,7 +439,7 @@ class _Parser:
         while True:
             if self.is_op("."):
                 self.advance()
-                if self.tok.kind != "name":
+                if self.tok.kind not in ("name", "kw"):
                     raise self.unexpected("an attribute or method name after '.'")
                 name_tok = self.advance()
                 if name_tok.text == "as" and self.is_op("<"):
@@ -522,7 +528,7 @@ class _Parser:
             return StrLit("".join(parts), col=tok.pos)
         if kind == "fstart":
             return self.fstring()
-        if kind == "name" or self.is_op("::"):
+        if kind in ("name", "kw") or self.is_op("::"):  # `and`/`or`/`not` name fields too
             return self.name_like()
         if self.is_op("("):
             self.advance()
