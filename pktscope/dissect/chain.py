@@ -20,7 +20,7 @@ from typing import Any
 
 from pktscope.dissect.decode_as import DecodeAs, DecodeAsRules
 from pktscope.dissect.registry import layer_name, load_spec, spec_for_linktype
-from pktscope.errors import DecodeError, TruncatedError
+from pktscope.errors import DecodeError
 from pktscope.fields.layer import Layer, decode_layer
 from pktscope.fields.packet import Frame, Packet
 from pktscope.fields.schema import type_info
@@ -162,12 +162,19 @@ class Chain:
             name = layer_name(cls)
             occurrence = counts.get(name, 0)
             counts[name] = occurrence + 1
+            # A last layer (no payload rule) decodes on first use: a lookup of one of its
+            # leading header fields may then read only a prefix of its bytes.
             layer = decode_layer(
-                name, cls, data[start:end], start, index=index, occurrence=occurrence
+                name,
+                cls,
+                data[start:end],
+                start,
+                index=index,
+                occurrence=occurrence,
+                truncated=truncated,
+                cut_tail=cut and end == len(data),
+                lazy=payload_rule(cls) is None,
             )
-            # a layer running out of bytes the capture (or its parent's length) cut is truncated
-            if truncated or (cut and end == len(data) and isinstance(layer.error, TruncatedError)):
-                layer.truncated = True
             yield layer
             nxt = self._next(layer, data)
             if nxt is None:
@@ -176,8 +183,10 @@ class Chain:
 
     def _next(self, layer: Layer, data: bytes) -> tuple[type, int, int, bool] | None:
         rule = payload_rule(layer.cls)
+        if rule is None:
+            return None
         root = layer.root
-        if rule is None or root is None:
+        if root is None:
             return None
         # 1. where the payload starts, in this layer's buffer
         if rule.field is not None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pktscope.errors import DecodeError, TruncatedError
 
-__all__ = ["Layer", "decode_layer", "rebase_error"]
+__all__ = ["Layer", "decode_layer", "peek_root", "rebase_error"]
 
 
 class Layer:
@@ -25,22 +25,30 @@ class Layer:
     first byte in the frame, ``size`` the number of bytes it was given (its payload included),
     ``root`` the decoded (possibly partial) root object or None, ``error`` the rebased
     :class:`~pktscope.errors.DecodeError` or None, ``index`` its position in the chain.
-    ``truncated`` is true when the parent declared more payload bytes than the frame holds;
-    ``note`` carries chain remarks (a malformed length, a decode-as rule that applied).
+    ``truncated`` is true when its bytes were cut: the parent declared more payload than the
+    frame holds, or the capture cut the frame inside this layer and decoding ran out of bytes.
+    ``note`` carries chain remarks (a truncated payload, a next spec that would not load).
+
+    A layer made with ``data`` (the chain does this for a last layer, one with no payload rule)
+    decodes on first use of ``root``/``error``/``truncated``, so a lookup may read a leading
+    header field from a prefix of its bytes without decoding the rest
+    (:func:`pktscope.fields.lookup.iter_matches`).
     """
 
     __slots__ = (
+        "_cut_tail",
+        "_data",
+        "_error",
+        "_root",
         "_root_field",
+        "_truncated",
         "cls",
-        "error",
         "index",
         "name",
         "note",
         "occurrence",
         "offset",
-        "root",
         "size",
-        "truncated",
     )
 
     def __init__(  # noqa: PLR0917 - the six facts every layer has
@@ -55,18 +63,71 @@ class Layer:
         index: int = 0,
         truncated: bool = False,
         occurrence: int = 0,
+        data: bytes | None = None,
+        cut_tail: bool = False,
     ) -> None:
         self.name = name
         self.cls = cls
         self.offset = offset
         self.size = size
-        self.root = root
-        self.error = error
+        self._root = root
+        self._error = error
         self.index = index
-        self.truncated = truncated
+        self._truncated = truncated
+        self._cut_tail = cut_tail
         self.occurrence = occurrence
         self.note: str | None = None
         self._root_field: Any = None
+        self._data = data
+
+    def _decode(self) -> None:
+        data = self._data
+        if data is not None:
+            self._data = None
+            self._root, self._error = _run(self.cls, data, self.path, self.offset)
+
+    @property
+    def decoded(self) -> bool:
+        """False while a lazily made layer has not decoded its bytes yet."""
+        return self._data is None
+
+    @property
+    def data(self) -> bytes | None:
+        """The bytes still waiting to be decoded (None once decoded)."""
+        return self._data
+
+    @property
+    def root(self) -> Any:
+        """The decoded (possibly partial) root object, or None when nothing decoded."""
+        if self._data is not None:
+            self._decode()
+        return self._root
+
+    @property
+    def error(self) -> DecodeError | None:
+        """The layer's decode error (frame-absolute offset, ``layer.field`` path), or None."""
+        if self._data is not None:
+            self._decode()
+        return self._error
+
+    @error.setter
+    def error(self, value: DecodeError | None) -> None:
+        if self._data is not None:
+            self._decode()
+        self._error = value
+
+    @property
+    def truncated(self) -> bool:
+        """True when the layer's bytes were cut (see the class docstring)."""
+        if self._truncated:
+            return True
+        if self._cut_tail:
+            return isinstance(self.error, TruncatedError)
+        return False
+
+    @truncated.setter
+    def truncated(self, value: bool) -> None:
+        self._truncated = value
 
     @property
     def end(self) -> int:
@@ -101,23 +162,55 @@ def decode_layer(
     *,
     index: int = 0,
     occurrence: int = 0,
+    truncated: bool = False,
+    cut_tail: bool = False,
+    lazy: bool = False,
 ) -> Layer:
-    """Decode ``data`` (the layer's own bytes, found at ``offset`` in the frame) with ``cls``.
+    """Decode ``data`` (the layer's own bytes, found at ``offset`` in the frame) with ``cls``
+    (``lazy``: on first use).
 
     Never raises for bad bytes: a failure is kept as ``layer.error`` with the partial object.
+    ``cut_tail`` says the capture cut the frame and this layer reaches the cut: running out of
+    bytes then makes it ``truncated``.
     """
-    root: Any = None
-    error: DecodeError | None = None
+    layer = Layer(
+        name,
+        cls,
+        offset,
+        len(data),
+        None,
+        None,
+        index=index,
+        occurrence=occurrence,
+        truncated=truncated,
+        data=data,
+        cut_tail=cut_tail,
+    )
+    if not lazy:
+        layer._decode()
+    return layer
+
+
+def _run(cls: type, data: bytes, path: str, offset: int) -> tuple[Any, DecodeError | None]:
+    """``cls.from_bytes(data)`` as ``(root, error)``; only pktscope errors, rebased."""
     try:
-        root = cls.from_bytes(data)  # type: ignore[attr-defined]
+        return cls.from_bytes(data), None  # type: ignore[attr-defined]
     except DecodeError as exc:
-        root = exc.partial
-        error = rebase_error(exc, name, offset)
+        return exc.partial, rebase_error(exc, path, offset)
     except RecursionError as exc:
-        error = DecodeError(f"recursion too deep: {exc}", offset=offset, field_path=name)
+        return None, DecodeError(f"recursion too deep: {exc}", offset=offset, field_path=path)
     except Exception as exc:  # a parser bug or a runtime error must not escape: keep the bytes
-        error = _foreign_error(exc, name, offset)
-    return Layer(name, cls, offset, len(data), root, error, index=index, occurrence=occurrence)
+        return None, _foreign_error(exc, path, offset)
+
+
+def peek_root(cls: type, data: bytes) -> Any:
+    """The (partial) root object decoded from a prefix of a layer's bytes, or None."""
+    try:
+        return cls.from_bytes(data)  # type: ignore[attr-defined]
+    except DecodeError as exc:
+        return exc.partial
+    except Exception:  # a prefix may upset a parser in ways the full bytes do not
+        return None
 
 
 def rebase_error(exc: DecodeError, layer_path: str, offset: int) -> DecodeError:

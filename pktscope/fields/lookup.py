@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from pktscope.errors import DecodeError, PktscopeError
 from pktscope.fields.field import Field
-from pktscope.fields.layer import rebase_error
+from pktscope.fields.layer import peek_root, rebase_error
 from pktscope.fields.schema import FieldMeta, TypeInfo, is_struct, type_info
 
 if TYPE_CHECKING:
@@ -112,9 +112,79 @@ def iter_matches(
     for layer in pkt._iter_layers():
         if layer.name != name or (index is not None and layer.occurrence != index):
             continue
-        yield from _descend(pkt, layer, layer_field(pkt, layer), steps, 1, errors)
+        hit = _peek(pkt, layer, steps) if layer._data is not None else None
+        if hit is not None:
+            yield hit
+        else:
+            yield from _descend(pkt, layer, layer_field(pkt, layer), steps, 1, errors)
         if index is not None:
             return
+
+
+_BOUNDS: dict[tuple[type, str], int | None] = {}
+
+
+def _prefix_bound(cls: type, name: str) -> int | None:
+    """Bytes from a layer's start that certainly hold seq field ``name`` (None: unknown).
+
+    Only for a non-repeated seq field preceded by fixed-size seq fields; an earlier field absent
+    by its ``if`` only makes the real end smaller, so the sum is an upper bound.
+    """
+    key = (cls, name)
+    try:
+        return _BOUNDS[key]
+    except KeyError:
+        pass
+    bound: int | None = None
+    info = type_info(cls)
+    target = info.lookup(name)
+    if target is not None and target.kind == "seq" and target.repeat is None:
+        total = 0
+        for m in info.seq:
+            if m.repeat is not None:
+                break
+            if m.size is not None:
+                total += m.size
+            elif m.bit_size is not None:
+                total += (m.bit_size + 7) // 8
+            else:
+                break
+            if m is target:
+                bound = total
+                break
+    _BOUNDS[key] = bound
+    return bound
+
+
+def _peek(pkt: Packet, layer: Layer, steps: Sequence[Step]) -> Field | None:
+    """``layer.field`` read from a prefix of a not yet decoded layer, or None (decode it all).
+
+    Parsing is sequential, so a field wholly inside the prefix reads the same as from the whole
+    buffer; the layer itself stays undecoded until something needs the rest.
+    """
+    if len(steps) != 2 or steps[1][1] is not None:
+        return None
+    bound = _prefix_bound(layer.cls, steps[1][0])
+    data = layer._data
+    if bound is None or data is None or bound >= len(data):
+        return None
+    root = peek_root(layer.cls, data[:bound])
+    if root is None or not is_struct(root):
+        return None
+    meta = type_info(layer.cls).lookup(steps[1][0])
+    if meta is None:
+        return None
+    value = get_value(root, meta, layer, None)
+    if value is _MISSING:
+        return None
+    try:
+        span = root._pkt_span(meta.attr)
+    except Exception:
+        return None
+    if span is None or span[1] > bound:
+        return None
+    top = Field(pkt, layer, None, None, None, None, root, layer.path, layer.name)
+    return Field(pkt, layer, top, meta, root, None, value, None, meta.id)
 
 
 def layer_field(pkt: Packet, layer: Layer) -> Field:

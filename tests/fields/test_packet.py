@@ -184,8 +184,13 @@ def test_lookup_decodes_only_the_layers_it_needs() -> None:
     pkt = decode(FRAME, Outer)
     assert pkt["t_outer.dst"].offset == 0
     assert len(pkt._layers) == 1  # the inner layer is not decoded yet
-    assert pkt["t_inner.kind"].value == 7
+    kind = pkt["t_inner.kind"]
+    assert (kind.value, kind.offset, kind.size, kind.path) == (7, 10, 1, "t_inner.kind")
     assert len(pkt._layers) == 2
+    inner = pkt._layers[1]
+    assert not inner.decoded  # a leading header field is read from a prefix of the last layer
+    assert kind.error is None and inner.decoded  # anything else decodes the whole layer
+    assert pkt["t_inner.items[1].code"].value == 2
     assert pkt.get("nosuchlayer.x") is None  # a miss decodes the whole chain, nothing more
     assert [la.name for la in pkt.layers] == ["t_outer", "t_inner"]
 
