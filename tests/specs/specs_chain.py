@@ -119,7 +119,7 @@ def read_truth(path: Path) -> list[dict[str, Any]]:
 @dataclass
 class Spec:
     id: str
-    cls: type
+    cls: Any  # a generated KaitaiStruct class
     hints: dict[str, Any]
     debug_mode: bool  # official --debug output: construct, then _read() by hand
 
@@ -158,7 +158,7 @@ def camel(spec_id: str) -> str:
 def our_compiler() -> Any | None:
     """``pktscope.compile.build.compile_spec`` if it has landed, else None."""
     try:
-        from pktscope.compile.build import compile_spec  # type: ignore[attr-defined]
+        from pktscope.compile.build import compile_spec
     except ImportError:
         return None
     return compile_spec
