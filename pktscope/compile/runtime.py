@@ -83,6 +83,12 @@ class _PktSubStream(_KaitaiStream):
         else:
             self._pkt_xspan = xspan
 
+    def size(self):
+        return self._size
+
+    def is_eof(self):
+        return not self.bits_left and self._io.tell() >= self._size
+
 
 def _pkt_sub(io, start, end, raw, transformed):
     """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
