@@ -168,9 +168,9 @@ class FrameIndex:
         cap_len_at = struct.Struct(self.pcap.endian + "I").unpack_from
         offsets = self.offsets
         append = offsets.append
-        stop_at = len(offsets) + count
-        while len(offsets) < stop_at:
-            if off + hsize > size:
+        limit = size - hsize  # last offset where a whole record header fits
+        for _ in range(count):
+            if off > limit:
                 if off < size:
                     self._stop(f"file ends inside a record header: {size - off} bytes", off)
                 else:
