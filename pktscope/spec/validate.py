@@ -96,12 +96,11 @@ def _scan_yaml(text: str, report: Report) -> None:
 
 
 def _find_import(name: str, base_dir: Path | None, import_paths: Sequence[Path]) -> Path | None:
+    """``foo`` is looked up beside the importing spec, then in the import paths; ``/foo`` in
+    the import paths, then beside the spec (the same order as ``compile_spec``)."""
     rel = name.lstrip("/") + ".ksy"
-    dirs: list[Path] = list(import_paths) if name.startswith("/") else []
-    if not name.startswith("/"):
-        if base_dir is not None:
-            dirs.append(base_dir)
-        dirs.extend(import_paths)
+    here = [base_dir] if base_dir is not None else []
+    dirs = [*import_paths, *here] if name.startswith("/") else [*here, *import_paths]
     for d in dirs:
         cand = d / rel
         if cand.is_file():
@@ -189,7 +188,7 @@ def check_spec(
     paths = tuple(Path(p) for p in import_paths)
     session = _Session(paths)
     if isinstance(path_or_text, Path) or (
-        "\n" not in path_or_text and path_or_text.endswith(".ksy")
+        "\n" not in path_or_text and (path_or_text.endswith(".ksy") or Path(path_or_text).is_file())
     ):
         path = Path(path_or_text)
         try:
@@ -201,6 +200,13 @@ def check_spec(
         text, key, file, base = str(path_or_text), "<spec>", None, None
     session.load(key, text, file, base)
     return _finish(session, key, warnings)
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a name too long, a NUL byte: YAML text, not a path
+        return False
 
 
 def validate_file(path_or_text: str | Path, *, import_paths: Sequence[str | Path] = ()) -> None:
