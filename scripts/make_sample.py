@@ -79,14 +79,14 @@ PARAMETER_REQUEST_LIST = bytes([1, 28, 2, 3, 15, 6, 119, 12, 44, 47, 26, 121, 42
 
 
 class Clock:
-    """Fixed-seed jitter on top of fixed gaps, in nanoseconds."""
+    """Fixed gaps plus fixed-seed jitter; times in nanoseconds, whole microseconds."""
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.now = START_NS
 
     def after(self, micros: int) -> int:
-        self.now += micros * 1000 + self.rng.randrange(1000)
+        self.now += (micros + self.rng.randrange(50)) * 1000  # the file keeps microseconds
         return self.now
 
 
@@ -283,9 +283,9 @@ def http_ok(body: bytes, content_type: str, server: str) -> bytes:
 
 def icmp_frames(rng: random.Random) -> Iterator[tuple[bytes, str | None, int]]:
     ident = rng.getrandbits(16)
-    payload = bytes(range(0x10, 0x38))  # 40 bytes, like ping's pattern after the timestamp
+    payload = bytes(range(0x10, 0x38))  # ping's 40-byte pattern after its 16-byte timeval
     for seq in (1, 2):
-        stamp = struct.pack("<QQ", 1_699_950_002 + seq, 0)[:8]
+        stamp = struct.pack("<QQ", 1_699_950_002 + seq, 251_000 + seq)
         echo = icmp_echo(False, ident, seq, stamp + payload)
         req = ipv4(GUEST_IP, "1.1.1.1", PROTO_ICMP, echo, ident=rng.getrandbits(16))
         yield ethernet(GATEWAY_MAC, GUEST_MAC, ETH_IPV4, req), None, 1_000_000 if seq > 1 else 0
