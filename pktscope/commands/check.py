@@ -28,11 +28,11 @@ def add_parser(sub: Any) -> None:
 
 def check_file(path: str, import_paths: list[str]) -> list[SpecError]:
     """Errors of one spec: validation (when available), then a full compile."""
-    from pktscope.compile.build import compile_spec
+    from pktscope.compile.build import compile_spec  # noqa: PLC0415 - keep CLI start-up fast
 
     errors: list[SpecError] = []
     try:
-        from pktscope.spec import validate  # written separately; optional here
+        from pktscope.spec import validate  # noqa: PLC0415 - optional, imported on use
 
         validate_file = getattr(validate, "validate_file", None)
         if validate_file is not None:

@@ -31,7 +31,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pktscope.compile.build import compile_to_dir
+    from pktscope.compile.build import compile_to_dir  # noqa: PLC0415 - fast CLI start-up
 
     written = compile_to_dir(
         args.specs,

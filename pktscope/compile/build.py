@@ -10,6 +10,8 @@ injected into each other's globals) or write them (``import x`` / ``from pkg imp
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import linecache
 import subprocess
 import sys
@@ -138,7 +140,7 @@ def module_context(mod: types.ModuleType, self_expr: str = "self") -> Ctx:
     return Ctx(gen.uni, gen.spec.root, gen.cls_ref, gen.enum_ref, self_expr=self_expr)
 
 
-_counter = 0
+_counter = itertools.count(1)
 
 
 def compile_spec(
@@ -153,7 +155,6 @@ def compile_spec(
     >>> mod.Tiny.from_bytes(b"\\x07").a
     7
     """
-    global _counter
     extra = list(import_paths)
     if _is_path(path_or_text):
         extra.append(Path(path_or_text).parent)
@@ -163,8 +164,7 @@ def compile_spec(
     for sid in gens:
         modules[sid] = types.ModuleType(sid)
     for sid, gen in gens.items():
-        _counter += 1
-        filename = f"<pktscope:{sid}:{_counter}>"
+        filename = f"<pktscope:{sid}:{next(_counter)}>"
         source = gen.source([], runtime=False)
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
         mod = modules[sid]
@@ -222,10 +222,9 @@ def _ruff_format(files: list[Path]) -> None:
         "100",
         *map(str, files),
     ]
-    try:
+    # formatting is cosmetic; unformatted code is still valid
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
         subprocess.run(cmd, check=False, capture_output=True, timeout=120)
-    except (OSError, subprocess.SubprocessError):
-        pass  # formatting is cosmetic; unformatted code is still valid
 
 
 _ = SpecError

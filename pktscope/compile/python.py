@@ -256,10 +256,10 @@ class ModuleGen:
                 node = None
             if isinstance(node, A.IntLit):
                 size = node.value
-        enum = None
+        enum: str | None = None
         if a.enum:
-            e = self.uni.resolve_enum(t, a.enum)
-            enum = self.enum_ref(e) if e else None
+            edef = self.uni.resolve_enum(t, a.enum)
+            enum = self.enum_ref(edef) if edef else None
         meta: dict[str, Any] = {
             "id": a.id,
             "spec_path": a.path,
@@ -457,7 +457,7 @@ class ModuleGen:
             reads.after_bytes(em, a, target)
             reads.valid(em, a, target)
 
-    def gen_seq_attr(
+    def gen_seq_attr(  # noqa: PLR0917 - internal emitter step
         self, em: Emitter, t: TypeDef, idx: int, a: Attr, reads: ReadEmitter, ctx: Ctx
     ) -> None:
         name = self.attr_name(a)
@@ -472,7 +472,7 @@ class ModuleGen:
         else:
             self.gen_value(em, t, a, target, repr(a.id), reads, ctx, seq=True)
 
-    def gen_value(
+    def gen_value(  # noqa: PLR0917 - internal emitter step
         self,
         em: Emitter,
         t: TypeDef,
@@ -519,7 +519,7 @@ class ModuleGen:
             if a.repeat != "expr":
                 em.line("i += 1")
 
-    def gen_instance(
+    def gen_instance(  # noqa: PLR0917 - internal emitter step
         self, em: Emitter, t: TypeDef, a: Attr, idx: int, reads: ReadEmitter, ctx: Ctx
     ) -> None:
         name = self.attr_name(a)

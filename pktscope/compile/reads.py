@@ -9,6 +9,7 @@ class generator in ``python.py``; everything else goes through here.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -67,10 +68,10 @@ class ReadEmitter:
         enc = a.encoding or self.t.encoding()
         if enc is None:
             raise self.gen.error("string without an encoding", a.path)
-        try:
+        # an unknown encoding is accepted (as the official compiler does): decoding fails at
+        # run time, and the name only ever reaches the output through repr()
+        with contextlib.suppress(LookupError):
             codecs.lookup(enc)
-        except LookupError:
-            pass  # the official compiler accepts it too; decoding fails at run time
         return enc
 
     def endian_of(self, a: Attr, type_name: str) -> str:
@@ -142,10 +143,8 @@ class ReadEmitter:
                 self.user(em, a, tname, target, store)
                 return
         raw = self.raw_bytes(em, a, tname)
-        if tname in ("str", "strz"):
-            val = f"({raw}).decode({self.encoding(a)!r})"
-        else:
-            val = raw
+        is_str = tname in ("str", "strz")
+        val = f"({raw}).decode({self.encoding(a)!r})" if is_str else raw
         em.line(f"{target} = {val}")
         self.after_bytes(em, a, target)
         em.line("_e = _io._io.tell()")
@@ -188,7 +187,7 @@ class ReadEmitter:
             return f"{self.ctx.enum_ref(e)}._value2member_map_.get({value}, {value})"
         return f"_ks_enum({self.ctx.enum_ref(e)}, {value})"
 
-    def bits(
+    def bits(  # noqa: PLR0917 - internal emitter step
         self, em: Emitter, a: Attr, n: int, endian: str | None, target: str, store: Store
     ) -> None:
         be = endian or self.t.bit_endian()

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from pktscope.errors import CompileError
 from pktscope.spec import expr_ast as A
+from pktscope.spec.expr import parse_expr
 from pktscope.spec.model import EnumDef, TypeDef
-from pktscope.spec.types import BYTES, INT, KType, Universe, prim_size
+from pktscope.spec.types import BYTES, INT, PRIM_RE, KType, Universe, prim_size
 
 __all__ = ["Ctx", "check_id", "pyname", "translate"]
 
@@ -189,7 +190,7 @@ class _Tr:
             meth = self.method0(o, ot, name)
             if meth is not None:
                 return meth
-        if ot.kind == "any" or ot.kind == "struct":
+        if ot.kind in {"any", "struct"}:
             return f"{o}.{pyname(name)}"
         raise self.err(f"unknown method {name!r} of {ot.kind}")
 
@@ -278,8 +279,6 @@ class _Tr:
 
 def type_bits(uni: Universe, ctx: TypeDef, name: str, _depth: int = 0) -> int | None:
     """Fixed size in bits of a type name (``u4``, ``b3``, a user type of fixed layout)."""
-    from pktscope.spec.types import PRIM_RE
-
     m = PRIM_RE.match(name)
     if m:
         if m.group(5):
@@ -292,8 +291,6 @@ def type_bits(uni: Universe, ctx: TypeDef, name: str, _depth: int = 0) -> int | 
     if t is None:
         return None
     total = 0
-    from pktscope.spec.expr import parse_expr
-
     for a in t.seq:
         if a.if_expr is not None or a.switch is not None:
             return None

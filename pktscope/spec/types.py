@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from pktscope.spec import expr_ast as A
+from pktscope.spec.expr import parse_expr
 from pktscope.spec.model import Attr, EnumDef, Spec, TypeDef, parse_type_ref
 
 __all__ = ["PRIM_RE", "KType", "Universe", "prim_size"]
@@ -50,7 +51,7 @@ def prim_size(name: str) -> int | None:
 
 
 def parse_enum_path(name: str) -> list[str]:
-    return [p for p in name.split("::")]
+    return list(name.split("::"))
 
 
 class Universe:
@@ -84,7 +85,7 @@ class Universe:
 
     def resolve_type(self, ctx: TypeDef, name: str) -> TypeDef | None:
         """``foo``, ``foo::bar`` or ``::foo`` as seen from ``ctx``; ``None`` if unknown."""
-        parts = [p for p in name.split("::")]
+        parts = list(name.split("::"))
         absolute = parts[0] == ""
         if absolute:
             parts = parts[1:]
@@ -174,8 +175,6 @@ class Universe:
                 return ANY
             self._inferring.add(id(a))
             try:
-                from pktscope.spec.expr import parse_expr
-
                 return self.expr_type(ctx, parse_expr(a.value.text))
             except Exception:
                 return ANY

@@ -1,4 +1,4 @@
-"""Custom ``process`` of the KST suite: add ``key`` to every byte (subtract when ``flag`` is false)."""
+"""Custom ``process`` of the KST suite: add ``key`` to each byte (subtract if ``flag`` is false)."""
 
 
 class MyCustomFx:
