@@ -188,7 +188,7 @@ def check_spec(
     paths = tuple(Path(p) for p in import_paths)
     session = _Session(paths)
     if isinstance(path_or_text, Path) or (
-        "\n" not in path_or_text and (path_or_text.endswith(".ksy") or Path(path_or_text).is_file())
+        "\n" not in path_or_text and (path_or_text.endswith(".ksy") or _is_file(path_or_text))
     ):
         path = Path(path_or_text)
         try:

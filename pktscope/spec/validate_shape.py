@@ -84,7 +84,8 @@ def _is_ext(key: object) -> bool:
 
 
 def _show(value: object) -> str:
-    return "null" if value is None else repr(value) if isinstance(value, str) else str(value)
+    text = "null" if value is None else repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 class ShapeChecker:
