@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from pktscope.errors import DecodeError, PktscopeError
 from pktscope.fields.field import Field
 from pktscope.fields.layer import peek_root, rebase_error
-from pktscope.fields.schema import FieldMeta, TypeInfo, is_struct, type_info
+from pktscope.fields.schema import FieldMeta, TypeInfo, is_struct, resolve_qualname, type_info
 
 if TYPE_CHECKING:
     from pktscope.fields.layer import Layer
@@ -156,17 +156,106 @@ def _prefix_bound(cls: type, name: str) -> int | None:
     return bound
 
 
-def _peek(pkt: Packet, layer: Layer, steps: Sequence[Step]) -> Field | None:
-    """``layer.field`` read from a prefix of a not yet decoded layer, or None (decode it all).
+class _StaticOwner:
+    """Stands for the root object of a peeked layer: one field's span, nothing transformed."""
 
-    Parsing is sequential, so a field wholly inside the prefix reads the same as from the whole
-    buffer; the layer itself stays undecoded until something needs the rest.
+    __slots__ = ("_span",)
+
+    def __init__(self, start: int, end: int) -> None:
+        self._span = (start, end, None, None)
+
+    def _pkt_span(self, name: str, index: int | None = None) -> tuple[int, int, None, None]:
+        return self._span
+
+    def _pkt_transformed(self, name: str) -> bool:
+        return False
+
+
+_Slot = tuple[int, int, FieldMeta, Any]
+_SLOTS: dict[tuple[type, str], _Slot | None] = {}
+
+
+def _static_slot(cls: type, name: str) -> _Slot | None:
+    """``(offset, size, meta, convert)`` of a field in the class's first fixed run.
+
+    pktscope's compiler reads a run of consecutive fixed-size fields with one ``struct`` unpack
+    and assigns them all at once (docs/spans.md, ``_PKT_RUNS``); a field of a run starting the
+    root's ``seq`` is therefore at a fixed offset and reads as ``convert(bytes)``. None for
+    anything else (then the parser runs on a prefix, or on everything).
+    """
+    key = (cls, name)
+    if key in _SLOTS:
+        return _SLOTS[key]
+    slot: _Slot | None = None
+    runs = cls.__dict__.get("_PKT_RUNS")
+    info = type_info(cls)
+    meta = info.lookup(name)
+    if isinstance(runs, dict) and meta is not None and meta.kind == "seq":
+        expected = 0
+        for m in info.seq:
+            run = runs.get(m.attr)
+            if not (isinstance(run, tuple) and len(run) == 3 and run[0] == 0):
+                break
+            if run[1] != expected:
+                break
+            expected += run[2]
+            if m is meta:
+                convert = _converter(cls, meta, run[2])
+                if convert is not None:
+                    slot = (run[1], run[2], meta, convert)
+                break
+    _SLOTS[key] = slot
+    return slot
+
+
+def _converter(cls: type, meta: FieldMeta, size: int) -> Any:
+    t = meta.type or ""
+    if t == "bytes" and meta.enum is None:
+        return bytes
+    if t[:1] in ("u", "s") and t[1:2].isdigit() and int(t[1]) == size:
+        little = meta.endian == "le" or t.endswith("le")
+        signed = t[0] == "s"
+        order: Any = "little" if little else "big"
+        enum_cls = resolve_qualname(cls, meta.enum) if meta.enum else None
+        if meta.enum and enum_cls is None:
+            return None
+
+        def convert(raw: bytes) -> Any:
+            v = int.from_bytes(raw, order, signed=signed)
+            if enum_cls is not None:
+                try:
+                    return enum_cls(v)
+                except ValueError:
+                    return v
+            return v
+
+        return convert
+    return None
+
+
+def _peek(pkt: Packet, layer: Layer, steps: Sequence[Step]) -> Field | None:
+    """``layer.field`` read without decoding a not yet decoded layer, or None (decode it all).
+
+    A field of the first fixed run is sliced from its fixed offset; another leading field is
+    read by running the parser on a prefix of the bytes (parsing is sequential, so a field
+    wholly inside the prefix reads as from the whole buffer). The layer stays undecoded until
+    something needs the rest.
     """
     if len(steps) != 2 or steps[1][1] is not None:
         return None
-    bound = _prefix_bound(layer.cls, steps[1][0])
     data = layer._data
-    if bound is None or data is None or bound >= len(data):
+    if data is None:
+        return None
+    slot = _static_slot(layer.cls, steps[1][0])
+    if slot is not None:
+        off, size, smeta, convert = slot
+        if off + size <= len(data):
+            owner = _StaticOwner(off, off + size)
+            value = convert(data[off : off + size])
+            path = f"{layer.path}.{smeta.id}"
+            return Field(pkt, layer, None, smeta, owner, None, value, path, smeta.id)
+    bound = _prefix_bound(layer.cls, steps[1][0])
+    if bound is None or bound >= len(data):
         return None
     root = peek_root(layer.cls, data[:bound])
     if root is None or not is_struct(root):

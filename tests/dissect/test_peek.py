@@ -1,0 +1,66 @@
+"""A lookup that reads a leading header field without decoding the layer (static slice of the
+first fixed run, or the parser on a prefix) gives exactly what the full decode gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import pktscope
+from pktscope.fields.schema import type_info
+
+CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
+FILES = [
+    "wswiki__dhcp.pcap",
+    "tcpdump__dhcp-option-33.pcap",
+    "tcpdump__bootp_asan.pcap",
+    "wswiki__dns.cap",
+    "wswiki__arp-storm.pcap",
+    "pcpp__IcmpPackets.pcap",
+    "tcpdump__icmpv6.pcap",
+]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_peeked_fields_equal_full_decode(name: str) -> None:
+    records = list(pktscope.open_records(CAPTURES / name))[:40]
+    checked = 0
+    for rec in records:
+        full = pktscope.decode(rec.data)
+        last = full.layers[-1]
+        for meta in type_info(last.cls).seq:
+            path = f"{last.path}.{meta.id}"
+            want = full.get(path)
+            fresh = pktscope.decode(rec.data)
+            got = fresh.get(path)
+            if want is None:
+                assert got is None, path
+                continue
+            assert got is not None, path
+            assert (got.offset, got.size, got.bit_offset) == (
+                want.offset,
+                want.size,
+                want.bit_offset,
+            )
+            if not got.is_array and not hasattr(got.obj, "_pkt_span"):
+                assert got.value == want.value, path
+            assert got.display == want.display, path
+            assert got.path == want.path and got.spec_path == want.spec_path
+            assert bytes(got.raw) == bytes(want.raw)
+            checked += 1
+        assert fresh.malformed == full.malformed and fresh.truncated == full.truncated
+    assert checked > 0
+
+
+def test_peek_leaves_layer_undecoded_and_write_still_works() -> None:
+    rec = pktscope.open_records(CAPTURES / "wswiki__dhcp.pcap")[0]
+    pkt = pktscope.decode(rec.data)
+    f = pkt["dhcp.chaddr"]
+    dhcp = pkt.layer("dhcp")
+    assert dhcp is not None and not dhcp.decoded
+    assert pkt["dhcp.op"].display == "boot_request (1)"
+    assert not dhcp.decoded
+    f.set(bytes(range(16)))
+    assert pkt["dhcp.chaddr"].copy() == bytes(range(16)) and f.copy() == bytes(range(16))
+    assert pkt["dhcp.client_hw_addr"].hex() == "000102030405"
