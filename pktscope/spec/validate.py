@@ -1,17 +1,20 @@
 """Find every error in a ``.ksy`` spec before compiling it: ``check_spec(path_or_text)``.
 
-Two passes, both collecting rather than stopping at the first problem:
+This module loads the spec and everything it imports (each file once) and runs, per file:
 
-1. *Shape* (this module): the loaded YAML is walked as plain data. Unknown keys, bad ids,
-   duplicate ids and YAML keys, out-of-range bytes, malformed ``repeat``/``switch``/``valid``,
-   ``meta`` fields and missing imports are reported here, each at its spec path.
-2. *Meaning* (:mod:`pktscope.spec.validate_types`), only when the shape is sound: the spec and its
-   imports are built into the :mod:`pktscope.spec.model` and every expression is parsed and
-   type-checked (unknown fields, enums and types, ``expected boolean``, wrong method calls...).
+1. *Shape* (:mod:`pktscope.spec.validate_shape`): the YAML as plain data. Unknown keys, bad and
+   duplicate ids, out-of-range bytes, malformed ``repeat``/``switch``/``valid``/``enums``,
+   ``meta`` fields; missing imports and duplicate YAML keys are found here.
+2. *Meaning* (:mod:`pktscope.spec.validate_attrs`, typing by :mod:`pktscope.spec.validate_types`):
+   the specs are built into :mod:`pktscope.spec.model` and every expression is parsed and
+   type-checked (unknown fields, enums and types, ``expected boolean``, wrong method calls,
+   parameter counts...). An error inside a declaration the shape pass already flagged is dropped
+   as a consequence.
 
-Errors are :class:`~pktscope.errors.SpecError` located ``file:line:col`` with the spec path
-(``/seq/0/id``), sorted by line. Style advice the official compiler prints as warnings (encoding
-names, ``len_``/``num_`` ids) is only returned with ``warnings=True`` and never fails a compile.
+Errors are :class:`~pktscope.errors.SpecError` (:class:`~pktscope.errors.ExpressionError` for
+expressions, pointing at the offending token) located ``file:line:col`` with the spec path
+(``/seq/0/id``), sorted by line, main file first. Style advice the official compiler prints as
+warnings (encoding names, ``len_``/``num_`` ids) only comes with ``warnings=True``.
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pktscope.errors import ExpressionError, SpecError, SpecErrors
-from pktscope.spec.validate import SpecWarning, check_spec, validate_file
+from pktscope.spec.load import load_file
+from pktscope.spec.validate import SpecWarning, check_loaded, check_spec, validate_file
 
 KAITAI = Path(__file__).resolve().parents[2].parent / "shared" / "kaitai"
 TEST_FORMATS = KAITAI / "tests" / "formats"
@@ -381,3 +382,13 @@ BUNDLED = sorted((Path(__file__).resolve().parents[2] / "specs").glob("*.ksy"))
 @pytest.mark.parametrize("spec", BUNDLED, ids=[p.name for p in BUNDLED])
 def test_bundled_specs_are_valid(spec: Path) -> None:
     assert [str(e) for e in check_spec(spec, import_paths=[spec.parent])] == []
+
+
+def test_check_loaded_reuses_the_callers_yaml(tmp_path: Path) -> None:
+    spec = tmp_path / "y.ksy"
+    text = "meta:\n  id: y\nseq:\n  - id: a\n    type: u1\n    if: nope\n"
+    spec.write_text(text)
+    loaded = load_file(spec)
+    (err,) = check_loaded(loaded, text)
+    assert (err.file, err.line, err.col, err.spec_path) == (str(spec), 6, 9, "/seq/0/if")
+    assert [str(e) for e in check_spec(spec)] == [str(err)]
