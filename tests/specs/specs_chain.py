@@ -223,6 +223,13 @@ def compile_specs(compiler: str) -> dict[str, Spec]:
     return specs
 
 
+def compiler_params() -> list[Any]:
+    """``pktscope`` (needs nothing external) and ``official`` (needs node: marked tools)."""
+    import pytest
+
+    return ["pktscope", pytest.param("official", marks=pytest.mark.tools)]
+
+
 def capture_files() -> list[Path]:
     return sorted(p for p in CAPTURES.iterdir() if p.is_file() and p.suffix != ".md")
 

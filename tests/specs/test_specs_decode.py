@@ -12,9 +12,9 @@ import struct
 from typing import Any
 
 import pytest
-from specs_chain import Layer, Spec, attr, decode_chain, resolve, specs_for
+from specs_chain import Layer, Spec, attr, compiler_params, decode_chain, resolve, specs_for
 
-COMPILERS = ["pktscope", "official"]
+COMPILERS = compiler_params()
 MAC1 = bytes.fromhex("001122334455")
 MAC2 = bytes.fromhex("66778899aabb")
 IP1 = bytes([10, 0, 0, 1])
@@ -300,7 +300,6 @@ def _flat(case: tuple[str, int, bytes, str, dict[str, Any]]) -> str:
     return case[0]
 
 
-@pytest.mark.tools
 @pytest.mark.parametrize("compiler", COMPILERS)
 @pytest.mark.parametrize("case", CASES, ids=_flat)
 def test_decode_case(compiler: str, case: tuple[str, int, bytes, str, dict[str, Any]]) -> None:
@@ -320,7 +319,6 @@ def dhcp_layers(specs: dict[str, Spec], payload: bytes) -> list[Layer]:
     return decode_chain(specs, 1, eth(0x0800, ipv4(17, udp(68, 67, payload))))
 
 
-@pytest.mark.tools
 @pytest.mark.parametrize("compiler", COMPILERS)
 @pytest.mark.parametrize(
     ("hlen", "want"), [(0, None), (1, 1), (6, 6), (16, 16), (17, None), (255, None)]
@@ -335,7 +333,6 @@ def test_dhcp_client_hw_addr_by_hlen(compiler: str, hlen: int, want: int | None)
         assert bytes(obj.client_hw_addr) == bytes(range(1, want + 1))
 
 
-@pytest.mark.tools
 @pytest.mark.parametrize("compiler", COMPILERS)
 def test_dhcp_options_message_type_and_overload(compiler: str) -> None:
     specs = specs_for(compiler)
@@ -357,7 +354,6 @@ def test_dhcp_options_message_type_and_overload(compiler: str) -> None:
     assert attr(plain, "file_options") is None
 
 
-@pytest.mark.tools
 @pytest.mark.parametrize("compiler", COMPILERS)
 @pytest.mark.parametrize(
     "name_hex",

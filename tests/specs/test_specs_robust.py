@@ -17,11 +17,19 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from specs_chain import SPECS, Spec, capture_files, decode_chain, read_capture, specs_for
+from specs_chain import (
+    SPECS,
+    Spec,
+    capture_files,
+    compiler_params,
+    decode_chain,
+    read_capture,
+    specs_for,
+)
 
 from pktscope.errors import PktscopeError
 
-COMPILERS = ["pktscope", "official"]
+COMPILERS = compiler_params()
 SPEC_IDS = [
     "arp",
     "dhcp",
@@ -80,7 +88,6 @@ def decode_all(spec: Spec, buf: bytes) -> tuple[Any, BaseException | None]:
     return obj, err
 
 
-@pytest.mark.tools
 @pytest.mark.parametrize("compiler", COMPILERS)
 @pytest.mark.parametrize("spec_id", SPEC_IDS)
 def test_random_bytes_raise_only_decode_errors(compiler: str, spec_id: str) -> None:
@@ -114,7 +121,6 @@ def seq_values(obj: Any, skip: set[str]) -> dict[str, Any]:
     }
 
 
-@pytest.mark.tools
 @pytest.mark.slow
 @pytest.mark.parametrize("compiler", COMPILERS)
 def test_truncated_real_layers_keep_earlier_fields(compiler: str) -> None:
@@ -149,7 +155,6 @@ def dns_header(qdcount: int) -> bytes:
     return bytes.fromhex("00010100") + qdcount.to_bytes(2, "big") + bytes(6)
 
 
-@pytest.mark.tools
 @pytest.mark.parametrize("compiler", COMPILERS)
 def test_dns_worst_case_names_are_bounded(compiler: str) -> None:
     """A chain of 20 names of 20 labels each, every one ending in a pointer to the previous,

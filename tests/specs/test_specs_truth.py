@@ -23,6 +23,7 @@ from specs_chain import (
     Layer,
     Spec,
     capture_files,
+    compiler_params,
     decode_chain,
     read_capture,
     read_truth,
@@ -120,8 +121,7 @@ def _report(compiler: str, rows: list[tuple[str, int, int]]) -> None:
     sys.stderr.write("\n".join(lines) + "\n")
 
 
-@pytest.mark.tools
-@pytest.mark.parametrize("compiler", ["pktscope", "official"])
+@pytest.mark.parametrize("compiler", compiler_params())
 def test_specs_agree_with_tshark(compiler: str, capsys: pytest.CaptureFixture[str]) -> None:
     specs = specs_for(compiler)
     expected = expected_differences(compiler)
@@ -142,8 +142,7 @@ def test_specs_agree_with_tshark(compiler: str, capsys: pytest.CaptureFixture[st
     assert sum(r[1] for r in rows) > 9000  # the corpus really was compared
 
 
-@pytest.mark.tools
-@pytest.mark.parametrize("compiler", ["pktscope", "official"])
+@pytest.mark.parametrize("compiler", compiler_params())
 def test_decode_errors_match_tshark_truncation(compiler: str) -> None:
     """A frame tshark calls short is truncated or failed for us; a clean frame decodes cleanly.
 
