@@ -85,6 +85,7 @@ class PktscopeApp(App[None]):
         self.busy = ""
         self._pending: int | None = None
         self._detail_scheduled = False
+        self._shown_rows = -1
         self._pending_match: tuple[int | None, int, int] | None = None
 
     # -- layout ------------------------------------------------------------------------------
@@ -133,13 +134,17 @@ class PktscopeApp(App[None]):
         self.sub_title = str(path)
         self.packets.set_source(source)
         self._update_state()
+        # index the rest only after the first rows are on screen: the walk competes for the GIL
+        self.call_after_refresh(source.start_indexing)
         return True
 
     def _tick(self) -> None:
         """Follow the background index (and a running filter) until they settle."""
         if self.source is None:
             return
-        if not self.source.indexing_done or self.busy:
+        rows = self.packets.row_count
+        if rows != self._shown_rows:  # the index or a filter's matches grew
+            self._shown_rows = rows
             self.packets.refresh_count()
         self._update_state()
 
@@ -308,7 +313,8 @@ class PktscopeApp(App[None]):
         if cancelled:
             self.status.message(f"filter stopped after {scanned:,} frames: {len(matches):,} match")
         else:
-            self.status.message(f"{len(matches):,} of {scanned:,} frames match ({elapsed:.2f} s)")
+            took = f" in {elapsed:.1f} s" if elapsed >= 1 else ""  # short runs: no noise
+            self.status.message(f"{len(matches):,} of {scanned:,} frames match{took}")
         self._update_state()
 
     # -- go to -------------------------------------------------------------------------------
@@ -330,6 +336,7 @@ class PktscopeApp(App[None]):
         if not 1 <= number <= total:
             self.status.message(f"frame {number} out of range 1..{total}", error=True)
             return False
+        self.packets.refresh_count()  # the index may have grown since the last tick
         self.packets.center_on(self.packets.row_of(number - 1))
         self.packets.focus()
         return True

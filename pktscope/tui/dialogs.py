@@ -40,7 +40,9 @@ class Prompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, classes="title")
-            yield Input(value=self.value, id="prompt-input")
+            field = Input(value=self.value, id="prompt-input")
+            field.cursor_blink = False
+            yield field
             if self.hint:
                 yield Static(self.hint, classes="hint")
 

@@ -36,9 +36,11 @@ class FilterBar(Vertical):
             super().__init__()
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        field = Input(
             placeholder="display filter, e.g. dhcp and ipv4.src == 10.0.0.1", id="filter-input"
         )
+        field.cursor_blink = False  # a steady cursor reads better over SSH (and snapshots)
+        yield field
         yield Static("", id="filter-error")
 
     def open(self) -> None:

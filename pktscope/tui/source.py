@@ -26,6 +26,9 @@ __all__ = ["SAMPLE_CAPTURE", "CaptureSource", "packet_roots", "parse_decode_as"]
 
 SAMPLE_CAPTURE = Path(__file__).resolve().parents[1] / "data" / "sample.pcapng"
 
+# Frames indexed before the first screen: more than any terminal shows.
+FIRST_SCREEN_FRAMES = 512
+
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -106,8 +109,15 @@ class CaptureSource:
             from pktscope.capture.open import open_records  # noqa: PLC0415 - cheap start
 
             self.records = open_records(self.path)
-            self.records.start_indexing()
+            # a screenful now; the rest in the background once the first screen is up
+            self.records.index_to(FIRST_SCREEN_FRAMES)
         self.set_rules(rules)
+
+    def start_indexing(self) -> None:
+        """Index the rest of the file in a background thread (idempotent)."""
+        start = getattr(self.records, "start_indexing", None)
+        if start is not None:
+            start()
 
     def __len__(self) -> int:
         indexed = getattr(self.records, "indexed", None)

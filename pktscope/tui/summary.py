@@ -11,16 +11,17 @@ from typing import Any
 
 __all__ = ["Summary", "summarize"]
 
+# in Wireshark's order: [SYN, ACK], [PSH, ACK], [FIN, ACK]
 _TCP_FLAGS = (
-    (0x100, "NS"),
-    (0x080, "CWR"),
-    (0x040, "ECE"),
-    (0x020, "URG"),
-    (0x010, "ACK"),
-    (0x008, "PSH"),
-    (0x004, "RST"),
     (0x002, "SYN"),
     (0x001, "FIN"),
+    (0x004, "RST"),
+    (0x008, "PSH"),
+    (0x010, "ACK"),
+    (0x020, "URG"),
+    (0x040, "ECE"),
+    (0x080, "CWR"),
+    (0x100, "NS"),
 )
 
 
@@ -37,7 +38,10 @@ class Summary:
 
 
 def _get(pkt: Any, path: str) -> Any:
+    get = getattr(pkt, "get", None)
     try:
+        if get is not None:  # no exception (and no close-match search) for absent fields
+            return get(path)
         return pkt[path]
     except (KeyError, IndexError, LookupError):
         return None
@@ -100,7 +104,7 @@ def _info(pkt: Any, top: str) -> str:
             return f"{_disp(pkt, 'arp.sender_ip')} is at {_disp(pkt, 'arp.sender_mac')}"
         return f"ARP opcode {op}"
     if top in ("icmp", "icmpv6"):
-        kind = _enum_name(pkt, f"{top}.type").replace("_", " ")
+        kind = _enum_name(pkt, f"{top}.type").replace("_", " ").capitalize()
         seq = _int(pkt, "icmp.sequence")
         return f"{kind}" + (f" seq={seq}" if seq is not None else "")
     if top == "tcp":
