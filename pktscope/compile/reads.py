@@ -21,7 +21,7 @@ from pktscope.spec import expr_ast as A
 from pktscope.spec.expr import parse_expr
 from pktscope.spec.expr import parse_type_ref as parse_type_expr
 from pktscope.spec.model import Attr, Expr, TypeDef
-from pktscope.spec.types import PRIM_RE
+from pktscope.spec.types import PRIM_RE, prim_size
 
 if TYPE_CHECKING:
     from pktscope.compile.python import ModuleGen
@@ -48,6 +48,7 @@ class ReadEmitter:
         self.gen = gen
         self.t = t
         self.ctx = ctx
+        self.raw_end = "_io._io.tell()"  # where the bytes just read end (set by raw_bytes)
 
     # -- helpers ------------------------------------------------------------------------
     def expr(self, e: Expr, ctx: Ctx | None = None) -> str:
@@ -147,7 +148,7 @@ class ReadEmitter:
         val = f"({raw}).decode({self.encoding(a)!r})" if is_str else raw
         em.line(f"{target} = {val}")
         self.after_bytes(em, a, target)
-        em.line("_e = _io._io.tell()")
+        em.line(f"_e = {self.raw_end}")
         em.line(store("(_p, _e)"))
         em.line("_p = _e")
 
@@ -173,7 +174,7 @@ class ReadEmitter:
             else:
                 call = f"_io.read_{kind}{endian}()"
         em.line(f"{target} = {self.enum_wrap(a, call)}")
-        em.line("_e = _io._io.tell()")
+        em.line(f"_e = _p + {prim_size(tname)}")
         em.line(store("(_p, _e)"))
         em.line("_p = _e")
 
@@ -201,7 +202,9 @@ class ReadEmitter:
 
     def raw_bytes(self, em: Emitter, a: Attr, tname: str | None) -> str:
         """Statements reading the raw bytes of ``a``; returns the expression holding them."""
+        self.raw_end = "_io._io.tell()"
         if a.contents is not None:
+            self.raw_end = f"_p + {len(a.contents)}"
             return f"_io.read_bytes({len(a.contents)})"
         term = a.terminator
         if tname == "strz" and term is None:
@@ -220,11 +223,14 @@ class ReadEmitter:
                         "bytes available' % (_n, len(_r)), _n, len(_r))"
                     )
             raw = "_r"
+            self.raw_end = "_p + _n"
         elif a.size_eos:
             with em.block("if _io.bits_left:"):
                 em.line("_io.align_to_byte()")
             em.line("_r = _io._io.read()")
+            em.line("_n = len(_r)")
             raw = "_r"
+            self.raw_end = "_p + _n"
         elif term is not None:
             args = f"{bool(a.include)}, {bool(a.consume)}, {bool(a.eos_error)}"
             if width > 1:
@@ -294,7 +300,7 @@ class ReadEmitter:
         if sized:
             raw = self.raw_bytes(em, a, None)
             em.line(f"_r = {raw}")
-            em.line("_e = _io._io.tell()")
+            em.line(f"_e = {self.raw_end}")
             if a.process is not None:
                 em.line("_sub = _pkt_sub(_io, _p, _e, _r, True)")
             else:

@@ -90,6 +90,14 @@ class _PktSubStream(_KaitaiStream):
         return not self.bits_left and self._io.tell() >= self._size
 
 
+class _PktBufStream(_PktSubStream):
+    """The root stream of ``from_bytes``: the buffer is in memory, its size known."""
+
+    def __init__(self, buf):
+        self._io = _BytesIO(buf)
+        self._size = len(buf)
+
+
 def _pkt_sub(io, start, end, raw, transformed):
     """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
     sub = _PktSubStream(raw, io, start)
@@ -118,6 +126,10 @@ class _PktStruct(_KaitaiStruct):
     _pkt_s = None
     _pkt_start = None
     _pkt_end = None
+
+    @classmethod
+    def from_bytes(cls, buf):
+        return cls(_PktBufStream(buf))
 
     def _pkt_record(self, name):
         s = self._pkt_s
