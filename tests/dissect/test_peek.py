@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import pktscope
 from pktscope.fields.schema import type_info
@@ -64,3 +66,28 @@ def test_peek_leaves_layer_undecoded_and_write_still_works() -> None:
     f.set(bytes(range(16)))
     assert pkt["dhcp.chaddr"].copy() == bytes(range(16)) and f.copy() == bytes(range(16))
     assert pkt["dhcp.client_hw_addr"].hex() == "000102030405"
+
+
+_DHCP_FRAMES = [bytes(r.data) for r in pktscope.open_records(CAPTURES / "wswiki__dhcp.pcap")]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_DHCP_FRAMES), st.data())
+def test_peek_equals_full_decode_on_mangled_frames(frame: bytes, data: st.DataObject) -> None:
+    buf = bytearray(frame)
+    for _ in range(data.draw(st.integers(0, 4))):
+        i = data.draw(st.integers(0, len(buf) - 1))
+        buf[i] = data.draw(st.integers(0, 255))
+    buf = buf[: data.draw(st.integers(0, len(buf)))]
+    full = pktscope.decode(bytes(buf))
+    layers = full.layers
+    if not layers:
+        return
+    last = layers[-1]
+    for meta in type_info(last.cls).seq:
+        path = f"{last.path}.{meta.id}"
+        want = full.get(path)
+        got = pktscope.decode(bytes(buf)).get(path)
+        assert (got is None) == (want is None), path
+        if got is not None and want is not None:
+            assert (got.offset, got.size, got.display) == (want.offset, want.size, want.display)
