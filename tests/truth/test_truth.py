@@ -140,21 +140,13 @@ def test_agreement_numbers(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 # -- the CLI gives the same values as the library ---------------------------------------------
-_CLI_FILES = (
-    "wswiki__dhcp.pcap",
-    "tcpdump__dns_tcp.pcap",
-    "pcpp__IcmpPackets.pcap",
-    "tcpdump__icmpv6.pcap",
-    "wswiki__PRIV_bootp-both_overload.pcap",
-)
-
-
-@pytest.mark.parametrize("name", _CLI_FILES)
+@pytest.mark.parametrize("name", FILES)
 def test_fields_json_matches_truth(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     """``fields --json`` for every mapped path, compared with tshark's values directly."""
     from pktscope.commands._tshark_map import normalise as _norm
 
     maps = [m for m in FIELD_MAP if len(m.paths) == 1]
+    explained = {(d.frame, d.field) for d, _ in _report(name).explained}
     argv = ["fields", str(CAPTURES / name), "--json"]
     for m in maps:
         argv += ["-e", m.paths[0]]
@@ -171,15 +163,11 @@ def test_fields_json_matches_truth(name: str, capsys: pytest.CaptureFixture[str]
             got = obj[m.paths[0]]
             ours = [] if got is None else got if isinstance(got, list) else [got]
             ours = [_norm(m.kind, str(int(v) if isinstance(v, bool) else v)) for v in ours]
-            if (name, row["frame"], m.tshark) in _CLI_EXCEPTIONS:
-                continue
+            if (row["frame"], m.tshark) in explained:
+                continue  # a documented tshark quirk (KNOWN_QUIRKS), counted in the report
             assert ours == theirs, (row["frame"], m.tshark, ours, theirs)
             checked += bool(theirs)
     assert checked > 0
-
-
-# Items where tshark differs for a documented reason (see KNOWN_QUIRKS) or an open bug.
-_CLI_EXCEPTIONS: set[tuple[str, int, str]] = set()
 
 
 # -- malformed and truncated captures ---------------------------------------------------------
