@@ -42,6 +42,7 @@ class PayloadRule:
         "next",
         "next_on",
         "offset",
+        "quoted",
         "when",
     )
 
@@ -73,6 +74,9 @@ class PayloadRule:
                 self.next[_key(key)] = str(spec)
         default = hint.get("default")
         self.default = str(default) if default is not None else None
+        # the payload is a quoted excerpt (an ICMP error's copy of the offending datagram):
+        # running out of bytes in it, and below it, is by design
+        self.quoted = bool(hint.get("quoted"))
         self._classes: dict[str, type | None] = {}
 
     def spec_class(self, name: str) -> type | None:
@@ -95,10 +99,12 @@ def _key(key: Any) -> int | str:
     if isinstance(key, int):
         return key
     text = str(key).strip()
-    try:
-        return int(text, 0)
-    except ValueError:
-        return text
+    for base in (0, 10):  # "0x0800", "2048"; "0800" only parses as decimal
+        try:
+            return int(text, base)
+        except ValueError:
+            pass
+    return text
 
 
 _RULES: dict[type, PayloadRule | None] = {}
@@ -156,7 +162,7 @@ class Chain:
         data = bytes(pkt.buffer)
         start, end = 0, len(data)
         cut = pkt.frame.cap_len < pkt.frame.len
-        truncated = False
+        truncated = quoted = False
         counts: dict[str, int] = {}
         for index in range(MAX_LAYERS):
             name = layer_name(cls)
@@ -179,7 +185,14 @@ class Chain:
             nxt = self._next(layer, data)
             if nxt is None:
                 return
-            cls, start, end, truncated = nxt
+            cls, start, end, cut_payload = nxt
+            quoted = quoted or self._quoted(layer)
+            truncated = cut_payload or quoted
+
+    @staticmethod
+    def _quoted(layer: Layer) -> bool:
+        rule = payload_rule(layer.cls)
+        return rule is not None and rule.quoted
 
     def _next(self, layer: Layer, data: bytes) -> tuple[type, int, int, bool] | None:
         rule = payload_rule(layer.cls)

@@ -26,7 +26,8 @@ class Layer:
     ``root`` the decoded (possibly partial) root object or None, ``error`` the rebased
     :class:`~pktscope.errors.DecodeError` or None, ``index`` its position in the chain.
     ``truncated`` is true when its bytes were cut: the parent declared more payload than the
-    frame holds, or the capture cut the frame inside this layer and decoding ran out of bytes.
+    frame holds, the layer lies in a quoted excerpt (an ICMP error's copy of a datagram,
+    ``quoted: true``), or the capture cut the frame inside it and decoding ran out of bytes.
     ``note`` carries chain remarks (a truncated payload, a next spec that would not load).
 
     A layer made with ``data`` (the chain does this for a last layer, one with no payload rule)

@@ -67,9 +67,11 @@ def test_rich_tree_renders() -> None:
 
 
 def test_malformed_layer_keeps_fields_read_before_the_break() -> None:
-    pkt = pktscope.open_capture(CAPTURES / "pcpp__IcmpPackets.pcap")[12]
-    lines = render_tree(pkt, fields=["tcp"]).splitlines()
-    assert lines[0].endswith("eth:ipv4:icmp:ipv4:tcp  <malformed>")
-    assert lines[1] == "tcp  @62+8  <malformed>"
-    assert lines[2].startswith("  ! tcp.ack @ 0x0046: ")
-    assert lines[3:6] == ["  src_port: 0  @62+2", "  dst_port: 0  @64+2", "  seq: 585665  @66+4"]
+    pkt = dhcp_packet()
+    pkt["dhcp.options[1].length"].set(250)  # runs past the end of the frame
+    lines = render_tree(pkt, fields=["dhcp"]).splitlines()
+    assert lines[0].endswith("eth:ipv4:udp:dhcp  <malformed>")
+    assert lines[1] == "dhcp  @42+272  <malformed>"
+    assert lines[2].startswith("  ! dhcp.options[1].")
+    assert lines[3] == "  op: boot_request (1)  @42+1"
+    assert "      code: dhcp_message_type (53)  @282+1" in lines
