@@ -421,6 +421,9 @@ class PktscopeApp(App[None]):
         if f is None:
             self.status.message("select a field to copy first", error=True)
             return
+        if f.offset is None:
+            self.status.message(f"{f.path} is a computed value: no bytes to copy", error=True)
+            return
 
         def done(fmt: str | None) -> None:
             if fmt:

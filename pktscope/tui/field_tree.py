@@ -15,7 +15,10 @@ from textual.widgets.tree import TreeNode
 
 from pktscope.tui.source import packet_roots
 
-__all__ = ["FieldTree", "field_label", "innermost_field", "span_text"]
+__all__ = ["MAX_VALUE_CHARS", "FieldTree", "field_label", "innermost_field", "span_text"]
+
+MAX_VALUE_CHARS = 40
+_KEY_CHILDREN = ("code", "type", "kind", "tag")
 
 
 def span_text(f: Any) -> str:
@@ -30,12 +33,13 @@ def span_text(f: Any) -> str:
 
 
 def _name(f: Any) -> str:
-    name = getattr(f, "name", None)
-    return str(name) if name else str(f.path).rsplit(".", 1)[-1]
+    """The last path step (``options[3]``), which says more than the attribute name."""
+    return str(f.path).rsplit(".", 1)[-1] or str(getattr(f, "name", ""))
 
 
-def field_label(f: Any, *, layer: bool = False) -> Text:
-    """The tree line of field ``f``."""
+def field_label(f: Any, *, layer: bool = False, kids: list[Any] | None = None) -> Text:
+    """The tree line of field ``f``; a structure without a value of its own shows its first
+    child's when that is a ``code``/``type`` (``options[0]: dhcp_message_type (53)``)."""
     error = getattr(f, "error", None)
     text = Text()
     if layer:
@@ -43,9 +47,14 @@ def field_label(f: Any, *, layer: bool = False) -> Text:
     else:
         text.append(_name(f), style="#7dcfff")
     display = getattr(f, "display", "")
-    if not layer and display not in (None, "") and not getattr(f, "children", None):
+    if not display and kids and str(kids[0].path).rsplit(".", 1)[-1] in _KEY_CHILDREN:
+        display = getattr(kids[0], "display", "")
+    if not layer and display not in (None, ""):
         text.append(": ")
-        text.append(str(display), style="bold")
+        shown = str(display)
+        if len(shown) > MAX_VALUE_CHARS:  # the status bar has the whole value
+            shown = shown[: MAX_VALUE_CHARS - 1] + "…"
+        text.append(shown, style="bold")
     text.append(f"  {span_text(f)}", style="dim")
     if error:
         text.append(f"  ✗ {error}", style="bold #ff5555")
@@ -90,7 +99,10 @@ class FieldTree(Tree[Any]):
         self.guide_depth = 2
         self.packet: Any = None
         self.wanted_path: str | None = None
-        self.expanded_paths: set[str] | None = None  # None: nothing chosen yet
+        # what the user opened or closed, by path; otherwise the innermost layer and any
+        # malformed layer start open
+        self.expanded_paths: set[str] = set()
+        self.collapsed_paths: set[str] = set()
         self._field_nodes: dict[str, TreeNode[Any]] = {}
         self._populated: set[int] = set()
 
@@ -104,12 +116,17 @@ class FieldTree(Tree[Any]):
         if pkt is None:
             return
         roots = packet_roots(pkt)
-        if self.expanded_paths is None and roots:
-            named = [r for r in roots if r.path not in ("data", "raw")] or roots
-            self.expanded_paths = {str(named[-1].path)}
+        named = [r for r in roots if r.path not in ("data", "raw")] or roots
+        innermost = str(named[-1].path) if named else None
         for layer in roots:
             node = self.root.add(field_label(layer, layer=True), data=layer, expand=False)
-            self._field_nodes[str(layer.path)] = node
+            path = str(layer.path)
+            self._field_nodes[path] = node
+            if path not in self.collapsed_paths and (
+                path == innermost or getattr(layer, "error", None)
+            ):
+                self._populate(node)
+                node.expand()
             self._restore(node)
         self.root.expand()
         if self.wanted_path is not None:
@@ -119,9 +136,10 @@ class FieldTree(Tree[Any]):
 
     def _restore(self, node: TreeNode[Any]) -> None:
         data = node.data
-        if data is not None and self.expanded_paths and str(data.path) in self.expanded_paths:
+        if data is not None and str(data.path) in self.expanded_paths:
             self._populate(node)
             node.expand()
+        if node.is_expanded:
             for child in node.children:
                 if child.allow_expand:
                     self._restore(child)
@@ -131,8 +149,9 @@ class FieldTree(Tree[Any]):
             return
         self._populated.add(id(node))
         for child in getattr(node.data, "children", ()) or ():
-            if getattr(child, "children", None):
-                sub = node.add(field_label(child), data=child, expand=False)
+            kids = getattr(child, "children", None)
+            if kids:
+                sub = node.add(field_label(child, kids=kids), data=child, expand=False)
             else:
                 sub = node.add_leaf(field_label(child), data=child)
             self._field_nodes[str(child.path)] = sub
@@ -162,13 +181,13 @@ class FieldTree(Tree[Any]):
         if node.data is None:
             return
         self._populate(node)
-        if self.expanded_paths is None:
-            self.expanded_paths = set()
         self.expanded_paths.add(str(node.data.path))
+        self.collapsed_paths.discard(str(node.data.path))
 
     def _on_tree_node_collapsed(self, event: Tree.NodeCollapsed[Any]) -> None:
-        if event.node.data is not None and self.expanded_paths is not None:
+        if event.node.data is not None:
             self.expanded_paths.discard(str(event.node.data.path))
+            self.collapsed_paths.add(str(event.node.data.path))
 
     def select_field(self, f: Any) -> None:
         """Move the cursor to field ``f`` (expanding its parents)."""
