@@ -180,12 +180,25 @@ def our_values(pkt: Any) -> dict[str, list[str]]:
     out["frame.interface_id"] = [str(fr.interface_id)]
     out["frame.protocols"] = [":".join(n for n in pkt.protocols.split(":") if n in _OUR_PROTO)]
     out["frame.malformed"] = [str(bool(pkt.malformed)).lower()]
-    # tshark's "short": a dissector ran out of the captured bytes = a layer whose decode error
-    # is a truncation (an error that is not malformation, see Packet.malformed).
-    short = any(la.error is not None and not la.malformed for la in pkt.layers)
-    out["frame.short"] = [str(short).lower()]
+    out["frame.short"] = [str(_short(pkt)).lower()]
     out["frame.truncated"] = [str(fr.cap_len < fr.len).lower()]
     return out
+
+
+def _short(pkt: Any) -> bool:
+    """tshark's "short": a dissector ran out of the captured bytes. Here: a layer whose decode
+    error is a truncation (not malformation, see ``Packet.malformed``), outside a quoted
+    excerpt (an ICMP error's copy of a datagram is short by design, ``quoted: true`` in
+    specs/README.md, and tshark flags nothing there)."""
+    from pktscope.dissect.chain import payload_rule  # noqa: PLC0415 - dissect loads on use
+
+    quoted = False
+    for layer in pkt.layers:
+        if layer.error is not None and not layer.malformed and not quoted:
+            return True
+        rule = payload_rule(layer.cls)
+        quoted = quoted or (rule is not None and rule.quoted)
+    return False
 
 
 def truth_values(row: Mapping[str, Any]) -> dict[str, list[str]]:

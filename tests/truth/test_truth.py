@@ -36,13 +36,7 @@ TRUTH = CAPTURES / "truth"
 FILES = sorted(p.name for p in CAPTURES.iterdir() if p.is_file() and p.suffix != ".md")
 
 # Open pktscope bugs (not tshark quirks): capture -> reason. Strict xfail: a fix must remove them.
-OPEN_BUGS = {
-    "pcpp__IcmpPackets.pcap": (
-        "frame 13 (ICMP source quench quoting IPv4 + 8 bytes of TCP): frame.malformed is true "
-        "although the chain's `quoted: true` rule (specs/README.md) says errors in a quoted "
-        "excerpt are expected (tshark: not malformed) -- pktscope/dissect/chain.py"
-    ),
-}
+OPEN_BUGS: dict[str, str] = {}
 
 # Captures whose frames tshark flags malformed/short or that have cap_len < len.
 BROKEN = (
@@ -183,10 +177,7 @@ def test_broken_capture_keeps_fields_and_names_errors(name: str) -> None:
             row = truth[pkt.frame.number]
             fields = list(pkt.walk())  # nothing escapes, whatever broke
             assert fields
-            # frame.truncated: cap_len < len (DESIGN.md), and the field model also sets it when
-            # a layer declares more payload than the frame holds (ipv4_invalid_total_length).
-            declared_short = any(la.truncated for la in pkt.layers)
-            assert pkt["frame.truncated"].value == (row["cap_len"] < row["len"] or declared_short)
+            assert pkt["frame.truncated"].value == (row["cap_len"] < row["len"])  # DESIGN.md
             messages = pkt["frame.errors"].value if pkt.errors else []
             for layer, msg in zip([la for la in pkt.layers if la.error], messages, strict=True):
                 err = layer.error
@@ -236,5 +227,6 @@ def test_fields_before_a_truncation_are_kept(name: str, path: str, value: int) -
         pkt = next(p for p in cap if p.errors)
         assert pkt[path].value == value
         # running out of captured bytes is truncation (tshark's "short"), not malformation
-        if name != "pcpp__IcmpPackets.pcap":  # OPEN_BUGS: the quoted TCP counts as malformed
-            assert pkt.truncated and not pkt.malformed
+        assert not pkt.malformed
+        if name != "pcpp__IcmpPackets.pcap":  # an ICMP error's quote is short by design
+            assert pkt.truncated
