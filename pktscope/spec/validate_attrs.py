@@ -55,7 +55,11 @@ def _check_type(ch: Checker, td: TypeDef) -> None:
 def _check_attr(ch: Checker, td: TypeDef, a: Attr) -> None:
     p = a.path
     if a.kind == "value":
-        vt = ch.expr(td, a.value.text, f"{p}/value") if a.value is not None else None
+        vt = None
+        if a.value is not None:
+            ch.inferring.add(id(a))  # so a reference back to this instance is a cycle
+            vt = ch.expr(td, a.value.text, f"{p}/value")
+            ch.inferring.discard(id(a))
         if a.enum is not None:
             if ch.resolve_enum(td, a.enum) is None:
                 ch.err(f"unable to find enum '{a.enum}', searching from {td.name}", f"{p}/enum")

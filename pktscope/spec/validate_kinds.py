@@ -40,13 +40,13 @@ SPECIAL_TYPES = {
 TYPE_NAME_RE = re.compile(r"^(?:::)?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*$")
 METHODS: dict[str, dict[str, KType | None]] = {
     # kind -> attribute-style method -> result (None: same as the object)
-    "int": {"to_s": STR, "to_i": INT},
+    "int": {"to_s": STR},
     "float": {"to_i": INT, "to_s": STR},
     "bool": {"to_i": INT},
     "enum": {"to_i": INT},
     "str": {"length": INT, "reverse": STR, "to_i": INT, "to_s": STR},
     "bytes": {"length": INT, "size": INT, "first": INT, "last": INT, "min": INT, "max": INT},
-    "array": {"size": INT, "length": INT, "first": None, "last": None, "min": None, "max": None},
+    "array": {"size": INT, "first": None, "last": None, "min": None, "max": None},
     "io": {"size": INT, "pos": INT, "eof": BOOL},
 }
 
@@ -86,8 +86,10 @@ def comparable(a: KType, b: KType) -> bool:
     if a.kind == "enum" or b.kind == "enum":
         return a.kind == b.kind and (a.enum is None or b.enum is None or a.enum is b.enum)
     if {a.kind, b.kind} <= {"bytes", "array"}:
-        elems = [t.elem for t in (a, b) if t.kind == "array"]
-        return all(e is None or e.kind in ("int", "any") for e in elems) or a.kind == b.kind
+        if a.kind == b.kind == "array":
+            return comparable(a.elem or ANY, b.elem or ANY)
+        # bytes against a list literal of bytes
+        return all(t.elem is None or t.elem.kind in ("int", "any") for t in (a, b) if t.elem)
     if {a.kind, b.kind} <= {"user", "struct"}:
         return True
     return a.kind == b.kind

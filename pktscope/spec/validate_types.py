@@ -51,6 +51,10 @@ _COMPARE = frozenset({"==", "!=", "<", "<=", ">", ">="})
 _ORDER_NAMES = {"<": "Lt", "<=": "LtE", ">": "Gt", ">=": "GtE"}
 
 
+class Cycle(Fail):
+    """A value instance whose type depends on itself; reported, never guessed around."""
+
+
 class Checker:
     def __init__(self, universe: Universe, spec: Spec, report: Report) -> None:
         self.u = universe
@@ -168,6 +172,8 @@ class Checker:
         if name in SPECIAL_TYPES:
             return SPECIAL_TYPES[name]
         td = self.resolve_type(ctx, name)
+        if td is None and self.opaque():
+            return KType("user")  # an external type: a struct whose members are unknown
         return KType("user", typedef=td) if td else ANY
 
     def attr_type(self, ctx: TypeDef, a: Attr, *, element: bool = False) -> KType:
@@ -179,14 +185,18 @@ class Checker:
             if a.enum:
                 e = self.resolve_enum(ctx, a.enum)
                 return KType("enum", enum=e) if e else ANY
-            if a.value is None or id(a) in self.inferring:
+            if a.value is None:
                 return ANY
+            if id(a) in self.inferring:
+                raise Cycle(f"value instance '{a.id}' is defined in terms of itself")
             cached = self.value_types.get(id(a))
             if cached is not None:
                 return cached
             self.inferring.add(id(a))
             try:
                 t = self.type_of(ctx, parse_expr(a.value.text), {})
+            except Cycle:
+                raise
             except (ExpressionError, Fail):
                 t = ANY
             finally:
@@ -195,6 +205,8 @@ class Checker:
             return t
         if a.switch is not None:
             kinds: list[KType] = []
+            if (a.size is not None or a.size_eos) and all(k.text != "_" for k, _ in a.switch.cases):
+                kinds.append(BYTES)  # unmatched values keep their raw bytes
             for _, tn in a.switch.cases:
                 t = self.type_name(ctx, strip_args(tn), a.enum)
                 if not any(same(t, k) for k in kinds):
@@ -324,9 +336,11 @@ class Checker:
                 return FLOAT if "float" in (a.kind, b.kind) else INT
             if {a.kind, b.kind} <= {"user", "struct"}:
                 return STRUCT
-            if comparable(a, b):  # bytes and a list literal of bytes, two arrays...
-                return a if a.kind == "bytes" else b
-            raise Fail(f"can't combine output types: {show(a)} vs {show(b)}", node.col)
+            if "any" in (a.kind, b.kind):
+                return ANY
+            if not comparable(a, b):
+                raise Fail(f"can't combine output types: {show(a)} vs {show(b)}", node.col)
+            return BYTES if "bytes" in (a.kind, b.kind) else b
         if isinstance(node, A.EnumRef):
             return self.enum_ref(ctx, node)
         if isinstance(node, A.Cast):
@@ -402,6 +416,8 @@ class Checker:
             return self.sizeof_of(ctx, node, ot)
         if ot.kind == "any":
             return ANY
+        if ot.kind == "user" and ot.typedef is None:
+            return ANY
         if ot.kind == "user" and ot.typedef is not None:
             td = ot.typedef
             if name == "_parent":
@@ -476,12 +492,6 @@ class Checker:
             return STR
         if ot.kind == "str" and name == "to_i" and len(args) <= 1:
             return INT
-        if (
-            ot.kind in ("int", "str", "float", "bool", "enum")
-            and name in ("to_s", "to_i")
-            and len(args) <= 1
-        ):
-            return STR if name == "to_s" else INT
         raise Fail(f"don't know how to call method '{name}' of object type '{show(ot)}'", node.col)
 
     def binop(self, ctx: TypeDef, node: A.BinOp, local: dict[str, KType]) -> KType:
