@@ -506,9 +506,19 @@ class ModuleGen:
         else:
             em.line("i = 0")
             header = "while True:"
+        # an element that consumes nothing would repeat forever: stop with an error
+        guard = a.repeat == "eos" and not self.is_bits(t, a)
         with em.block(header):
+            if guard:
+                em.line("_q = _p")
             reads.attr(em, a, "_t", lambda rec: f"_a.append({rec})", ctx)
             em.line("_v.append(_t)")
+            if guard:
+                with em.block("if _p == _q and _io._io.tell() == _q:"):
+                    em.line(
+                        "raise _kaitaistruct.KaitaiStructError('repeated element consumed no "
+                        f"bytes', {a.path!r})"
+                    )
             reads.valid(em, a, "_t")
             if a.repeat == "until":
                 assert a.repeat_until is not None
@@ -518,6 +528,20 @@ class ModuleGen:
                     em.line("break")
             if a.repeat != "expr":
                 em.line("i += 1")
+
+    def is_bits(self, t: TypeDef, a: Attr) -> bool:
+        """True when ``a`` reads bit fields (its elements may not advance the byte position)."""
+        names = [c for _, c in a.switch.cases] if a.switch else [a.type or ""]
+        for n in names:
+            m = PRIM_RE.match(parse_type_ref(n)[0])
+            if m and m.group(5):
+                return True
+            ut = self.uni.resolve_type(t, parse_type_ref(n)[0]) if n else None
+            if ut is not None and any(
+                (x.type or "").startswith("b") and PRIM_RE.match(x.type or "") for x in ut.seq
+            ):
+                return True
+        return False
 
     def gen_instance(  # noqa: PLR0917 - internal emitter step
         self, em: Emitter, t: TypeDef, a: Attr, idx: int, reads: ReadEmitter, ctx: Ctx

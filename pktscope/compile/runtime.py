@@ -131,6 +131,16 @@ class _PktStruct(_KaitaiStruct):
     def from_bytes(cls, buf):
         return cls(_PktBufStream(buf))
 
+    def _fetch_instances(self):
+        """Evaluate every instance, recursively (the official target's method)."""
+        for name in self._PKT_INSTANCES:
+            getattr(self, name)
+        for name in self.SEQ_FIELDS + self._PKT_INSTANCES:
+            value = getattr(self, name, None)
+            for item in value if isinstance(value, list) else (value,):
+                if isinstance(item, _PktStruct) and item is not self:
+                    item._fetch_instances()
+
     def _pkt_record(self, name):
         s = self._pkt_s
         if s is None:
