@@ -206,11 +206,10 @@ class Packet:
 
     @property
     def truncated(self) -> bool:
-        """True when the capture cut the frame (cap_len < len) or a layer's declared payload
-        runs past the captured bytes."""
-        if self.frame.cap_len < self.frame.len:
-            return True
-        return any(layer.truncated for layer in self.layers)
+        """True when the capture cut the frame: ``cap_len < len`` (DESIGN ``frame.truncated``,
+        tshark's "short"). A layer whose declared payload runs past the captured bytes, or that
+        lies in an ICMP error's quoted excerpt, says so in its own ``Layer.truncated``."""
+        return self.frame.cap_len < self.frame.len
 
     @property
     def errors(self) -> list[DecodeError]:

@@ -35,7 +35,7 @@ def test_every_field_is_its_bytes(path: Path) -> None:
         assert pkt["frame.len"].value == row["len"]
         assert pkt["frame.cap_len"].value == row["cap_len"]
         assert pkt["frame.time_epoch"].value == row["time_epoch"]
-        assert pkt["frame.truncated"].value == (row["cap_len"] < row["len"]) or pkt.truncated
+        assert pkt["frame.truncated"].value == (row["cap_len"] < row["len"]) == pkt.truncated
         n = 0
         for f in pkt.walk():
             n += 1
@@ -130,8 +130,7 @@ def test_truncated_bootp_keeps_what_decoded() -> None:
 def test_malformed_and_truncated_like_tshark(path: Path) -> None:
     """tshark's "short" frames are truncated here; its "malformed" ones malformed."""
     for pkt, row in zip(pktscope.open_capture(path), truth(path), strict=True):
-        if row["short"] or row["cap_len"] < row["len"]:
-            assert pkt.truncated and pkt["frame.truncated"].value is True
+        assert pkt.truncated == row["short"] == pkt["frame.truncated"].value
         # an ICMP error's quoted datagram (quoted: true) may end mid-header: truncated, as tshark
         assert pkt.malformed == row["malformed"], (row["frame"], [str(e) for e in pkt.errors])
         assert pkt["frame.malformed"].value == pkt.malformed
@@ -146,7 +145,7 @@ def test_truncated_by_declared_length() -> None:
     assert ipv4 is not None and udp is not None
     assert pkt["ipv4.total_length"].value > len(pkt.buffer) - ipv4.offset
     assert udp.truncated and udp.end == len(pkt.buffer)
-    assert pkt.truncated and not pkt.malformed
+    assert not pkt.truncated and not pkt.malformed  # the capture did not cut it (tshark too)
     assert ipv4.note is not None and "truncated" in ipv4.note
 
 
@@ -174,6 +173,6 @@ def test_quoted_payload_is_truncated_not_malformed() -> None:
     assert pkt.protocols == "eth:ipv4:icmp:ipv4:tcp"
     tcp = pkt.layer("tcp")
     assert tcp is not None and tcp.error is not None and tcp.truncated and not tcp.malformed
-    assert not pkt.malformed and pkt.truncated
+    assert not pkt.malformed and not pkt.truncated  # as tshark: neither malformed nor short
     assert pkt["ipv4[1].src"].display == "1.2.3.4" and pkt.layer("ipv4", 1) is not None
     assert [f.display for f in pkt.get_all("ipv4.src")] == ["10.0.0.7", "1.2.3.4"]

@@ -153,7 +153,8 @@ def test_truncated_layer_keeps_partial() -> None:
     assert pkt["t_inner.items[0].code"].value == 1
     assert pkt["t_inner.items[1].code"].value == 2
     # the bytes were cut (total says 20, 16 are there): truncated, not malformed
-    assert pkt.truncated and not pkt.malformed and inner.truncated
+    assert inner.truncated and not pkt.malformed
+    assert not pkt.truncated  # frame.truncated is the capture's cut (cap_len < len) only
     assert isinstance(pkt.errors[0], DecodeError)
     assert pkt["frame.errors"].value == ["t_inner.length @ 0x0010: need 1 bytes, 0 available"]
     assert pkt.layers[0].note is not None
