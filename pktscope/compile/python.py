@@ -46,6 +46,14 @@ _FMT = {
 }
 
 
+def doc_literal(text: str) -> str:
+    """A docstring literal: triple-quoted when the text is plainly safe there, else ``repr``."""
+    plain = all(c == "\n" or (c.isprintable() and c != "\\") for c in text)
+    if plain and '"""' not in text and not text.endswith('"') and not text.startswith('"'):
+        return '"""' + text.rstrip("\n") + '"""'
+    return repr(text)
+
+
 def camel(name: str) -> str:
     """``ipv4_packet`` -> ``Ipv4Packet`` (the official compiler's class naming)."""
     check_id(name, "type name")
@@ -301,7 +309,7 @@ class ModuleGen:
                 raise self.error(f"invalid instance id {a.id!r}", a.path)
         with em.block(f"class {cname}(_PktStruct):"):
             if t.doc:
-                em.line(repr(t.doc))
+                em.line(doc_literal(t.doc))
             for e in t.enums.values():
                 with em.block(f"class {camel(e.name)}(_IntEnum):"):
                     for v, label in e.values.items():
@@ -551,7 +559,7 @@ class ModuleGen:
         em.line("@property")
         with em.block(f"def {name}(self):"):
             if a.doc:
-                em.line(repr(a.doc))
+                em.line(doc_literal(a.doc))
             em.line(f"_v = {cache}")
             with em.block("if _v is not _PKT_UNSET:"):
                 em.line("return _v")

@@ -85,3 +85,12 @@ def test_no_payload_ran() -> None:
     import os
 
     assert not os.path.exists("/tmp/pwned")
+
+
+@pytest.mark.parametrize(
+    "doc", ['a\n"""b', 'end"', '"start', "back\\slash", "nul\x00", "tab\there", "plain\ntext"]
+)
+def test_doc_literal_round_trips(doc: str) -> None:
+    from pktscope.compile.python import doc_literal
+
+    assert eval(doc_literal(doc)) == doc.rstrip("\n")
