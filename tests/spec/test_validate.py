@@ -392,3 +392,35 @@ def test_check_loaded_reuses_the_callers_yaml(tmp_path: Path) -> None:
     (err,) = check_loaded(loaded, text)
     assert (err.file, err.line, err.col, err.spec_path) == (str(spec), 6, 9, "/seq/0/if")
     assert [str(e) for e in check_spec(spec)] == [str(err)]
+
+
+def test_cycles_in_value_instances() -> None:
+    cyclic = _spec("instances:\n  a:\n    value: b + 1\n  b:\n    value: a * 2\n")
+    assert [e.spec_path for e in check_spec(cyclic)] == ["/instances/a/value", "/instances/b/value"]
+    # recursion through other objects, cut by a cast, is how recursive formats are written
+    recursive = _spec(
+        """\
+        seq:
+          - id: len
+            type: u1
+          - id: child
+            type: node
+            if: len > 0
+        instances:
+          text:
+            value: 'len == 0 ? "" : child.text.as<str>'
+        types:
+          node:
+            seq:
+              - id: inner
+                type: t
+            instances:
+              text:
+                value: inner.text.as<str> + "."
+          t:
+            instances:
+              text:
+                value: _root.text.as<str>
+        """
+    )
+    assert check_spec(recursive) == []
