@@ -345,10 +345,8 @@ class Checker:
             return self.enum_ref(ctx, node)
         if isinstance(node, A.Cast):
             t = self.type_ref(ctx, node.type)  # the target first, as the official compiler
-            try:
+            with contextlib.suppress(Cycle):  # a cast is how a spec cuts a recursive type
                 self.type_of(ctx, node.obj, local)
-            except Cycle:
-                pass  # a cast is how a spec cuts a recursive type: the target is the type
             return KType("array", elem=t) if node.type.is_array else t
         if isinstance(node, A.SizeOf | A.BitSizeOf):
             t = self.type_ref(ctx, node.type)
