@@ -1,0 +1,187 @@
+"""Reading one leading header field of a layer without decoding the layer.
+
+The chain leaves the last layer of a frame (a spec with no payload rule, e.g. ``dhcp``)
+undecoded until something needs it. ``pkt["dhcp.chaddr"]`` then takes one of two shortcuts:
+
+- a field of the first fixed run of the root ``seq`` (pktscope's compiler reads a run of
+  consecutive fixed-size fields with one ``struct`` unpack and assigns them all at once;
+  docs/spans.md, ``_PKT_RUNS``) sits at a fixed offset: slice it and convert it;
+- another field preceded only by fixed-size fields lies within a known prefix: run the parser
+  on that prefix (parsing is sequential, so a field wholly inside it reads as from the whole).
+
+Anything else returns None and the caller decodes the layer. tests/dissect/test_peek.py checks
+that every peeked field equals the full decode, on real and mangled frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from pktscope.fields.field import Field
+from pktscope.fields.layer import peek_root
+from pktscope.fields.schema import FieldMeta, is_struct, resolve_qualname, type_info
+
+if TYPE_CHECKING:
+    from pktscope.fields.layer import Layer
+    from pktscope.fields.packet import Packet
+
+__all__ = ["peek"]
+
+
+_BOUNDS: dict[tuple[type, str], int | None] = {}
+
+
+def _prefix_bound(cls: type, name: str) -> int | None:
+    """Bytes from a layer's start that certainly hold seq field ``name`` (None: unknown).
+
+    Only for a non-repeated seq field preceded by fixed-size seq fields; an earlier field absent
+    by its ``if`` only makes the real end smaller, so the sum is an upper bound.
+    """
+    key = (cls, name)
+    try:
+        return _BOUNDS[key]
+    except KeyError:
+        pass
+    bound: int | None = None
+    info = type_info(cls)
+    target = info.lookup(name)
+    if target is not None and target.kind == "seq" and target.repeat is None:
+        total = 0
+        for m in info.seq:
+            if m.repeat is not None:
+                break
+            if m.size is not None:
+                total += m.size
+            elif m.bit_size is not None:
+                total += (m.bit_size + 7) // 8
+            else:
+                break
+            if m is target:
+                bound = total
+                break
+    _BOUNDS[key] = bound
+    return bound
+
+
+class _StaticOwner:
+    """Stands for the root object of a peeked layer: one field's span, nothing transformed."""
+
+    __slots__ = ("_span",)
+
+    def __init__(self, start: int, end: int) -> None:
+        self._span = (start, end, None, None)
+
+    def _pkt_span(self, name: str, index: int | None = None) -> tuple[int, int, None, None]:
+        return self._span
+
+    def _pkt_transformed(self, name: str) -> bool:
+        return False
+
+
+_Slot = tuple[int, int, FieldMeta, Any]
+_SLOTS: dict[tuple[type, str], _Slot | None] = {}
+
+
+def _static_slot(cls: type, name: str) -> _Slot | None:
+    """``(offset, size, meta, convert)`` of a field in the class's first fixed run.
+
+    pktscope's compiler reads a run of consecutive fixed-size fields with one ``struct`` unpack
+    and assigns them all at once (docs/spans.md, ``_PKT_RUNS``); a field of a run starting the
+    root's ``seq`` is therefore at a fixed offset and reads as ``convert(bytes)``. None for
+    anything else (then the parser runs on a prefix, or on everything).
+    """
+    key = (cls, name)
+    if key in _SLOTS:
+        return _SLOTS[key]
+    slot: _Slot | None = None
+    runs = cls.__dict__.get("_PKT_RUNS")
+    info = type_info(cls)
+    meta = info.lookup(name)
+    if isinstance(runs, dict) and meta is not None and meta.kind == "seq":
+        expected = 0
+        for m in info.seq:
+            run = runs.get(m.attr)
+            if not (isinstance(run, tuple) and len(run) == 3 and run[0] == 0):
+                break
+            if run[1] != expected:
+                break
+            expected += run[2]
+            if m is meta:
+                convert = _converter(cls, meta, run[2])
+                if convert is not None:
+                    slot = (run[1], run[2], meta, convert)
+                break
+    _SLOTS[key] = slot
+    return slot
+
+
+def _converter(cls: type, meta: FieldMeta, size: int) -> Any:
+    t = meta.type or ""
+    if t == "bytes" and meta.enum is None:
+        return bytes
+    if t[:1] in ("u", "s") and t[1:2].isdigit() and int(t[1]) == size:
+        little = meta.endian == "le" or t.endswith("le")
+        signed = t[0] == "s"
+        order: Any = "little" if little else "big"
+        enum_cls = resolve_qualname(cls, meta.enum) if meta.enum else None
+        if meta.enum and enum_cls is None:
+            return None
+
+        def convert(raw: bytes) -> Any:
+            v = int.from_bytes(raw, order, signed=signed)
+            if enum_cls is not None:
+                try:
+                    return enum_cls(v)
+                except ValueError:
+                    return v
+            return v
+
+        return convert
+    return None
+
+
+def peek(pkt: Packet, layer: Layer, steps: Sequence[tuple[str, int | None]]) -> Field | None:
+    """``layer.field`` read without decoding a not yet decoded layer, or None (decode it all).
+
+    A field of the first fixed run is sliced from its fixed offset; another leading field is
+    read by running the parser on a prefix of the bytes (parsing is sequential, so a field
+    wholly inside the prefix reads as from the whole buffer). The layer stays undecoded until
+    something needs the rest.
+    """
+    if len(steps) != 2 or steps[1][1] is not None:
+        return None
+    data = layer._data
+    if data is None:
+        return None
+    slot = _static_slot(layer.cls, steps[1][0])
+    if slot is not None:
+        off, size, smeta, convert = slot
+        if off + size <= len(data):
+            owner = _StaticOwner(off, off + size)
+            value = convert(data[off : off + size])
+            path = f"{layer.path}.{smeta.id}"
+            return Field(pkt, layer, None, smeta, owner, None, value, path, smeta.id)
+    bound = _prefix_bound(layer.cls, steps[1][0])
+    if bound is None or bound >= len(data):
+        return None
+    root = peek_root(layer.cls, data[:bound])
+    if root is None or not is_struct(root):
+        return None
+    meta = type_info(layer.cls).lookup(steps[1][0])
+    if meta is None:
+        return None
+    try:
+        value = getattr(root, meta.attr)
+    except Exception:  # not read from the prefix (or failed): decode it all
+        return None
+    if value is None:
+        return None
+    try:
+        span = root._pkt_span(meta.attr)
+    except Exception:
+        return None
+    if span is None or span[1] > bound:
+        return None
+    top = Field(pkt, layer, None, None, None, None, root, layer.path, layer.name)
+    return Field(pkt, layer, top, meta, root, None, value, None, meta.id)
