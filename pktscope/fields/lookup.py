@@ -83,6 +83,8 @@ class FieldNotFound(PktscopeError, KeyError):
 
 def parse_path(path: str) -> tuple[Step, ...]:
     """``"dhcp.options[2].code"`` → ``(("dhcp", None), ("options", 2), ("code", None))``."""
+    if type(path) is not str and not isinstance(path, str):
+        raise FieldNotFound(str(path), f"a field path is a str, not {type(path).__name__}")
     steps = _PATHS.get(path)
     if steps is not None:
         return steps

@@ -202,3 +202,13 @@ def test_stale_field_rereads_after_write_elsewhere() -> None:
     pkt["t_inner.items[1].length"].set(9)
     assert kind.value == 7 and kind.offset == 10  # re-resolved after the re-decode
     assert pkt["t_inner.items[1].length"].value == 9
+
+
+@pytest.mark.parametrize(
+    "bad", ["", "t_outer.", "t_outer..dst", "t_outer.dst[x]", "1abc.x", 5, ["x"]]
+)
+def test_bad_paths_raise_field_not_found(bad: object) -> None:
+    pkt = decode(FRAME, Outer)
+    with pytest.raises(FieldNotFound):
+        pkt[bad]  # type: ignore[index]
+    assert bad not in pkt
