@@ -11,6 +11,7 @@ is reported per expression, like the official compiler.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from pktscope.errors import ExpressionError
