@@ -109,9 +109,10 @@ def dhcp_hw(layer: Layer) -> dict[str, list[str]]:
             out["dhcp.hw.mac_addr"].append(mac(used))
         elif used is not None:
             out["dhcp.hw.addr"].append(bytes(used).hex())
-        if hlen < 16:
+        if 1 <= hlen < 16:  # hlen 0: tshark notes "Client address not given", no padding
             out["dhcp.hw.addr_padding"].append(bytes(chaddr)[hlen:].hex())
-    for opt in resolve(obj, "options[]"):
+    areas = ("options[]", "file_options.options[]", "sname_options.options[]")
+    for opt in [o for area in areas for o in resolve(obj, area)]:
         body = attr(opt, "body")
         if int(attr(opt, "code") or 0) == 61 and attr(opt, "length") == 7:
             hw_type = attr(body, "hw_type")
@@ -216,14 +217,17 @@ def _sll_src(obj: Any) -> list[str]:
     return [mac(v) for v in resolve(obj, "src_addr")] if attr(obj, "addr_length") == 6 else []
 
 
-def _ext(header_type: int, path: str, fmt: Callable[[Any], str]) -> Callable[[Any], list[str]]:
-    """Values at ``path`` of the IPv6 extension headers of one type."""
+def _ext(
+    header_types: int | tuple[int, ...], path: str, fmt: Callable[[Any], str]
+) -> Callable[[Any], list[str]]:
+    """Values at ``path`` of the IPv6 extension headers of the given type(s)."""
+    wanted = header_types if isinstance(header_types, tuple) else (header_types,)
 
     def get(obj: Any) -> list[str]:
         return [
             fmt(v)
             for h in resolve(obj, "ext_headers[]")
-            if attr(h, "header_type") == header_type
+            if attr(h, "header_type") in wanted
             for v in resolve(h, path)
         ]
 
@@ -376,7 +380,7 @@ EXTRA_FIELDS: dict[str, tuple[str, Callable[[Any], list[str]]]] = {
     "ipv6.fraghdr.ident": ("ipv6", _ext(44, "body.identification", hexw(8))),
     "ipv6.routing.type": ("ipv6", _ext(43, "body.routing_type", dec)),
     "ipv6.routing.segleft": ("ipv6", _ext(43, "body.segments_left", dec)),
-    "ipv6.opt.type": ("ipv6", _ext(0, "body.options[].type", hexw(2))),
+    "ipv6.opt.type": ("ipv6", _ext((0, 60), "body.options[].type", hexw(2))),
     "tcp.options.timestamp.tsecr": ("tcp", _path("options.items[].body.echo_reply", dec)),
     "icmpv6.nd.ns.target_address": ("icmpv6", _when_type(135, "msg.target_address", ipv6)),
     "icmpv6.nd.na.target_address": ("icmpv6", _when_type(136, "msg.target_address", ipv6)),

@@ -91,7 +91,31 @@ def tcp(options: bytes, payload: bytes = b"", sport: int = 1234, dport: int = 80
 def dhcp(hlen: int, options: bytes, file: bytes = bytes(128), sname: bytes = bytes(64)) -> bytes:
     head = struct.pack(">BBBBIHH4s4s4s4s", 1, 1, hlen, 0, 0xDEADBEEF, 0, 0x8000, *([bytes(4)] * 4))
     chaddr = bytes(range(1, 17))
+    sname, file = sname.ljust(64, b"\x00"), file.ljust(128, b"\x00")
     return head + chaddr + sname + file + bytes.fromhex("63825363") + options
+
+
+def dns_mx_soa() -> bytes:
+    """Response: question example.com MX; answer MX 10 mail.example.com; AAAA for mail;
+    authority SOA with compressed names."""
+    head = bytes.fromhex("123481800001000200010000")
+    q = bytes.fromhex("076578616d706c6503636f6d00000f0001")  # at 12: example.com
+    mx_rdata = bytes.fromhex("000a") + bytes.fromhex("046d61696cc00c")  # 10 mail.example.com
+    mx = bytes.fromhex("c00c000f000100000e10") + struct.pack(">H", len(mx_rdata)) + mx_rdata
+    mail_at = 12 + len(q) + 12 + 2  # the "mail" label inside the MX rdata
+    aaaa = struct.pack(">H", 0xC000 | mail_at) + bytes.fromhex("001c000100000e100010") + V6A
+    soa_rdata = (
+        bytes.fromhex("026e73c00c")
+        + bytes.fromhex("0561646d696ec00c")
+        + struct.pack(">IIIII", 2024010101, 3600, 600, 86400, 300)
+    )
+    soa = bytes.fromhex("c00c0006000100000e10") + struct.pack(">H", len(soa_rdata)) + soa_rdata
+    return head + q + mx + aaaa + soa
+
+
+ND_NS = (
+    bytes.fromhex("87000000") + bytes(4) + V6B + bytes.fromhex("0101") + MAC1
+)  # NS for V6B with a source link-layer address option
 
 
 CASES: list[tuple[str, int, bytes, str, dict[str, Any]]] = [
@@ -292,6 +316,101 @@ CASES: list[tuple[str, int, bytes, str, dict[str, Any]]] = [
         + ipv4(17, udp(1, 2, b"")),
         "sll:ipv4:udp",
         {"sll.packet_type": 0, "sll.src_addr": MAC1, "sll.protocol": 0x0800},
+    ),
+    (
+        "DNS MX, AAAA, SOA",
+        1,
+        eth(0x0800, ipv4(17, udp(53, 4000, dns_mx_soa()))),
+        "eth:ipv4:udp:dns",
+        {
+            "dns.answers[0].rdata.preference": 10,
+            "dns.answers[0].rdata.exchange.text": "mail.example.com",
+            "dns.answers[1].name.text": "mail.example.com",
+            "dns.answers[1].rdata.address": V6A,
+            "dns.authorities[0].rdata.mname.text": "ns.example.com",
+            "dns.authorities[0].rdata.rname.text": "admin.example.com",
+            "dns.authorities[0].rdata.minimum": 300,
+        },
+    ),
+    (
+        "ICMPv6 neighbour solicitation",
+        1,
+        eth(0x86DD, ipv6(58, ND_NS)),
+        "eth:ipv6:icmpv6",
+        {
+            "icmpv6.type": 135,
+            "icmpv6.msg.target_address": V6B,
+            "icmpv6.msg.options[0].type": 1,
+            "icmpv6.msg.options[0].body.address": MAC1,
+        },
+    ),
+    (
+        "ICMPv6 error quotes IPv6 + UDP",
+        1,
+        eth(0x86DD, ipv6(58, bytes.fromhex("0104000000000000") + ipv6(17, udp(1000, 53, b"")))),
+        "eth:ipv6:icmpv6:ipv6:udp",
+        {"icmpv6.type": 1, "icmpv6.code": 4, "udp.dst_port": 53},
+    ),
+    (
+        "ICMP echo request",
+        1,
+        eth(0x0800, ipv4(1, bytes.fromhex("0800f7fe00010001") + b"ping")),
+        "eth:ipv4:icmp",
+        {"icmp.rest_of_header.identifier": 1, "icmp.rest_of_header.seq_number": 1},
+    ),
+    (
+        "IPv6 routing + destination options",
+        1,
+        eth(
+            0x86DD,
+            ipv6(
+                43,
+                bytes.fromhex("3c02000100000000")
+                + V6B
+                + bytes.fromhex("1100010400000000")
+                + udp(7, 9, b""),
+            ),
+        ),
+        "eth:ipv6:udp",
+        {
+            "ipv6.ext_headers[0].body.routing_type": 0,
+            "ipv6.ext_headers[0].body.segments_left": 1,
+            "ipv6.ext_headers[1].body.options[0].type": 1,
+            "ipv6.payload_protocol": 17,
+        },
+    ),
+    (
+        "DHCP hlen 16, overload into file",
+        1,
+        eth(
+            0x0800,
+            ipv4(
+                17,
+                udp(
+                    68,
+                    67,
+                    dhcp(
+                        16,
+                        bytes.fromhex("350101340101ff"),
+                        file=bytes.fromhex("3d0701") + MAC1 + b"\xff",
+                    ),
+                ),
+            ),
+        ),
+        "eth:ipv4:udp:dhcp",
+        {
+            "dhcp.hlen": 16,
+            "dhcp.client_hw_addr": bytes(range(1, 17)),
+            "dhcp.overload": 1,
+            "dhcp.file_options.options[0].body.identifier": MAC1,
+        },
+    ),
+    (
+        "DHCP hlen 0",
+        1,
+        eth(0x0800, ipv4(17, udp(68, 67, dhcp(0, bytes.fromhex("350103ff"))))),
+        "eth:ipv4:udp:dhcp",
+        {"dhcp.hlen": 0, "dhcp.chaddr": bytes(range(1, 17))},
     ),
 ]
 

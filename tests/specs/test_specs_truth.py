@@ -43,8 +43,7 @@ _BOOTP_HDR = (
     "dhcp.ip.your",
     "dhcp.ip.server",
     "dhcp.ip.relay",
-    "dhcp.hw.addr_padding",
-)
+)  # dhcp.hw.addr_padding: hlen is 0 there, tshark and we both give none
 
 # Where tshark and the specs legitimately disagree. Evidence is reproducible with tshark 4.0.
 TSHARK_QUIRKS: dict[Key, str] = {
