@@ -180,3 +180,32 @@ def test_dns_worst_case_names_are_bounded(compiler: str) -> None:
     assert texts[-1].endswith("<loop>")  # 20 names x 20 labels > 127 labels
     assert texts[0] == ".".join(["a"] * 20)
     assert elapsed < 20, f"{elapsed:.1f}s"
+
+
+@pytest.mark.parametrize("compiler", COMPILERS)
+@pytest.mark.parametrize("linktype", [0, 1, 101, 113, 276])
+def test_random_frames_through_the_chain(compiler: str, linktype: int) -> None:
+    """Whole random frames, chained: every layer's error is a decode error, the chain ends.
+
+    Frames start with a plausible header (Ethernet/IPv4/UDP to port 53 or 67) so the random
+    tail reaches the deeper specs, not only the first one."""
+    specs = specs_for(compiler)
+    prefixes = [
+        b"",
+        bytes.fromhex("000000000000111111111111080045000040000000004011000001010101020202020035"),
+        bytes.fromhex("000000000000111111111111080045000140000000004011000001010101020202020043"),
+        bytes.fromhex("00000000000011111111111186dd6000000000400640" + "00" * 32),
+    ]
+
+    @settings(
+        max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow], database=None
+    )
+    @given(st.sampled_from(prefixes), st.binary(max_size=400))
+    def check(prefix: bytes, tail: bytes) -> None:
+        layers = decode_chain(specs, linktype, prefix + tail)
+        assert len(layers) <= 16
+        for layer in layers:
+            if layer.error is not None and not isinstance(layer.error, ALLOWED):
+                raise AssertionError(f"{layer.spec}: {type(layer.error).__name__}: {layer.error}")
+
+    check()
