@@ -166,6 +166,7 @@ class Chain:
         counts: dict[str, int] = {}
         for index in range(MAX_LAYERS):
             name = layer_name(cls)
+            rule = payload_rule(cls)
             occurrence = counts.get(name, 0)
             counts[name] = occurrence + 1
             # A last layer (no payload rule) decodes on first use: a lookup of one of its
@@ -179,25 +180,19 @@ class Chain:
                 occurrence=occurrence,
                 truncated=truncated,
                 cut_tail=cut and end == len(data),
-                lazy=payload_rule(cls) is None,
+                lazy=rule is None,
             )
             yield layer
-            nxt = self._next(layer, data)
+            if rule is None:
+                return
+            nxt = self._next(layer, rule)
             if nxt is None:
                 return
             cls, start, end, cut_payload = nxt
-            quoted = quoted or self._quoted(layer)
+            quoted = quoted or rule.quoted
             truncated = cut_payload or quoted
 
-    @staticmethod
-    def _quoted(layer: Layer) -> bool:
-        rule = payload_rule(layer.cls)
-        return rule is not None and rule.quoted
-
-    def _next(self, layer: Layer, data: bytes) -> tuple[type, int, int, bool] | None:
-        rule = payload_rule(layer.cls)
-        if rule is None:
-            return None
+    def _next(self, layer: Layer, rule: PayloadRule) -> tuple[type, int, int, bool] | None:
         root = layer.root
         if root is None:
             return None
