@@ -48,9 +48,10 @@ _FMT = {
 
 def doc_literal(text: str) -> str:
     """A docstring literal: triple-quoted when the text is plainly safe there, else ``repr``."""
-    plain = all(c == "\n" or (c.isprintable() and c != "\\") for c in text)
-    if plain and '"""' not in text and not text.endswith('"') and not text.startswith('"'):
-        return '"""' + text.rstrip("\n") + '"""'
+    body = text.rstrip("\n")
+    plain = all(c == "\n" or (c.isprintable() and c != "\\") for c in body)
+    if plain and '"""' not in body and not body.endswith('"') and not body.startswith('"'):
+        return '"""' + body + '"""'
     return repr(text)
 
 

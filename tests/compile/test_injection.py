@@ -88,7 +88,8 @@ def test_no_payload_ran() -> None:
 
 
 @pytest.mark.parametrize(
-    "doc", ['a\n"""b', 'end"', '"start', "back\\slash", "nul\x00", "tab\there", "plain\ntext"]
+    "doc",
+    ['a\n"""b', 'end"', 'end"\n', '"start', "back\\slash", "nul\x00", "tab\there", "plain\ntext"],
 )
 def test_doc_literal_round_trips(doc: str) -> None:
     from pktscope.compile.python import doc_literal
