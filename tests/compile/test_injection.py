@@ -94,4 +94,4 @@ def test_no_payload_ran() -> None:
 def test_doc_literal_round_trips(doc: str) -> None:
     from pktscope.compile.python import doc_literal
 
-    assert eval(doc_literal(doc)) == doc.rstrip("\n")
+    assert eval(doc_literal(doc)).rstrip("\n") == doc.rstrip("\n")
