@@ -1,7 +1,6 @@
 """The Kaitai Struct expression language: text -> :mod:`pktscope.spec.expr_ast` nodes.
 
-A hand-written lexer (:func:`_tokenize`, a flat token list; f-strings are lexed with a mode stack
-so ``{...}`` parts become ordinary tokens) and a recursive-descent parser that follows the
+A lexer (:mod:`pktscope.spec.expr_lex`) and a recursive-descent parser that follows the
 official grammar (``kaitai_struct_compiler`` ``exprlang/Expressions.scala`` and ``Lexical.scala``),
 lowest precedence first::
 
@@ -19,9 +18,6 @@ is bounded so hostile input cannot exhaust the Python stack.
 """
 
 from __future__ import annotations
-
-import re
-from dataclasses import dataclass
 
 from pktscope.errors import ExpressionError
 from pktscope.spec.expr_ast import (
@@ -45,6 +41,7 @@ from pktscope.spec.expr_ast import (
     TypeRef,
     UnaryOp,
 )
+from pktscope.spec.expr_lex import OPS, Tok, tokenize
 
 __all__ = ["MAX_DEPTH", "parse_expr", "parse_type_ref"]
 
@@ -52,58 +49,6 @@ __all__ = ["MAX_DEPTH", "parse_expr", "parse_type_ref"]
 #: resulting tree), so parsing and every later recursive walk stay far from Python's stack limit.
 MAX_DEPTH = 64
 
-_WS = " \t\r\n"
-_DIGITS = frozenset("0123456789")
-_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_FLOAT_RE = re.compile(
-    r"[0-9]+[eE][+-]?[0-9]+"
-    r"|[0-9]*\.[0-9]+(?:[eE][+-]?[0-9]+)?"
-    r"|[0-9]+\.(?![ \t\r\n]*[A-Za-z_])"
-)
-_RADIX_RE = re.compile(r"0([xX][0-9a-fA-F_]+|[oO][0-7_]+|[bB][01_]+)")
-_DEC_RE = re.compile(r"[1-9][0-9_]*|0")
-_OPS = (
-    "::",
-    "<<",
-    ">>",
-    "<=",
-    ">=",
-    "==",
-    "!=",
-    "<",
-    ">",
-    "+",
-    "-",
-    "*",
-    "/",
-    "%",
-    "&",
-    "|",
-    "^",
-    "~",
-    "?",
-    ":",
-    ".",
-    ",",
-    "(",
-    ")",
-    "[",
-    "]",
-)
-_ESCAPES = {
-    "a": "\a",
-    "b": "\b",
-    "t": "\t",
-    "n": "\n",
-    "v": "\v",
-    "f": "\f",
-    "r": "\r",
-    "e": "\x1b",
-    "'": "'",
-    '"': '"',
-    "\\": "\\",
-}
-_KEYWORDS = frozenset({"and", "or", "not"})
 _COMPARE = frozenset({"==", "!=", "<", "<=", ">", ">="})
 _BINARY_PREC = {
     "|": 0,
@@ -119,195 +64,20 @@ _BINARY_PREC = {
 }
 
 
-@dataclass(frozen=True)
-class _Tok:
-    """``kind``: int float str name kw op fstart ftext lbrace rbrace fend eof."""
-
-    kind: str
-    text: str
-    pos: int
-    value: object = None
-
-
-class _Lexer:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.pos = 0
-        self.toks: list[_Tok] = []
-        # One entry per open f-string: False while in its text, True inside a `{...}` part.
-        self.fstack: list[bool] = []
-
-    def fail(self, message: str, pos: int) -> ExpressionError:
-        return ExpressionError(message, expression=self.text, expr_col=pos)
-
-    def run(self) -> list[_Tok]:
-        text = self.text
-        while True:
-            if self.fstack and not self.fstack[-1]:
-                self.lex_ftext()
-                continue
-            self.skip_ws()
-            if self.pos >= len(text):
-                break
-            self.lex_one()
-        if self.fstack:
-            raise self.fail("unterminated f-string", len(text))
-        self.toks.append(_Tok("eof", "", len(text)))
-        return self.toks
-
-    def skip_ws(self) -> None:
-        text = self.text
-        while self.pos < len(text):
-            ch = text[self.pos]
-            if ch in _WS:
-                self.pos += 1
-            elif ch == "\\" and text.startswith("\\\n", self.pos):
-                self.pos += 2
-            else:
-                break
-
-    def lex_one(self) -> None:
-        text, start = self.text, self.pos
-        ch = text[start]
-        if ch == "f" and text.startswith('f"', start):
-            self.toks.append(_Tok("fstart", 'f"', start))
-            self.fstack.append(False)
-            self.pos += 2
-        elif ch.isascii() and (ch.isalpha() or ch == "_"):
-            m = _NAME_RE.match(text, start)
-            assert m is not None
-            word = m.group()
-            self.toks.append(_Tok("kw" if word in _KEYWORDS else "name", word, start))
-            self.pos = m.end()
-        elif ch in _DIGITS or (ch == "." and text[start + 1 : start + 2] in _DIGITS):
-            self.lex_number()
-        elif ch == '"':
-            value = self.lex_dstring()
-            self.toks.append(_Tok("str", text[start : self.pos], start, value))
-        elif ch == "'":
-            end = text.find("'", start + 1)
-            if end < 0:
-                raise self.fail("unterminated string literal", start)
-            self.toks.append(_Tok("str", text[start : end + 1], start, text[start + 1 : end]))
-            self.pos = end + 1
-        elif ch == "}" and self.fstack:
-            self.toks.append(_Tok("rbrace", "}", start))
-            self.fstack.pop()
-            self.fstack.append(False)
-            self.pos += 1
-        else:
-            for op in _OPS:
-                if text.startswith(op, start):
-                    self.toks.append(_Tok("op", op, start))
-                    self.pos += len(op)
-                    return
-            raise self.fail(f"unexpected character {ch!r}", start)
-
-    def lex_number(self) -> None:
-        text, start = self.text, self.pos
-        fm = _FLOAT_RE.match(text, start)
-        rm = _RADIX_RE.match(text, start)
-        value: int | float
-        if rm is not None:
-            digits = rm.group(1)[1:].replace("_", "")
-            if not digits:
-                raise self.fail(f"invalid number literal {rm.group()!r}", start)
-            value = int(digits, {"x": 16, "o": 8, "b": 2}[rm.group(1)[0].lower()])
-            end, kind = rm.end(), "int"
-        elif fm is not None:
-            value, end, kind = float(fm.group()), fm.end(), "float"
-        else:
-            dm = _DEC_RE.match(text, start)
-            assert dm is not None
-            value, end, kind = int(dm.group().replace("_", "")), dm.end(), "int"
-        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-            bad = re.match(r"[0-9A-Za-z_.]*", text[start:])
-            assert bad is not None
-            raise self.fail(f"invalid number literal {bad.group()!r}", start)
-        self.toks.append(_Tok(kind, text[start:end], start, value))
-        self.pos = end
-
-    def lex_escape(self) -> str:
-        """Decode the escape at ``self.pos`` (on the backslash) and move past it."""
-        text, start = self.text, self.pos
-        ch = text[start + 1 : start + 2]
-        if ch in _ESCAPES:
-            self.pos += 2
-            return _ESCAPES[ch]
-        if ch and ch in "01234567":
-            m = re.compile(r"[0-7]+").match(text, start + 1)
-            assert m is not None
-            self.pos = m.end()
-            code = int(m.group(), 8)
-            if code > 0xFFFF:
-                raise self.fail(f"octal escape out of range: \\{m.group()}", start)
-            return chr(code)
-        if ch == "u":
-            digits = text[start + 2 : start + 6]
-            if len(digits) == 4 and all(c in "0123456789abcdefABCDEF" for c in digits):
-                self.pos = start + 6
-                return chr(int(digits, 16))
-            raise self.fail("invalid \\u escape, expected 4 hex digits", start)
-        if not ch:
-            raise self.fail("unterminated string literal", start)
-        raise self.fail(f"invalid escape sequence \\{ch}", start)
-
-    def lex_dstring(self) -> str:
-        text, start = self.text, self.pos
-        self.pos += 1
-        out: list[str] = []
-        while True:
-            if self.pos >= len(text):
-                raise self.fail("unterminated string literal", start)
-            ch = text[self.pos]
-            if ch == '"':
-                self.pos += 1
-                return "".join(out)
-            if ch == "\\":
-                out.append(self.lex_escape())
-            else:
-                out.append(ch)
-                self.pos += 1
-
-    def lex_ftext(self) -> None:
-        text, start = self.text, self.pos
-        out: list[str] = []
-        while True:
-            if self.pos >= len(text):
-                raise self.fail("unterminated f-string", start)
-            ch = text[self.pos]
-            if ch in '"{':
-                break
-            if ch == "\\":
-                out.append(self.lex_escape())
-            else:
-                out.append(ch)
-                self.pos += 1
-        if out:
-            self.toks.append(_Tok("ftext", text[start : self.pos], start, "".join(out)))
-        if ch == '"':
-            self.toks.append(_Tok("fend", '"', self.pos))
-            self.fstack.pop()
-        else:
-            self.toks.append(_Tok("lbrace", "{", self.pos))
-            self.fstack[-1] = True
-        self.pos += 1
-
-
-def _describe(tok: _Tok) -> str:
+def _describe(tok: Tok) -> str:
     return "end of expression" if tok.kind == "eof" else repr(tok.text)
 
 
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.toks = _Lexer(text).run()
+        self.toks = tokenize(text)
         self.i = 0
         self.depth = 0
 
     # -- token helpers -------------------------------------------------------------------
     @property
-    def tok(self) -> _Tok:
+    def tok(self) -> Tok:
         return self.toks[self.i]
 
     def fail(self, message: str, pos: int | None = None) -> ExpressionError:
@@ -323,12 +93,12 @@ class _Parser:
     def is_kw(self, word: str) -> bool:
         return self.tok.kind == "kw" and self.tok.text == word
 
-    def advance(self) -> _Tok:
+    def advance(self) -> Tok:
         tok = self.tok
         self.i += 1
         return tok
 
-    def expect_op(self, op: str) -> _Tok:
+    def expect_op(self, op: str) -> Tok:
         if not self.is_op(op):
             raise self.unexpected(repr(op))
         return self.advance()
@@ -344,11 +114,11 @@ class _Parser:
             rest += self.toks[k].text
             end += len(self.toks[k].text)
             k += 1
-        relexed: list[_Tok] = []
+        relexed: list[Tok] = []
         pos = tok.pos + 1
         while rest:
-            op = next(o for o in _OPS if rest.startswith(o))
-            relexed.append(_Tok("op", op, pos))
+            op = next(o for o in OPS if rest.startswith(o))
+            relexed.append(Tok("op", op, pos))
             pos += len(op)
             rest = rest[len(op) :]
         self.toks[self.i : k] = relexed
@@ -393,7 +163,7 @@ class _Parser:
             left = BinOp("and", left, self.not_test(), col=left.col)
         return left
 
-    def starts_operand(self, tok: _Tok) -> bool:
+    def starts_operand(self, tok: Tok) -> bool:
         if tok.kind in ("name", "kw", "int", "float", "str", "fstart"):
             return True
         return tok.kind == "op" and tok.text in ("(", "[", "-", "~", "+", "::")
