@@ -2,27 +2,25 @@
 
 Opening indexes frame offsets only (no decode). ``packet(i)`` decodes one frame on demand and
 ``summary(i)`` derives its list row; both sit in small LRU caches, so memory stays flat however
-large the capture. Records come from ``pktscope.capture.open.open_records`` (indexed in a
-background thread) and packets from the dissector chain; ``PKTSCOPE_TUI_LITE=1`` switches to the
-small stand-ins in ``lite_reader``/``lite_decode`` (written before those landed, kept for
-comparison and for working on the TUI when the spec compiler is broken).
+large the capture. Records come from ``pktscope.capture.open.open_records`` (a screenful indexed
+at once, the rest in a background thread) and packets from the dissector chain.
 """
 
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from pktscope.capture.open import open_records
 from pktscope.capture.records import Record
-from pktscope.tui.lite_decode import DecodeRule, lite_decode
-from pktscope.tui.lite_fields import FrameInfo
-from pktscope.tui.lite_reader import LiteRecordFile
+from pktscope.dissect.capture import packet_from_record
+from pktscope.dissect.chain import Chain
+from pktscope.dissect.decode_as import DecodeAsRules
 from pktscope.tui.summary import Summary, summarize
 
-__all__ = ["SAMPLE_CAPTURE", "CaptureSource", "packet_roots", "parse_decode_as"]
+__all__ = ["SAMPLE_CAPTURE", "CaptureSource", "packet_roots"]
 
 SAMPLE_CAPTURE = Path(__file__).resolve().parents[1] / "data" / "sample.pcapng"
 
@@ -56,23 +54,6 @@ class LRU(Generic[K, V]):
         self.data.clear()
 
 
-def _lite() -> bool:
-    return os.environ.get("PKTSCOPE_TUI_LITE") == "1"
-
-
-def parse_decode_as(text: str) -> DecodeRule:
-    """``udp.port==9000:dns`` → ``("udp.port", 9000, "dns")``; ValueError when malformed."""
-    try:
-        cond, layer = text.rsplit(":", 1)
-        key, value = cond.split("==")
-        rule = (key.strip(), int(value.strip(), 0), layer.strip())
-    except ValueError:
-        raise ValueError(f"decode-as wants KEY==VALUE:SPEC, got {text!r}") from None
-    if not rule[0] or not rule[2]:
-        raise ValueError(f"decode-as wants KEY==VALUE:SPEC, got {text!r}")
-    return rule
-
-
 def packet_roots(pkt: Any) -> list[Any]:
     """One field per layer (the roots of the field tree), for either field model."""
     fields = getattr(pkt, "fields", None)
@@ -102,43 +83,29 @@ class CaptureSource:
         self._packets: LRU[int, Any] = LRU(256)
         self._rows: LRU[int, Summary] = LRU(4096)
         self._t0: float | None = None
-        self.backend = "lite" if _lite() else "pktscope"
-        if self.backend == "lite":
-            self.records: Any = LiteRecordFile(self.path)
-        else:
-            from pktscope.capture.open import open_records  # noqa: PLC0415 - cheap start
-
-            self.records = open_records(self.path)
-            # a screenful now; the rest in the background once the first screen is up
-            self.records.index_to(FIRST_SCREEN_FRAMES)
+        self.records = open_records(self.path)
+        # a screenful now; the rest in the background once the first screen is up
+        self.records.index_to(FIRST_SCREEN_FRAMES)
         self.set_rules(rules)
 
     def start_indexing(self) -> None:
         """Index the rest of the file in a background thread (idempotent)."""
-        start = getattr(self.records, "start_indexing", None)
-        if start is not None:
-            start()
+        self.records.start_indexing()
 
     def __len__(self) -> int:
-        indexed = getattr(self.records, "indexed", None)
-        return int(indexed) if indexed is not None else len(self.records)
+        return self.records.indexed
 
     @property
     def indexing_done(self) -> bool:
-        complete = getattr(self.records, "complete", None)
-        if complete is not None:
-            return bool(complete)
-        return bool(getattr(self.records, "done", True))
+        return self.records.complete
 
     @property
     def error(self) -> Exception | None:
-        err = getattr(self.records, "warning", None) or getattr(self.records, "error", None)
-        return err if isinstance(err, Exception) else None
+        """Why the file ended early (a truncated last record...), else None."""
+        return self.records.warning
 
     def close(self) -> None:
-        close = getattr(self.records, "close", None)
-        if close is not None:
-            close()
+        self.records.close()
 
     def record(self, index: int) -> Record:
         rec: Record = self.records[index]
@@ -146,15 +113,7 @@ class CaptureSource:
 
     def decode(self, index: int) -> Any:
         """Decode frame ``index`` without touching the caches (filters and exports)."""
-        rec = self.record(index)
-        if self.backend == "lite":
-            frame = FrameInfo(
-                rec.number, rec.time, rec.len, rec.cap_len, rec.linktype, rec.interface_id
-            )
-            return lite_decode(bytes(rec.data), frame, self._lite_rules)
-        from pktscope.dissect.capture import packet_from_record  # noqa: PLC0415
-
-        return packet_from_record(rec, self._chain)
+        return packet_from_record(self.record(index), self._chain)
 
     def packet(self, index: int) -> Any:
         pkt = self._packets.get(index)
@@ -176,13 +135,7 @@ class CaptureSource:
 
     def set_rules(self, rules: Sequence[str]) -> None:
         """Apply decode-as rules (PktscopeError or ValueError when one is malformed)."""
-        if self.backend == "lite":
-            self._lite_rules = [parse_decode_as(r) for r in rules]
-        else:
-            from pktscope.dissect.chain import Chain  # noqa: PLC0415
-            from pktscope.dissect.decode_as import DecodeAsRules  # noqa: PLC0415
-
-            self._chain = Chain(None, DecodeAsRules(rules, self.spec_dirs))
+        self._chain = Chain(None, DecodeAsRules(rules, self.spec_dirs))
         self.rules = list(rules)
         self.invalidate()
 

@@ -10,8 +10,6 @@ from pktscope.errors import PktscopeError
 from pktscope.filter import FilterError, compile_filter
 from pktscope.filter.lexer import tokenize
 from pktscope.filter.parser import And, Compare, Not, Or, Present, parse
-from pktscope.tui.lite_decode import lite_decode
-from pktscope.tui.lite_fields import FrameInfo
 
 CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
 
@@ -58,7 +56,9 @@ def _dhcp_discover() -> object:
         "010106003d1d00000000000000000000000000000000000000000000"
         "00163e000001" + "00" * 10 + "00" * 192 + "63825363" + "350101" + "ff"
     )
-    return lite_decode(buf, FrameInfo(1, 0.0, len(buf), len(buf), 1))
+    from pktscope.dissect.chain import decode
+
+    return decode(buf)
 
 
 @pytest.mark.parametrize(
@@ -78,8 +78,9 @@ def _dhcp_discover() -> object:
         ("dhcp.chaddr == 00163e00000100000000000000000000", True),
         ("dhcp.chaddr contains 3e:00", True),
         ("dhcp.xid == 0x3d1d0000", True),
-        ("dhcp.message_type == discover", True),
-        ("dhcp.message_type == 1", True),
+        ("dhcp.options.body.message_type == discover", True),
+        ("dhcp.options.body.message_type == 1", True),
+        ("dhcp.options.body.message_type == offer", False),
         ("dhcp.options.code == 255", True),
         ("dhcp.options[0].code == 53", True),
         ("dhcp.options[1].code == 53", False),

@@ -21,7 +21,10 @@ async def _settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     app.packets.refresh_count()
     app._update_state()
-    await pilot.pause()
+    # the detail panes follow the list one refresh later, and the tree moves its cursor one
+    # refresh after being rebuilt: let both happen before the picture is taken
+    for _ in range(3):
+        await pilot.pause(0.05)
 
 
 async def _select_chaddr(pilot: Pilot[Any]) -> None:
