@@ -454,7 +454,10 @@ class ModuleGen:
                 f"raise _kaitaistruct.EndOfStreamError('requested {n} bytes, but only %d bytes "
                 f"available' % len(_d), {n}, len(_d))"
             )
-        em.line(f"({targets},) = {unpack}(_d)")
+        if fmt == "B" and run.endian != "switch":
+            em.line(f"{targets} = _d[0]")
+        else:
+            em.line(f"({targets},) = {unpack}(_d)")
         em.line(f"_s[{run_no}] = _p")
         em.line(f"_p += {run.size}")
         for idx, a, _, _ in run.attrs:

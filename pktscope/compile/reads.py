@@ -95,6 +95,8 @@ class ReadEmitter:
             em.line(f"_on = {on}")
             first = True
             default = None
+            # cases sharing a type share one branch: `_on in (...)` (YAML keys are unique)
+            groups: dict[str, list[str]] = {}
             for key, tname in a.switch.cases:
                 if key.text == "_":
                     default = tname
@@ -103,7 +105,12 @@ class ReadEmitter:
                     knode = parse_expr(key.text)
                 except SpecError as exc:
                     raise self.gen.located(exc, key.path) from None
-                cond = f"_on == {self.case_value(knode, key.path)}"
+                groups.setdefault(tname, []).append(self.case_value(knode, key.path))
+            for tname, values in groups.items():
+                if len(values) == 1:
+                    cond = f"_on == {values[0]}"
+                else:
+                    cond = f"_on in ({', '.join(values)})"
                 with em.block(("if " if first else "elif ") + cond + ":"):
                     self.typed(em, a, tname, target, store)
                 first = False
@@ -165,7 +172,17 @@ class ReadEmitter:
         m = PRIM_RE.match(tname)
         assert m is not None
         kind = (m.group(1) or m.group(3)) + (m.group(2) or m.group(4))
-        if kind in ("u1", "s1"):
+        if kind == "u1" and not a.enum:
+            with em.block("if _io.bits_left:"):
+                em.line("_io.align_to_byte()")
+            em.line("_d = _io._io.read(1)")
+            with em.block("if not _d:"):
+                em.line(
+                    "raise _kaitaistruct.EndOfStreamError("
+                    "'requested 1 bytes, but only 0 bytes available', 1, 0)"
+                )
+            call = "_d[0]"
+        elif kind in ("u1", "s1"):
             call = f"_io.read_{kind}()"
         else:
             endian = self.endian_of(a, tname)
