@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     # imported here so `pktscope --help` does not pay for Textual
     from pktscope.dissect.decode_as import parse_rules  # noqa: PLC0415
-    from pktscope.filter import compile_filter  # noqa: PLC0415
+    from pktscope.filter import FilterError, compile_filter  # noqa: PLC0415
     from pktscope.tui.app import PktscopeApp  # noqa: PLC0415
     from pktscope.tui.source import SAMPLE_CAPTURE  # noqa: PLC0415
 
@@ -50,7 +51,12 @@ def run(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise CaptureError(f"no such capture file: {path}")
     parse_rules(args.decode_as)  # a malformed rule is a PktscopeError before the screen opens
-    flt = compile_filter(args.display_filter) if args.display_filter else None
+    try:
+        flt = compile_filter(args.display_filter) if args.display_filter else None
+    except FilterError as exc:
+        caret = "\n".join("  " + line for line in exc.caret_lines().splitlines())
+        print(f"pktscope: bad display filter: {exc}\n{caret}", file=sys.stderr)
+        return 2
     spec_dirs = [*args.spec_dir, path.parent, Path.cwd()]
     app = PktscopeApp(path, rules=args.decode_as, spec_dirs=spec_dirs, initial_filter=flt)
     app.run()
