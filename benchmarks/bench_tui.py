@@ -9,7 +9,10 @@ at 160x45 under Textual's Pilot:
 
 - first screen: from before ``import pktscope.tui.app`` to the first packet row drawn;
 - jumps: go to the last frame, the middle, and 20 random frames (after indexing finished),
-  each timed until the app is idle again (list rows, field tree and hex pane redrawn);
+  each timed twice: until the target row is drawn in the list (what the target is checked
+  on) and until the app is idle again (field tree and hex pane rebuilt and redrawn too);
+- CPU time beside wall time: this machine is shared, and the process's CPU time is close to
+  what the wall time would be on an idle one;
 - peak RSS: ``ru_maxrss`` of the subprocess at the end.
 
 Targets (DESIGN.md): first screen < 1.5 s, any jump < 100 ms, RSS < 300 MB.
