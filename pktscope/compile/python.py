@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pktscope.compile.emit import Emitter
+from pktscope.compile.meta import field_meta, plain
 from pktscope.compile.reads import ReadEmitter
 from pktscope.compile.runtime import RUNTIME_IMPORTS, RUNTIME_SOURCE
 from pktscope.compile.translate import ID_RE, Ctx, check_id, pyname
@@ -92,19 +93,6 @@ class _Run:
     @property
     def size(self) -> int:
         return sum(s for _, _, _, s in self.attrs)
-
-
-def _plain(v: Any, depth: int = 0) -> Any:
-    """YAML hint values reduced to repr-safe plain data."""
-    if depth > 20:
-        return None
-    if isinstance(v, dict):
-        return {str(k): _plain(x, depth + 1) for k, x in v.items()}
-    if isinstance(v, list | tuple):
-        return [_plain(x, depth + 1) for x in v]
-    if v is None or isinstance(v, bool | int | float | str):
-        return v
-    return str(v)
 
 
 class ModuleGen:
@@ -223,72 +211,6 @@ class ModuleGen:
             cur.attrs.append((i, a, code, size))
         return out
 
-    def field_meta(self, t: TypeDef, a: Attr, reads: ReadEmitter) -> dict[str, Any]:
-        typ: str | None = None
-        size: int | None = None
-        bit_size: int | None = None
-        endian: str | None = None
-        bit_endian: str | None = None
-        if a.kind == "value":
-            pass
-        elif a.switch is not None:
-            typ = None
-        elif a.type is None:
-            typ = "bytes"
-        else:
-            name, _ = parse_type_ref(a.type)
-            m = PRIM_RE.match(name)
-            if m and m.group(5):
-                bit_size = int(m.group(6))
-                bit_endian = m.group(7) or t.bit_endian()
-                typ = f"b{bit_size}"
-            elif m:
-                size = prim_size(name)
-                typ = name
-                if size and size > 1:
-                    e = reads.endian_of(a, name)
-                    if e != "switch":
-                        endian = e
-                        kind = (m.group(1) or m.group(3)) + (m.group(2) or m.group(4))
-                        typ = kind + e
-            elif name in ("str", "strz"):
-                typ = name
-            else:
-                ut = self.uni.resolve_type(t, name)
-                typ = self.cls_ref(ut) if ut is not None else None
-        if a.contents is not None:
-            size = len(a.contents)
-        elif a.size is not None:
-            try:
-                node = parse_expr(a.size.text)
-            except SpecError:
-                node = None
-            if isinstance(node, A.IntLit):
-                size = node.value
-        enum: str | None = None
-        if a.enum:
-            edef = self.uni.resolve_enum(t, a.enum)
-            enum = self.enum_ref(edef) if edef else None
-        meta: dict[str, Any] = {
-            "id": a.id,
-            "spec_path": a.path,
-            "kind": a.kind,
-            "type": typ,
-            "size": size,
-            "repeat": a.repeat,
-            "enum": enum,
-            "process": a.process is not None,
-            "hints": _plain(a.hints),
-        }
-        if bit_size is not None:
-            meta["bit_size"] = bit_size
-            meta["bit_endian"] = bit_endian
-        if endian is not None:
-            meta["endian"] = endian
-        if typ in ("str", "strz"):
-            meta["encoding"] = a.encoding or t.encoding()
-        return meta
-
     def attr_name(self, a: Attr) -> str:
         if a.id is None:
             return ""
@@ -336,13 +258,13 @@ class ModuleGen:
             em.line(f"SEQ_FIELDS = {seq_names!r}")
             em.line(f"_PKT_INSTANCES = {[self.attr_name(a) for a in t.instances]!r}")
             metas = {
-                self.attr_name(a): self.field_meta(t, a, reads) for a in [*t.seq, *t.instances]
+                self.attr_name(a): field_meta(self, t, a, reads) for a in [*t.seq, *t.instances]
             }
             em.line(f"_PKT_FIELDS = {metas!r}")
             hints = dict(t.hints)
             if t.parent is None:
                 hints.update(t.meta.hints)
-            em.line(f"_PKT_HINTS = {_plain(hints)!r}")
+            em.line(f"_PKT_HINTS = {plain(hints)!r}")
             em.line(f"_PKT_RUNS = {runs!r}")
             seq_table = [
                 (self.attr_name(a), a.id, bool(a.repeat), a.path, run_of.get(i))
