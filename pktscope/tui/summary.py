@@ -92,9 +92,18 @@ def _info(pkt: Any, top: str) -> str:
         qtype = _enum_name(pkt, "dns.queries[0].type").upper()
         head = "Standard query response" if qr else "Standard query"
         tail = ""
-        if qr:
-            answers = _all(pkt, "dns.answers.rdata")
-            tail = "".join(f" {f.display}" for f in answers[:3])
+        if qr:  # "A 93.184.215.14" per answer, as Wireshark lists them
+            kinds = [
+                str(getattr(f.value, "name", f.display)).upper()
+                for f in _all(pkt, "dns.answers.type")
+            ]
+            datas = _all(pkt, "dns.answers.rdata.address") or _all(pkt, "dns.answers.rdata")
+            if len(kinds) != len(datas):
+                kinds = [""] * len(datas)
+            tail = "".join(
+                f" {k} {d.display}".replace("  ", " ")
+                for k, d in zip(kinds[:3], datas[:3], strict=True)
+            )
         return f"{head} 0x{ident:04x} {qtype} {qname}{tail}".rstrip()
     if top == "arp":
         op = _int(pkt, "arp.opcode")
