@@ -137,8 +137,10 @@ class DecodeError(PktscopeError):
         self.offset = offset
         self.field_path = field_path
         self.spec_path = spec_path
+        self.src_path = spec_path  # kaitaistruct.KaitaiStructError's name for it
         self.partial = partial
-        super().__init__(message)
+        # Not super(): kaitaistruct's error classes later in the MRO take positional data.
+        Exception.__init__(self, message)
 
     def __str__(self) -> str:
         head = self.field_path or "<root>"
@@ -147,8 +149,12 @@ class DecodeError(PktscopeError):
         return f"{head}: {self.message}"
 
 
-class TruncatedError(DecodeError, EOFError):
-    """The data ended before the field did: ``needed`` bytes wanted, ``available`` there."""
+class TruncatedError(DecodeError, _ks.EndOfStreamError):  # type: ignore[misc]  # untyped runtime
+    """The data ended before the field did: ``needed`` bytes wanted, ``available`` there.
+
+    Also a ``kaitaistruct.EndOfStreamError`` (hence an ``EOFError``), with its
+    ``bytes_needed``/``bytes_available`` attributes.
+    """
 
     def __init__(
         self,
@@ -158,8 +164,8 @@ class TruncatedError(DecodeError, EOFError):
         available: int | None = None,
         **kw: Any,
     ) -> None:
-        self.needed = needed
-        self.available = available
+        self.needed = self.bytes_needed = needed
+        self.available = self.bytes_available = available
         super().__init__(message, **kw)
 
 

@@ -288,15 +288,20 @@ def _pkt_translate(exc, trail):
     inner, f, p = trail[0]
     spec_path = inner._PKT_SEQ[f][3] if 0 <= f < len(inner._PKT_SEQ) else ""
     offset = None
+    need = getattr(orig, "bytes_needed", None)
+    have = getattr(orig, "bytes_available", None)
     if isinstance(p, int):
         run = inner._PKT_SEQ[f][4] if 0 <= f < len(inner._PKT_SEQ) else None
-        avail = getattr(orig, "bytes_available", None)
+        avail = have
         if run and isinstance(avail, int):
+            # A fixed run is read in one go: name the first field of it that did not fit,
+            # with that field's own byte counts.
             for off, size, idx, _, _ in run:
                 if off + size > avail:
                     p += off
                     parts[-1:] = [inner._PKT_SEQ[idx][1]] if parts else []
                     spec_path = inner._PKT_SEQ[idx][3]
+                    need, have = size, max(0, avail - off)
                     break
         offset = _pkt_abs(inner._io, (p, p))[0]
     kw = dict(
@@ -304,12 +309,9 @@ def _pkt_translate(exc, trail):
     )
     msg = str(orig)
     if isinstance(orig, EOFError):
-        new = _errors.TruncatedError(
-            msg,
-            needed=getattr(orig, "bytes_needed", None),
-            available=getattr(orig, "bytes_available", None),
-            **kw,
-        )
+        if isinstance(need, int) and isinstance(have, int):
+            msg = "need %d byte%s, %d available" % (need, "" if need == 1 else "s", have)
+        new = _errors.TruncatedError(msg, needed=need, available=have, **kw)
     else:
         cls = _errors.KS_VALIDATION_ERRORS.get(type(orig))
         if cls is not None:

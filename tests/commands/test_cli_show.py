@@ -100,7 +100,7 @@ def test_malformed_shows_error_row_with_caret(capsys: pytest.CaptureFixture[str]
     assert any(line.startswith("dhcp  @42+48  <") for line in lines)  # flagged layer
     i = next(i for i, line in enumerate(lines) if line.startswith("decode error: "))
     assert lines[i] == (
-        "decode error: dhcp.sname @ 0x0056: requested 236 bytes, but only 48 bytes available"
+        "decode error: dhcp.sname @ 0x0056: need 64 bytes, 4 available"
     )
     # 0x56 = 86 is past the 90-byte frame's last row start (0x50): the row 0x50, caret at 6.
     assert lines[i + 1].startswith("00000050: ")
@@ -161,7 +161,7 @@ def test_field_that_fails_to_decode(capsys: pytest.CaptureFixture[str], tmp_path
     lines = out.splitlines()
     assert lines[1] == (
         "    bootp_far.far: field 'bootp_far.far' in frame 1 did not decode: "
-        "bootp_far.far @ 0x014c: requested 8 bytes, but only 0 bytes available"
+        "bootp_far.far @ 0x014c: need 8 bytes, 0 available"
     )
     assert lines[2] == "    00000130: 06 2A FF 00 00 00 00 00  00 00                    .*........"
     assert lines[3] == "    " + " " * 41 + "^"

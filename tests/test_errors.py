@@ -1,0 +1,58 @@
+"""The one exception hierarchy: data attributes, kaitaistruct compatibility, message forms."""
+
+from __future__ import annotations
+
+import kaitaistruct as ks
+import pytest
+
+import pktscope
+from pktscope import errors
+
+
+def test_truncated_error_is_caught_as_kaitaistruct_end_of_stream() -> None:
+    err = errors.TruncatedError("need 4 bytes, 1 available", needed=4, available=1, offset=0x120)
+    assert isinstance(err, ks.EndOfStreamError)
+    assert isinstance(err, EOFError)
+    assert isinstance(err, errors.DecodeError)
+    assert (err.bytes_needed, err.bytes_available) == (4, 1)
+    assert (err.needed, err.available) == (4, 1)
+
+
+@pytest.mark.parametrize("name", sorted(c.__name__ for c in errors.KS_VALIDATION_ERRORS))
+def test_validation_errors_mirror_kaitaistruct(name: str) -> None:
+    cls = getattr(errors, name)
+    err = cls("bad", expected=1, actual=2, offset=5, field_path="a.b", spec_path="/seq/0")
+    assert isinstance(err, getattr(ks, name))
+    assert isinstance(err, ValueError)
+    assert isinstance(err, errors.ValidationError)
+    assert (err.expected, err.actual, err.src_path) == (1, 2, "/seq/0")
+    assert str(err) == "a.b @ 0x0005: bad"
+
+
+def test_truncation_names_the_field_with_its_own_byte_counts() -> None:
+    # Ethernet + 12 bytes of an IPv4 header: the fixed run ends inside the header; the error
+    # names ipv4.src (the first field that did not fit) and what *it* needed.
+    frame = bytes.fromhex("ffffffffffff00163e6f43f40800450001480000000040117996")
+    pkt = pktscope.decode(frame, spec="eth")
+    (err,) = pkt.errors
+    assert str(err) == "ipv4.src @ 0x001a: need 4 bytes, 0 available"
+    assert isinstance(err, ks.EndOfStreamError)
+    # Everything before the break stays decoded.
+    assert pkt["ipv4.ttl"].value == 64
+    assert pkt["ipv4.protocol"].value == 17
+    assert "ipv4.src" not in pkt
+
+
+def test_spec_error_location_text() -> None:
+    err = errors.SpecError("unknown key", file="specs/dhcp.ksy", line=14, col=5, spec_path="/seq/1")
+    assert str(err) == "specs/dhcp.ksy:14:5: /seq/1: unknown key"
+
+
+def test_capture_and_tool_errors_carry_their_data() -> None:
+    cap = errors.CaptureError("bad block length 7", file_offset=0x40, record_index=3)
+    assert str(cap) == "record 3, file offset 0x40: bad block length 7"
+    tool = errors.ToolError(
+        "tshark failed", argv=["tshark", "-r", "x"], returncode=2, stderr_tail="oops\n"
+    )
+    assert str(tool) == "tshark failed (exit 2): oops"
+    assert tool.argv == ["tshark", "-r", "x"]
