@@ -203,6 +203,9 @@ def main() -> int:
     parser.add_argument("-n", "--count", type=int, default=100_000, help="frames (default 100k)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per tool, best kept")
     parser.add_argument("--profile", action="store_true", help="cProfile the full decode")
+    parser.add_argument(
+        "--only", choices=("fields", "full"), help="run one of the two measurements"
+    )
     args = parser.parse_args()
 
     path = ensure_capture(args.count)
@@ -210,14 +213,26 @@ def main() -> int:
     print(f"capture: {path.name}, {frames:,} frames, {path.stat().st_size / 1e6:.1f} MB")
     ok = True
 
+    if args.only != "full":
+        ok &= bench_fields(path, frames, args.repeat)
+    if args.only != "fields":
+        bench_full(path, frames, args.repeat)
+    if args.profile:
+        profile_full(path, frames)
+    return 0 if ok else 1
+
+
+def bench_fields(path: Path, frames: int, repeat: int) -> bool:
+    """Measurement 1; False when the outputs disagree."""
+    ok = True
     print("\n1. fields -e dhcp.chaddr -e dhcp.message_type -e ipv4.src (subprocess, piped)")
-    w_ours, c_ours, out_ours = measure(lambda: ours_fields(path), args.repeat, child=True)
+    w_ours, c_ours, out_ours = measure(lambda: ours_fields(path), repeat, child=True)
     print(row("pktscope fields", frames, w_ours, c_ours))
     tshark = shutil.which("tshark")
     if tshark is None:
         print("  tshark not installed: skipped")
     else:
-        w_ts, c_ts, out_ts = measure(lambda: tshark_fields(path, tshark), args.repeat, child=True)
+        w_ts, c_ts, out_ts = measure(lambda: tshark_fields(path, tshark), repeat, child=True)
         print(row("tshark -T fields", frames, w_ts, c_ts))
         same = same_fields(out_ours, out_ts)
         ratio = w_ts / w_ours
@@ -226,13 +241,17 @@ def main() -> int:
             f"(target >= 10x)   outputs agree: {same}"
         )
         ok &= same
+    return ok
 
+
+def bench_full(path: Path, frames: int, repeat: int) -> None:
+    """Measurement 2."""
     print("\n2. full decode of every layer with spans (library, every field touched)")
-    w_full, c_full, n = measure(lambda: ours_full(path), args.repeat)
+    w_full, c_full, n = measure(lambda: ours_full(path), repeat)
     assert n == frames, n
     print(row("pktscope open_capture + walk()", frames, w_full, c_full))
     try:
-        w_dp, c_dp, _ = measure(lambda: dpkt_full(path), args.repeat)
+        w_dp, c_dp, _ = measure(lambda: dpkt_full(path), repeat)
         print(row("dpkt (eth/ip/udp/dhcp + opts)", frames, w_dp, c_dp))
         print(
             f"  ratio pktscope/dpkt: {w_dp / w_full:.2f}x wall, {c_dp / c_full:.2f}x cpu "
@@ -242,7 +261,7 @@ def main() -> int:
         print("  dpkt not installed: skipped")
     try:
         subset = scapy_frames(path, SCAPY_FRAMES)
-        w_sc, c_sc, _ = measure(lambda: scapy_full(subset), args.repeat)
+        w_sc, c_sc, _ = measure(lambda: scapy_full(subset), repeat)
         print(row(f"scapy ({len(subset):,}-frame subset)", len(subset), w_sc, c_sc))
         ours_rate = frames / w_full
         print(
@@ -251,10 +270,6 @@ def main() -> int:
         )
     except ImportError:
         print("  scapy not installed: skipped")
-
-    if args.profile:
-        profile_full(path, frames)
-    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -11,11 +11,12 @@ into a :class:`~pktscope.errors.DecodeError` here, the one boundary.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from pktscope.errors import DecodeError, TruncatedError
 
-__all__ = ["Layer", "decode_layer", "peek_root", "rebase_error"]
+__all__ = ["Layer", "decode_layer", "limited_root", "peek_root", "rebase_error"]
 
 
 class Layer:
@@ -212,6 +213,56 @@ def peek_root(cls: type, data: bytes) -> Any:
         return exc.partial
     except Exception:  # a prefix may upset a parser in ways the full bytes do not
         return None
+
+
+class _Cut(BaseException):
+    """A capped reader was asked for bytes past its limit. A ``BaseException``, so it passes
+    the generated parsers' ``except Exception`` error handlers untouched: no error object is
+    built, and only objects whose ``_read()`` finished are attached to their parents."""
+
+
+class _CappedReader(io.BytesIO):
+    """The first ``limit`` bytes of a buffer; any read reaching past them raises :class:`_Cut`
+    (a read to the end included), so a parse on it goes exactly as on the whole buffer until
+    it needs a byte it was not given."""
+
+    def read(self, n: int | None = -1, /) -> bytes:
+        if n is None or n < 0:
+            raise _Cut
+        r = super().read(n)
+        if len(r) < n:
+            raise _Cut
+        return r
+
+
+def limited_root(cls: type, data: bytes, limit: int) -> Any:
+    """The root object of a parse of ``data`` stopped at the first read needing a byte at or
+    past ``limit``, or None (the parse failed otherwise, or did not need more bytes).
+
+    The root stream reports the size of all of ``data`` (``_io.size``, ``_io.eof`` read as in a
+    full decode) while its bytes end at ``limit``: every field the object holds was read from
+    the same bytes as in a full decode, so it has the same value and span (generated parsers
+    read sequentially). The stop passes the parsers' error handlers, so every structure
+    reachable from the root, the root excepted, finished its ``_read()``; an element list holds
+    the elements read whole.
+    """
+    read = getattr(cls, "_read", None)
+    glob = getattr(read, "__globals__", None)
+    stream_cls = glob.get("_PktBufStream") if isinstance(glob, dict) else None
+    if not isinstance(stream_cls, type) or not 0 < limit < len(data):
+        return None
+    stream: Any = object.__new__(stream_cls)
+    stream._io = _CappedReader(data[:limit])
+    stream._size = len(data)
+    root: Any = object.__new__(cls)
+    try:
+        klass: Any = cls
+        klass.__init__(root, stream)
+    except _Cut:
+        return root
+    except Exception:  # a decode error before the limit: the caller decodes the whole layer
+        return None
+    return None
 
 
 def rebase_error(exc: DecodeError, layer_path: str, offset: int) -> DecodeError:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from pktscope.errors import DecodeError, PktscopeError
 from pktscope.fields.field import Field
 from pktscope.fields.layer import rebase_error
-from pktscope.fields.peek import peek
+from pktscope.fields.peek import peek, peek_alias
 from pktscope.fields.schema import FieldMeta, TypeInfo, is_struct, type_info
 
 if TYPE_CHECKING:
@@ -115,7 +115,9 @@ def iter_matches(
     for layer in pkt._iter_layers():
         if layer.name != name or (index is not None and layer.occurrence != index):
             continue
-        hit = peek(pkt, layer, steps) if layer._data is not None else None
+        hit = None
+        if layer._data is not None:
+            hit = peek(pkt, layer, steps) or peek_alias(pkt, layer, steps)
         if hit is not None:
             yield hit
         else:

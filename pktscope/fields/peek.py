@@ -9,6 +9,11 @@ undecoded until something needs it. ``pkt["dhcp.chaddr"]`` then takes one of two
 - another field preceded only by fixed-size fields lies within a known prefix: run the parser
   on that prefix (parsing is sequential, so a field wholly inside it reads as from the whole).
 
+An alias (``-pktscope-aliases``, e.g. ``dhcp.message_type``: the first option with code 53) is
+searched on a parse that stops early (:func:`pktscope.fields.layer.limited_root`): the bytes
+are given in growing prefixes, and the first hit found through seq fields only is the hit of
+the full decode (the elements before it were read whole and missed).
+
 Anything else returns None and the caller decodes the layer. tests/dissect/test_peek.py checks
 that every peeked field equals the full decode, on real and mangled frames.
 """
@@ -19,14 +24,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from pktscope.fields.field import Field
-from pktscope.fields.layer import peek_root
+from pktscope.fields.layer import limited_root, peek_root
 from pktscope.fields.schema import FieldMeta, is_struct, resolve_qualname, type_info
 
 if TYPE_CHECKING:
     from pktscope.fields.layer import Layer
     from pktscope.fields.packet import Packet
 
-__all__ = ["peek"]
+__all__ = ["peek", "peek_alias"]
 
 
 _BOUNDS: dict[tuple[type, str], int | None] = {}
@@ -185,3 +190,120 @@ def peek(pkt: Packet, layer: Layer, steps: Sequence[tuple[str, int | None]]) -> 
         return None
     top = Field(pkt, layer, None, None, None, None, root, layer.path, layer.name)
     return Field(pkt, layer, top, meta, root, None, value, None, meta.id)
+
+
+_FIRST_EXTRA = 8  # bytes past the fixed prefix given to the first limited parse
+_PREFIX: dict[type, int] = {}
+
+
+def _fixed_prefix(cls: type) -> int:
+    """Bytes taken by the leading fixed-size seq fields of ``cls`` (an upper bound)."""
+    total = _PREFIX.get(cls)
+    if total is None:
+        total = 0
+        for m in type_info(cls).seq:
+            if m.repeat is not None:
+                break
+            if m.size is not None:
+                total += m.size
+            elif m.bit_size is not None:
+                total += (m.bit_size + 7) // 8
+            else:
+                break
+        _PREFIX[cls] = total
+    return total
+
+
+class _Bail(Exception):
+    """The search met an instance or an alias: only a full decode can answer."""
+
+
+def peek_alias(pkt: Packet, layer: Layer, steps: Sequence[tuple[str, int | None]]) -> Field | None:
+    """``layer.alias`` (a ``-pktscope-aliases`` name) found without decoding all of a not yet
+    decoded layer, or None (decode it all).
+
+    Only the alias's first path is tried, on parses of growing prefixes of the layer's bytes;
+    a hit counts when every step to it is a seq field (no instance is evaluated on a partial
+    object) and its value was read whole.
+    """
+    if len(steps) != 2 or steps[1][1] is not None:
+        return None
+    data = layer._data
+    if data is None:
+        return None
+    cls = layer.cls
+    info = type_info(cls)
+    name = steps[1][0]
+    if info.lookup(name) is not None:
+        return None
+    aliases = info.hints.get("aliases")
+    targets = aliases.get(name) if isinstance(aliases, dict) else None
+    first = targets[0] if isinstance(targets, list) and targets else targets
+    if not isinstance(first, str):
+        return None
+    from pktscope.fields.lookup import FieldNotFound, parse_path  # noqa: PLC0415 - cycle
+
+    try:
+        alias_steps = parse_path(first)
+    except FieldNotFound:
+        return None
+    base = _fixed_prefix(cls)
+    extra = _FIRST_EXTRA
+    while base + extra < len(data):
+        root = limited_root(cls, data, base + extra)
+        if root is None or not is_struct(root):
+            return None
+        top = Field(pkt, layer, None, None, None, None, root, layer.path, layer.name)
+        try:
+            hit = _seq_search(pkt, layer, top, alias_steps, 0)
+        except _Bail:
+            return None
+        if hit is not None:
+            return hit
+        extra *= 4
+    return None
+
+
+def _seq_search(
+    pkt: Packet, layer: Layer, field: Field, steps: Sequence[tuple[str, int | None]], i: int
+) -> Field | None:
+    """The first field ``steps[i:]`` names below ``field`` (as ``lookup._descend`` would give
+    it), through seq fields only; raises :class:`_Bail` on an instance, alias or ``[-n]``."""
+    if i == len(steps):
+        v = field._value
+        if is_struct(v):
+            span = v._pkt_span_self()
+            if span is None or span[1] is None:
+                raise _Bail  # a structure still being read
+        return field
+    obj = field._value
+    if not is_struct(obj):
+        return None
+    name, index = steps[i]
+    meta = type_info(type(obj)).lookup(name)
+    if meta is None or meta.kind != "seq":
+        raise _Bail
+    value = obj.__dict__.get(meta.attr)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        if index is not None:
+            if index < 0:
+                raise _Bail
+            if index >= len(value):
+                return None
+            elem = Field(pkt, layer, field, meta, obj, index, value[index], None, meta.id)
+            return _seq_search(pkt, layer, elem, steps, i + 1)
+        arr = Field(pkt, layer, field, meta, obj, None, value, None, meta.id)
+        if i + 1 == len(steps):
+            raise _Bail  # a whole array: its length is only known after a full decode
+        for k, v in enumerate(value):
+            elem = Field(pkt, layer, arr, meta, obj, k, v, None, meta.id)
+            hit = _seq_search(pkt, layer, elem, steps, i + 1)
+            if hit is not None:
+                return hit
+        return None
+    if index is not None:
+        return None
+    child = Field(pkt, layer, field, meta, obj, None, value, None, meta.id)
+    return _seq_search(pkt, layer, child, steps, i + 1)

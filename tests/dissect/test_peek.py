@@ -91,3 +91,46 @@ def test_peek_equals_full_decode_on_mangled_frames(frame: bytes, data: st.DataOb
         assert (got is None) == (want is None), path
         if got is not None and want is not None:
             assert (got.offset, got.size, got.display) == (want.offset, want.size, want.display)
+
+
+def _same_alias(frame: bytes) -> int:
+    """``dhcp.message_type`` looked up first on a fresh packet (limited parse) equals the full
+    decode's; returns 1 when the fresh lookup left the layer undecoded (the shortcut ran)."""
+    full = pktscope.decode(frame)
+    last = full.layers[-1] if full.layers else None
+    if last is None or last.name != "dhcp":
+        return 0
+    want = full.get("dhcp.message_type")
+    fresh = pktscope.decode(frame)
+    got = fresh.get("dhcp.message_type")
+    assert (got is None) == (want is None)
+    layer = fresh.layer("dhcp")
+    assert layer is not None
+    shortcut = int(not layer.decoded)
+    if got is not None and want is not None:
+        assert (got.offset, got.size, got.bit_offset) == (want.offset, want.size, want.bit_offset)
+        assert (got.path, got.display, got.value) == (want.path, want.display, want.value)
+        assert bytes(got.raw) == bytes(want.raw)
+    assert fresh.malformed == full.malformed
+    assert [str(e) for e in fresh.errors] == [str(e) for e in full.errors]
+    return shortcut
+
+
+@pytest.mark.parametrize("name", ["wswiki__dhcp.pcap", "tcpdump__dhcp-option-33.pcap"])
+def test_alias_from_limited_parse_equals_full_decode(name: str) -> None:
+    frames = [bytes(r.data) for r in pktscope.open_records(CAPTURES / name)][:40]
+    assert sum(_same_alias(f) for f in frames) > 0  # the shortcut ran on some
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_DHCP_FRAMES), st.data())
+def test_alias_from_limited_parse_on_mangled_frames(frame: bytes, data: st.DataObject) -> None:
+    buf = bytearray(frame)
+    for _ in range(data.draw(st.integers(0, 4))):
+        # bytes of the options area, where the alias search runs
+        i = data.draw(st.integers(min(len(buf) - 1, 278), len(buf) - 1))
+        buf[i] = data.draw(
+            st.sampled_from([0, 1, 2, 3, 52, 53, 255, data.draw(st.integers(0, 255))])
+        )
+    buf = buf[: data.draw(st.integers(0, len(buf)))]
+    _same_alias(bytes(buf))
