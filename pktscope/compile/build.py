@@ -23,10 +23,10 @@ from pathlib import Path
 from pktscope.compile.python import GeneratedModule, ModuleGen
 from pktscope.compile.runtime import runtime_code
 from pktscope.compile.translate import Ctx
-from pktscope.errors import SpecError
 from pktscope.spec.load import Loaded, load_file, load_yaml
 from pktscope.spec.model import Spec, build_spec
 from pktscope.spec.types import Universe
+from pktscope.spec.validate import validate_file
 
 __all__ = ["Compilation", "compile_spec", "compile_to_dir", "load_universe", "module_context"]
 
@@ -158,6 +158,8 @@ def compile_spec(
     extra = list(import_paths)
     if _is_path(path_or_text):
         extra.append(Path(path_or_text).parent)
+    # Every spec error at once, located file:line:col, before the backend sees the spec.
+    validate_file(path_or_text, import_paths=extra)
     comp = load_universe([path_or_text], extra)
     gens = _generate(comp, extra, allow_process_modules)
     modules: dict[str, types.ModuleType] = {}
@@ -190,6 +192,9 @@ def compile_to_dir(
     format_code: bool = True,
 ) -> list[Path]:
     """Write one ``<id>.py`` per spec (and per imported spec) into ``outdir``."""
+    paths = list(paths)
+    for path in paths:
+        validate_file(path, import_paths=[*import_paths, Path(path).parent])
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     comp = load_universe(paths, import_paths)
@@ -225,6 +230,3 @@ def _ruff_format(files: list[Path]) -> None:
     # formatting is cosmetic; unformatted code is still valid
     with contextlib.suppress(OSError, subprocess.SubprocessError):
         subprocess.run(cmd, check=False, capture_output=True, timeout=120)
-
-
-_ = SpecError
