@@ -56,7 +56,9 @@ def field_label(f: Any, *, layer: bool = False, kids: list[Any] | None = None) -
             shown = shown[: MAX_VALUE_CHARS - 1] + "…"
         text.append(shown, style="bold")
     text.append(f"  {span_text(f)}", style="dim")
-    if error:
+    # the field model hands a layer's error to each of its fields: show it on the layer line
+    # and on the field it names only
+    if error and (layer or getattr(error, "field_path", None) == f.path):
         text.append(f"  ✗ {error}", style="bold #ff5555")
     return text
 

@@ -27,7 +27,7 @@ from textual.widgets import Static
 from pktscope.tui.source import CaptureSource
 from pktscope.tui.summary import Summary
 
-__all__ = ["COLUMNS", "PacketList", "PacketListHeader", "format_row"]
+__all__ = ["COLUMNS", "PacketList", "PacketListHeader", "column_widths", "format_row"]
 
 # (title, width); Info takes what is left.
 COLUMNS: tuple[tuple[str, int], ...] = (
@@ -56,22 +56,43 @@ def _cell(text: str, width: int, right: bool = False) -> str:
     return text.rjust(width) if right else text.ljust(width)
 
 
+def column_widths(width: int) -> list[int]:
+    """Column widths for a list ``width`` cells wide: wide terminals get room for IPv6."""
+    widths = [w for _, w in COLUMNS]
+    if width >= 140:
+        widths[2] = widths[3] = 26
+    return widths
+
+
+def _time_text(seconds: float, width: int) -> str:
+    for decimals in (6, 3, 0):  # fewer decimals before cutting digits off
+        text = f"{seconds:.{decimals}f}"
+        if len(text) <= width:
+            return text
+    return text
+
+
 def format_row(row: Summary, width: int) -> str:
     """The row as fixed-width text, ``width`` columns wide (Info is cut to fit)."""
+    w = column_widths(width)
     cells = [
-        _cell(str(row.number), COLUMNS[0][1], right=True),
-        _cell(f"{row.time:.6f}", COLUMNS[1][1], right=True),
-        _cell(row.source, COLUMNS[2][1]),
-        _cell(row.destination, COLUMNS[3][1]),
-        _cell(row.protocol, COLUMNS[4][1]),
-        _cell(str(row.length), COLUMNS[5][1], right=True),
+        _cell(str(row.number), w[0], right=True),
+        _cell(_time_text(row.time, w[1]), w[1], right=True),
+        _cell(row.source, w[2]),
+        _cell(row.destination, w[3]),
+        _cell(row.protocol, w[4]),
+        _cell(str(row.length), w[5], right=True),
     ]
     head = " ".join(cells) + " "
     return _cell(head + row.info, width)
 
 
 def header_text(width: int) -> str:
-    cells = [_cell(t, w, right=t in ("No.", "Time", "Length")) for t, w in COLUMNS[:-1]]
+    w = column_widths(width)
+    cells = [
+        _cell(t, w[i], right=t in ("No.", "Time", "Length"))
+        for i, (t, _) in enumerate(COLUMNS[:-1])
+    ]
     return _cell(" ".join(cells) + " Info", width)
 
 
