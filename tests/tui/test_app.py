@@ -220,3 +220,24 @@ async def test_filter_runs_in_a_worker_and_stops_on_escape(tmp_path: Path) -> No
         shown = app.packets.row_count
         assert shown < total  # matches so far are listed, the rest never scanned
         assert f"filter stopped after {shown:,} frames: {shown:,} match" in app.status.plain
+
+
+async def test_decode_as_redecodes_and_flags_malformed_layers() -> None:
+    from pktscope.tui.source import SAMPLE_CAPTURE
+
+    app = PktscopeApp(SAMPLE_CAPTURE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.source is not None and app.source.summary(7).protocol == "DNS"
+        await pilot.press("d", *"udp.port==53:dhcp", "enter")
+        await pilot.pause()
+        assert app.rules == ["udp.port==53:dhcp"]
+        row = app.source.summary(7)  # a DNS query read as DHCP: too short, flagged
+        assert (row.protocol, row.malformed) == ("DHCP", True)
+        assert "[Malformed: dhcp." in row.info
+        await pilot.press("g", "8", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        dhcp = next(n for n in app.field_tree.root.children if n.data.path == "dhcp")
+        assert dhcp.is_expanded  # a malformed layer opens by itself
+        assert "✗ dhcp." in dhcp.label.plain
