@@ -1,0 +1,1837 @@
+# This is a generated file! Please edit the source .ksy file and rebuild with `pktscope compile`. @generated
+# type: ignore
+# ruff: noqa
+import struct as _struct
+import kaitaistruct as _kaitaistruct
+from enum import IntEnum as _IntEnum
+from kaitaistruct import BytesIO as _BytesIO
+from kaitaistruct import KaitaiStream as _KaitaiStream
+from kaitaistruct import KaitaiStruct as _KaitaiStruct
+
+
+def _ks_str(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(int(v))
+    return str(v)
+
+
+def _ks_div(a, b):
+    if isinstance(a, int) and isinstance(b, int):
+        return a // b
+    return a / b
+
+
+def _ks_xor(data, key):
+    if isinstance(key, int):
+        return _KaitaiStream.process_xor_one(data, key)
+    return _KaitaiStream.process_xor_many(data, key)
+
+
+def _ks_enum(enum_cls, value):
+    return enum_cls._value2member_map_.get(value, value)
+
+
+_PKT_UNSET = object()
+
+
+# Every stream answers "where am I in the root buffer": 0 for streams pktscope did not create.
+if not hasattr(_KaitaiStream, "_pkt_base"):
+    _KaitaiStream._pkt_base = 0
+    _KaitaiStream._pkt_xspan = None
+
+
+class _PktSubStream(_KaitaiStream):
+    """A read-only KaitaiStream over the bytes at ``start`` of ``io``, built without seeks."""
+
+    bits_left = 0
+    bits = 0
+    bits_le = False
+    bits_write_mode = False
+    write_back_handler = None
+    child_streams = ()
+
+    def __init__(self, raw, io, start):
+        self._io = _BytesIO(raw)
+        self._size = len(raw)
+        xspan = io._pkt_xspan
+        if xspan is None:
+            self._pkt_base = io._pkt_base + start
+        else:
+            self._pkt_xspan = xspan
+
+    def size(self):
+        return self._size
+
+    def is_eof(self):
+        return not self.bits_left and self._io.tell() >= self._size
+
+
+class _PktBufStream(_PktSubStream):
+    """The root stream of ``from_bytes``: the buffer is in memory, its size known."""
+
+    def __init__(self, buf):
+        self._io = _BytesIO(buf)
+        self._size = len(buf)
+
+
+def _pkt_sub(io, start, end, raw, transformed):
+    """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
+    sub = _PktSubStream(raw, io, start)
+    if transformed and io._pkt_xspan is None:
+        sub._pkt_xspan = (io._pkt_base + start, io._pkt_base + end)
+    return sub
+
+
+def _pkt_abs(io, rec):
+    xspan = getattr(io, "_pkt_xspan", None)
+    if xspan is not None:
+        return (xspan[0], xspan[1], None, None)
+    base = getattr(io, "_pkt_base", 0)
+    if len(rec) == 3:
+        return (base + rec[0] // 8, base + (rec[1] + 7) // 8, base * 8 + rec[0], rec[2])
+    return (base + rec[0], base + rec[1], None, None)
+
+
+class _PktStruct(_KaitaiStruct):
+    SEQ_FIELDS = []
+    _PKT_INSTANCES = []
+    _PKT_FIELDS = {}
+    _PKT_HINTS = {}
+    _PKT_RUNS = {}
+    _PKT_SEQ = ()
+    _pkt_s = None
+    _pkt_start = None
+    _pkt_end = None
+
+    @classmethod
+    def from_bytes(cls, buf):
+        return cls(_PktBufStream(buf))
+
+    def _fetch_instances(self):
+        """Evaluate every instance, recursively (the official target's method)."""
+        for name in self._PKT_INSTANCES:
+            getattr(self, name)
+        for name in self.SEQ_FIELDS + self._PKT_INSTANCES:
+            value = getattr(self, name, None)
+            for item in value if isinstance(value, list) else (value,):
+                if isinstance(item, _PktStruct) and item is not self:
+                    item._fetch_instances()
+
+    def _pkt_record(self, name):
+        s = self._pkt_s
+        if s is None:
+            return None, None
+        run = self._PKT_RUNS.get(name)
+        if run is not None:
+            r0 = s.get(run[0])
+            if r0 is None:
+                return None, None
+            return self._io, (r0 + run[1], r0 + run[1] + run[2])
+        rec = s.get(name)
+        if rec is not None:
+            return self._io, rec
+        rec = s.get("@" + name)
+        if rec is not None:
+            return rec
+        return None, None
+
+    def _pkt_span(self, name, index=None):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            return None
+        if isinstance(rec, list):
+            if index is not None:
+                if not 0 <= index < len(rec) - 1:
+                    return None
+                return _pkt_abs(io, rec[index + 1])
+            start = rec[0]
+            if len(rec) == 1:
+                return _pkt_abs(io, (start, start))
+            last = rec[-1]
+            if len(last) == 3:
+                first = rec[1]
+                whole = _pkt_abs(io, (first[0], last[1], last[1] - first[0]))
+                return (whole[0], whole[1], None, None)
+            return _pkt_abs(io, (start, last[1]))
+        if index is not None:
+            return None
+        return _pkt_abs(io, rec)
+
+    def _pkt_span_self(self):
+        if self._pkt_start is None:
+            return None
+        io = self._io
+        xspan = getattr(io, "_pkt_xspan", None)
+        if xspan is not None:
+            return xspan
+        base = getattr(io, "_pkt_base", 0)
+        end = self._pkt_end
+        return (base + self._pkt_start, None if end is None else base + end)
+
+    def _pkt_transformed(self, name):
+        meta = self._PKT_FIELDS.get(name)
+        if meta is not None and meta.get("process"):
+            return True
+        io, rec = self._pkt_record(name)
+        return io is not None and getattr(io, "_pkt_xspan", None) is not None
+
+    def _pkt_sizeof(self):
+        end = self._pkt_end
+        if end is None:
+            end = self._io.pos()
+        return end - self._pkt_start
+
+    def _pkt_fsize(self, name):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            raise AttributeError(name)
+        if isinstance(rec, list):
+            if len(rec) == 1:
+                return 0
+            return rec[-1][1] - rec[0]
+        if len(rec) == 3:
+            return (rec[1] - rec[0]) // 8
+        return rec[1] - rec[0]
+
+
+def _pkt_fail(obj, exc, f, p):
+    """Record where ``obj`` failed; attach partial children; translate at the top."""
+    trail = getattr(exc, "_pkt_trail", None)
+    if trail is None:
+        trail = []
+        try:
+            exc._pkt_trail = trail
+        except AttributeError:
+            return
+    if not trail and isinstance(exc, EOFError) and 0 <= f < len(obj._PKT_SEQ):
+        _pkt_partial_run(obj, obj._PKT_SEQ[f][4], p)
+    if trail:
+        child = trail[-1][0]
+        if child is not obj and 0 <= f < len(obj._PKT_SEQ):
+            attr, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][2]
+            cur = getattr(obj, attr, None)
+            if is_array:
+                if isinstance(cur, list) and (not cur or cur[-1] is not child):
+                    cur.append(child)
+            elif cur is None or cur is _PKT_UNSET:
+                setattr(obj, attr, child)
+    trail.append((obj, f, p))
+    if obj._parent is None or obj._pkt_end is not None:
+        new = _pkt_translate(exc, trail)
+        if new is not None:
+            raise new from getattr(exc, "_pkt_orig", exc)
+
+
+def _pkt_partial_run(obj, run, p):
+    """A fixed run hit the end of data: keep the fields that were complete."""
+    if not run or not isinstance(p, int):
+        return
+    try:
+        obj._io.seek(p)
+        data = obj._io._io.read(run[-1][0] + run[-1][1])
+    except Exception:
+        return
+    for off, size, idx, code, run_no in run:
+        if code is None or off + size > len(data):
+            break
+        setattr(obj, obj._PKT_SEQ[idx][0], _struct.unpack_from(code, data, off)[0])
+        obj._pkt_s[run_no] = p
+
+
+def _pkt_translate(exc, trail):
+    try:
+        from pktscope import errors as _errors
+    except ImportError:
+        return None
+    orig = getattr(exc, "_pkt_orig", exc)
+    parts = []
+    for k in range(len(trail) - 1, -1, -1):
+        obj, f, _ = trail[k]
+        if k > 0 and trail[k - 1][0] is obj:
+            continue
+        if not 0 <= f < len(obj._PKT_SEQ):
+            continue
+        attr, fid, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][1], obj._PKT_SEQ[f][2]
+        seg = fid
+        if is_array:
+            cur = getattr(obj, attr, None)
+            if isinstance(cur, list):
+                idx = len(cur)
+                if k > 0 and cur and cur[-1] is trail[k - 1][0]:
+                    idx = len(cur) - 1
+                seg += "[%d]" % idx
+        parts.append(seg)
+    inner, f, p = trail[0]
+    spec_path = inner._PKT_SEQ[f][3] if 0 <= f < len(inner._PKT_SEQ) else ""
+    offset = None
+    need = getattr(orig, "bytes_needed", None)
+    have = getattr(orig, "bytes_available", None)
+    if isinstance(p, int):
+        run = inner._PKT_SEQ[f][4] if 0 <= f < len(inner._PKT_SEQ) else None
+        avail = have
+        if run and isinstance(avail, int):
+            # A fixed run is read in one go: name the first field of it that did not fit,
+            # with that field's own byte counts.
+            for off, size, idx, _, _ in run:
+                if off + size > avail:
+                    p += off
+                    parts[-1:] = [inner._PKT_SEQ[idx][1]] if parts else []
+                    spec_path = inner._PKT_SEQ[idx][3]
+                    need, have = size, max(0, avail - off)
+                    break
+        offset = _pkt_abs(inner._io, (p, p))[0]
+    kw = dict(offset=offset, field_path=".".join(parts), spec_path=spec_path, partial=trail[-1][0])
+    msg = str(orig)
+    if isinstance(orig, EOFError):
+        if isinstance(need, int) and isinstance(have, int):
+            msg = "need %d byte%s, %d available" % (need, "" if need == 1 else "s", have)
+        new = _errors.TruncatedError(msg, needed=need, available=have, **kw)
+    else:
+        cls = _errors.KS_VALIDATION_ERRORS.get(type(orig))
+        if cls is not None:
+            new = cls(
+                msg,
+                expected=getattr(orig, "expected", None),
+                actual=getattr(orig, "actual", None),
+                **kw,
+            )
+        else:
+            new = _errors.DecodeError(msg, **kw)
+    new._pkt_trail = trail
+    new._pkt_orig = orig
+    return new
+
+
+_S0 = _struct.Struct(">BBBBIHH4s4s4s4s16s64s128s")
+_S1 = _struct.Struct(">B")
+_S2 = _struct.Struct(">I")
+_S3 = _struct.Struct(">H")
+
+
+class Dhcp(_PktStruct):
+    """BOOTP header (RFC 951), the DHCP magic cookie and options (RFC 2131, RFC 2132). Options are
+    type-length-value items, except Pad (0) and End (255) which are one byte. Option 52
+    (overload) says that more options continue in the `file` field (1), the `sname` field (2)
+    or both (3); they are decoded as `file_options` and `sname_options`, read in that order
+    after `options` (RFC 2131 section 4.1). `client_hw_addr` is the first `hlen` bytes of
+    `chaddr`."""
+
+    class Op(_IntEnum):
+        boot_request = 1
+        boot_reply = 2
+
+    class MessageType(_IntEnum):
+        discover = 1
+        offer = 2
+        request = 3
+        decline = 4
+        ack = 5
+        nak = 6
+        release = 7
+        inform = 8
+        force_renew = 9
+        lease_query = 10
+        lease_unassigned = 11
+        lease_unknown = 12
+        lease_active = 13
+        bulk_lease_query = 14
+        lease_query_done = 15
+        active_lease_query = 16
+        lease_query_status = 17
+        tls = 18
+
+    class OptionCode(_IntEnum):
+        pad = 0
+        subnet_mask = 1
+        time_offset = 2
+        router = 3
+        time_server = 4
+        name_server = 5
+        domain_name_server = 6
+        log_server = 7
+        cookie_server = 8
+        lpr_server = 9
+        impress_server = 10
+        resource_location_server = 11
+        host_name = 12
+        boot_file_size = 13
+        merit_dump_file = 14
+        domain_name = 15
+        swap_server = 16
+        root_path = 17
+        extensions_path = 18
+        ip_forwarding = 19
+        non_local_source_routing = 20
+        policy_filter = 21
+        maximum_datagram_reassembly_size = 22
+        default_ip_time_to_live = 23
+        path_mtu_aging_timeout = 24
+        path_mtu_plateau_table = 25
+        interface_mtu = 26
+        all_subnets_are_local = 27
+        broadcast_address = 28
+        perform_mask_discovery = 29
+        mask_supplier = 30
+        perform_router_discovery = 31
+        router_solicitation_address = 32
+        static_route = 33
+        trailer_encapsulation = 34
+        arp_cache_timeout = 35
+        ethernet_encapsulation = 36
+        tcp_default_ttl = 37
+        tcp_keepalive_interval = 38
+        tcp_keepalive_garbage = 39
+        nis_domain = 40
+        nis_servers = 41
+        ntp_servers = 42
+        vendor_specific_information = 43
+        netbios_name_server = 44
+        netbios_datagram_distribution_server = 45
+        netbios_node_type = 46
+        netbios_scope = 47
+        x_window_font_server = 48
+        x_window_display_manager = 49
+        requested_ip_address = 50
+        ip_address_lease_time = 51
+        option_overload = 52
+        dhcp_message_type = 53
+        server_identifier = 54
+        parameter_request_list = 55
+        message = 56
+        maximum_dhcp_message_size = 57
+        renewal_time = 58
+        rebinding_time = 59
+        vendor_class_identifier = 60
+        client_identifier = 61
+        nisplus_domain = 64
+        nisplus_servers = 65
+        tftp_server_name = 66
+        bootfile_name = 67
+        mobile_ip_home_agent = 68
+        smtp_server = 69
+        pop3_server = 70
+        nntp_server = 71
+        www_server = 72
+        finger_server = 73
+        irc_server = 74
+        streettalk_server = 75
+        streettalk_directory_assistance_server = 76
+        user_class = 77
+        client_fqdn = 81
+        relay_agent_information = 82
+        ipv6_only_preferred = 108
+        captive_portal = 114
+        auto_configure = 116
+        subnet_selection = 118
+        domain_search = 119
+        classless_static_route = 121
+        mud_url = 161
+        private_classless_static_route = 249
+        web_proxy_auto_discovery = 252
+        end = 255
+
+    SEQ_FIELDS = [
+        "op",
+        "htype",
+        "hlen",
+        "hops",
+        "xid",
+        "secs",
+        "flags",
+        "ciaddr",
+        "yiaddr",
+        "siaddr",
+        "giaddr",
+        "chaddr",
+        "sname",
+        "file",
+        "magic",
+        "options",
+        "padding",
+    ]
+    _PKT_INSTANCES = ["is_dhcp", "client_hw_addr", "overload", "file_options", "sname_options"]
+    _PKT_FIELDS = {
+        "op": {
+            "id": "op",
+            "spec_path": "/seq/0",
+            "kind": "seq",
+            "type": "u1",
+            "size": 1,
+            "repeat": None,
+            "enum": "Dhcp.Op",
+            "process": False,
+            "hints": {},
+        },
+        "htype": {
+            "id": "htype",
+            "spec_path": "/seq/1",
+            "kind": "seq",
+            "type": "u1",
+            "size": 1,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "hlen": {
+            "id": "hlen",
+            "spec_path": "/seq/2",
+            "kind": "seq",
+            "type": "u1",
+            "size": 1,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "hops": {
+            "id": "hops",
+            "spec_path": "/seq/3",
+            "kind": "seq",
+            "type": "u1",
+            "size": 1,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "xid": {
+            "id": "xid",
+            "spec_path": "/seq/4",
+            "kind": "seq",
+            "type": "u4be",
+            "size": 4,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "secs": {
+            "id": "secs",
+            "spec_path": "/seq/5",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "flags": {
+            "id": "flags",
+            "spec_path": "/seq/6",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "ciaddr": {
+            "id": "ciaddr",
+            "spec_path": "/seq/7",
+            "kind": "seq",
+            "type": "bytes",
+            "size": 4,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {"display": "ipv4"},
+        },
+        "yiaddr": {
+            "id": "yiaddr",
+            "spec_path": "/seq/8",
+            "kind": "seq",
+            "type": "bytes",
+            "size": 4,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {"display": "ipv4"},
+        },
+        "siaddr": {
+            "id": "siaddr",
+            "spec_path": "/seq/9",
+            "kind": "seq",
+            "type": "bytes",
+            "size": 4,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {"display": "ipv4"},
+        },
+        "giaddr": {
+            "id": "giaddr",
+            "spec_path": "/seq/10",
+            "kind": "seq",
+            "type": "bytes",
+            "size": 4,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {"display": "ipv4"},
+        },
+        "chaddr": {
+            "id": "chaddr",
+            "spec_path": "/seq/11",
+            "kind": "seq",
+            "type": "bytes",
+            "size": 16,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {"display": "hex"},
+        },
+        "sname": {
+            "id": "sname",
+            "spec_path": "/seq/12",
+            "kind": "seq",
+            "type": "bytes",
+            "size": 64,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {"display": "hex"},
+        },
+        "file": {
+            "id": "file",
+            "spec_path": "/seq/13",
+            "kind": "seq",
+            "type": "bytes",
+            "size": 128,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {"display": "hex"},
+        },
+        "magic": {
+            "id": "magic",
+            "spec_path": "/seq/14",
+            "kind": "seq",
+            "type": "u4be",
+            "size": 4,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "options": {
+            "id": "options",
+            "spec_path": "/seq/15",
+            "kind": "seq",
+            "type": "Dhcp.Option",
+            "size": None,
+            "repeat": "until",
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "padding": {
+            "id": "padding",
+            "spec_path": "/seq/16",
+            "kind": "seq",
+            "type": "bytes",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "is_dhcp": {
+            "id": "is_dhcp",
+            "spec_path": "/instances/is_dhcp",
+            "kind": "value",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "client_hw_addr": {
+            "id": "client_hw_addr",
+            "spec_path": "/instances/client_hw_addr",
+            "kind": "instance",
+            "type": "bytes",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {"display": "mac"},
+        },
+        "overload": {
+            "id": "overload",
+            "spec_path": "/instances/overload",
+            "kind": "value",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "file_options": {
+            "id": "file_options",
+            "spec_path": "/instances/file_options",
+            "kind": "instance",
+            "type": "Dhcp.OptionArea",
+            "size": 128,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "sname_options": {
+            "id": "sname_options",
+            "spec_path": "/instances/sname_options",
+            "kind": "instance",
+            "type": "Dhcp.OptionArea",
+            "size": 64,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+    }
+    _PKT_HINTS = {
+        "aliases": {
+            "message_type": [
+                "options[].body.message_type",
+                "file_options.options[].body.message_type",
+                "sname_options.options[].body.message_type",
+            ]
+        }
+    }
+    _PKT_RUNS = {
+        "op": (0, 0, 1),
+        "htype": (0, 1, 1),
+        "hlen": (0, 2, 1),
+        "hops": (0, 3, 1),
+        "xid": (0, 4, 4),
+        "secs": (0, 8, 2),
+        "flags": (0, 10, 2),
+        "ciaddr": (0, 12, 4),
+        "yiaddr": (0, 16, 4),
+        "siaddr": (0, 20, 4),
+        "giaddr": (0, 24, 4),
+        "chaddr": (0, 28, 16),
+        "sname": (0, 44, 64),
+        "file": (0, 108, 128),
+    }
+    _PKT_SEQ = (
+        (
+            "op",
+            "op",
+            False,
+            "/seq/0",
+            (
+                (0, 1, 0, ">B", 0),
+                (1, 1, 1, ">B", 0),
+                (2, 1, 2, ">B", 0),
+                (3, 1, 3, ">B", 0),
+                (4, 4, 4, ">I", 0),
+                (8, 2, 5, ">H", 0),
+                (10, 2, 6, ">H", 0),
+                (12, 4, 7, ">4s", 0),
+                (16, 4, 8, ">4s", 0),
+                (20, 4, 9, ">4s", 0),
+                (24, 4, 10, ">4s", 0),
+                (28, 16, 11, ">16s", 0),
+                (44, 64, 12, ">64s", 0),
+                (108, 128, 13, ">128s", 0),
+            ),
+        ),
+        ("htype", "htype", False, "/seq/1", None),
+        ("hlen", "hlen", False, "/seq/2", None),
+        ("hops", "hops", False, "/seq/3", None),
+        ("xid", "xid", False, "/seq/4", None),
+        ("secs", "secs", False, "/seq/5", None),
+        ("flags", "flags", False, "/seq/6", None),
+        ("ciaddr", "ciaddr", False, "/seq/7", None),
+        ("yiaddr", "yiaddr", False, "/seq/8", None),
+        ("siaddr", "siaddr", False, "/seq/9", None),
+        ("giaddr", "giaddr", False, "/seq/10", None),
+        ("chaddr", "chaddr", False, "/seq/11", None),
+        ("sname", "sname", False, "/seq/12", None),
+        ("file", "file", False, "/seq/13", None),
+        ("magic", "magic", False, "/seq/14", None),
+        ("options", "options", True, "/seq/15", None),
+        ("padding", "padding", False, "/seq/16", None),
+        ("_m_is_dhcp", "is_dhcp", False, "/instances/is_dhcp", None),
+        ("_m_client_hw_addr", "client_hw_addr", False, "/instances/client_hw_addr", None),
+        ("_m_overload", "overload", False, "/instances/overload", None),
+        ("_m_file_options", "file_options", False, "/instances/file_options", None),
+        ("_m_sname_options", "sname_options", False, "/instances/sname_options", None),
+    )
+    _m_is_dhcp = _PKT_UNSET
+    _m_client_hw_addr = _PKT_UNSET
+    _m_overload = _PKT_UNSET
+    _m_file_options = _PKT_UNSET
+    _m_sname_options = _PKT_UNSET
+
+    def __init__(self, _io, _parent=None, _root=None):
+        self._io = _io
+        self._parent = _parent
+        self._root = _root if _root is not None else self
+        self._read()
+
+    def _read(self):
+        _io = self._io
+        self._pkt_s = _s = {}
+        self._pkt_start = _p = _io._io.tell()
+        _f = -1
+        try:
+            _f = 0
+            if _io.bits_left:
+                _io.align_to_byte()
+            _d = _io._io.read(236)
+            if len(_d) < 236:
+                raise _kaitaistruct.EndOfStreamError(
+                    "requested 236 bytes, but only %d bytes available" % len(_d), 236, len(_d)
+                )
+            (
+                self.op,
+                self.htype,
+                self.hlen,
+                self.hops,
+                self.xid,
+                self.secs,
+                self.flags,
+                self.ciaddr,
+                self.yiaddr,
+                self.siaddr,
+                self.giaddr,
+                self.chaddr,
+                self.sname,
+                self.file,
+            ) = _S0.unpack(_d)
+            _s[0] = _p
+            _p += 236
+            _f = 0
+            self.op = Dhcp.Op._value2member_map_.get(self.op, self.op)
+            _f = 14
+            if not self._io.is_eof():
+                self.magic = _io.read_u4be()
+                _e = _p + 4
+                _s["magic"] = (_p, _e)
+                _p = _e
+            else:
+                self.magic = None
+            _f = 15
+            if self.is_dhcp and (not self._io.is_eof()):
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while True:
+                    _t = Dhcp.Option(
+                        (0 if (i == 0) else self.options[(i - 1)].overload), _io, self, self._root
+                    )
+                    _e = _io._io.tell()
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if (_t.code == 255) or self._io.is_eof():
+                        break
+                    i += 1
+            else:
+                self.options = None
+            _f = 16
+            if _io.bits_left:
+                _io.align_to_byte()
+            _r = _io._io.read()
+            _n = len(_r)
+            self.padding = _r
+            _e = _p + _n
+            _s["padding"] = (_p, _e)
+            _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
+    @property
+    def is_dhcp(self):
+        """True when the magic cookie is present."""
+        _v = self._m_is_dhcp
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 17
+        _p = None
+        try:
+            self._m_is_dhcp = (self._io.size() >= 240) and (self.magic == 1669485411)
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_is_dhcp
+
+    @property
+    def client_hw_addr(self):
+        """Client hardware address, the first `hlen` bytes of `chaddr`."""
+        _v = self._m_client_hw_addr
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 18
+        _p = None
+        try:
+            if not ((self.hlen >= 1) and (self.hlen <= 16)):
+                self._m_client_hw_addr = None
+                return None
+            _io = self._io
+            _s = self._pkt_s
+            _old = _io.pos()
+            _io.seek(28)
+            _p = _io._io.tell()
+            _n = self.hlen
+            if _n < 0 or _io.bits_left:
+                _r = _io.read_bytes(_n)
+            else:
+                _r = _io._io.read(_n)
+                if len(_r) < _n:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                        _n,
+                        len(_r),
+                    )
+            self._m_client_hw_addr = _r
+            _e = _p + _n
+            _s["@client_hw_addr"] = (_io, (_p, _e))
+            _p = _e
+            _io.seek(_old)
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_client_hw_addr
+
+    @property
+    def overload(self):
+        """Value of option 52 (1 = file, 2 = sname, 3 = both hold options), 0 if absent."""
+        _v = self._m_overload
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 19
+        _p = None
+        try:
+            self._m_overload = (
+                self.options[-1].overload if (self.is_dhcp and (self._io.size() > 240)) else 0
+            )
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_overload
+
+    @property
+    def file_options(self):
+        """Options continued in the `file` field (option 52 value 1 or 3)."""
+        _v = self._m_file_options
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 20
+        _p = None
+        try:
+            if not ((self.overload & 1) != 0):
+                self._m_file_options = None
+                return None
+            _io = self._io
+            _s = self._pkt_s
+            _old = _io.pos()
+            _io.seek(108)
+            _p = _io._io.tell()
+            _n = 128
+            if _n < 0 or _io.bits_left:
+                _r = _io.read_bytes(_n)
+            else:
+                _r = _io._io.read(_n)
+                if len(_r) < _n:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                        _n,
+                        len(_r),
+                    )
+            _r = _r
+            _e = _p + _n
+            _sub = _PktSubStream(_r, _io, _p)
+            self._m_file_options = Dhcp.OptionArea(_sub, self, self._root)
+            _s["@file_options"] = (_io, (_p, _e))
+            _p = _e
+            _io.seek(_old)
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_file_options
+
+    @property
+    def sname_options(self):
+        """Options continued in the `sname` field (option 52 value 2 or 3)."""
+        _v = self._m_sname_options
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 21
+        _p = None
+        try:
+            if not ((self.overload & 2) != 0):
+                self._m_sname_options = None
+                return None
+            _io = self._io
+            _s = self._pkt_s
+            _old = _io.pos()
+            _io.seek(44)
+            _p = _io._io.tell()
+            _n = 64
+            if _n < 0 or _io.bits_left:
+                _r = _io.read_bytes(_n)
+            else:
+                _r = _io._io.read(_n)
+                if len(_r) < _n:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                        _n,
+                        len(_r),
+                    )
+            _r = _r
+            _e = _p + _n
+            _sub = _PktSubStream(_r, _io, _p)
+            self._m_sname_options = Dhcp.OptionArea(_sub, self, self._root)
+            _s["@sname_options"] = (_io, (_p, _e))
+            _p = _e
+            _io.seek(_old)
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_sname_options
+
+    class OptionArea(_PktStruct):
+        """An overloaded `file` or `sname` field holding options."""
+
+        SEQ_FIELDS = ["options", "padding"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "options": {
+                "id": "options",
+                "spec_path": "/types/option_area/seq/0",
+                "kind": "seq",
+                "type": "Dhcp.Option",
+                "size": None,
+                "repeat": "until",
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "padding": {
+                "id": "padding",
+                "spec_path": "/types/option_area/seq/1",
+                "kind": "seq",
+                "type": "bytes",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {}
+        _PKT_SEQ = (
+            ("options", "options", True, "/types/option_area/seq/0", None),
+            ("padding", "padding", False, "/types/option_area/seq/1", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while True:
+                    _t = Dhcp.Option(0, _io, self, self._root)
+                    _e = _io._io.tell()
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if (_t.code == 255) or self._io.is_eof():
+                        break
+                    i += 1
+                _f = 1
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                self.padding = _r
+                _e = _p + _n
+                _s["padding"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Option(_PktStruct):
+        """One option. `overload` carries the value of the first option 52 seen so far in this
+        list (`overload_before` comes from the previous option)."""
+
+        SEQ_FIELDS = ["code", "length", "body"]
+        _PKT_INSTANCES = ["overload"]
+        _PKT_FIELDS = {
+            "code": {
+                "id": "code",
+                "spec_path": "/types/option/seq/0",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": "Dhcp.OptionCode",
+                "process": False,
+                "hints": {},
+            },
+            "length": {
+                "id": "length",
+                "spec_path": "/types/option/seq/1",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "body": {
+                "id": "body",
+                "spec_path": "/types/option/seq/2",
+                "kind": "seq",
+                "type": None,
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "overload": {
+                "id": "overload",
+                "spec_path": "/types/option/instances/overload",
+                "kind": "value",
+                "type": None,
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"code": (0, 0, 1)}
+        _PKT_SEQ = (
+            ("code", "code", False, "/types/option/seq/0", ((0, 1, 0, ">B", 0),)),
+            ("length", "length", False, "/types/option/seq/1", None),
+            ("body", "body", False, "/types/option/seq/2", None),
+            ("_m_overload", "overload", False, "/types/option/instances/overload", None),
+        )
+        _m_overload = _PKT_UNSET
+
+        def __init__(self, overload_before, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self.overload_before = overload_before
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(1)
+                if len(_d) < 1:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
+                    )
+                self.code = _d[0]
+                _s[0] = _p
+                _p += 1
+                _f = 0
+                self.code = Dhcp.OptionCode._value2member_map_.get(self.code, self.code)
+                _f = 1
+                if (self.code != 0) and (self.code != 255):
+                    if _io.bits_left:
+                        _io.align_to_byte()
+                    _d = _io._io.read(1)
+                    if not _d:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested 1 bytes, but only 0 bytes available", 1, 0
+                        )
+                    self.length = _d[0]
+                    _e = _p + 1
+                    _s["length"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.length = None
+                _f = 2
+                if (self.code != 0) and (self.code != 255):
+                    _on = self.code
+                    if _on == 53:
+                        _n = self.length
+                        if _n < 0 or _io.bits_left:
+                            _r = _io.read_bytes(_n)
+                        else:
+                            _r = _io._io.read(_n)
+                            if len(_r) < _n:
+                                raise _kaitaistruct.EndOfStreamError(
+                                    "requested %d bytes, but only %d bytes available"
+                                    % (_n, len(_r)),
+                                    _n,
+                                    len(_r),
+                                )
+                        _r = _r
+                        _e = _p + _n
+                        _sub = _PktSubStream(_r, _io, _p)
+                        self.body = Dhcp.MessageTypeBody(_sub, self, self._root)
+                        _s["body"] = (_p, _e)
+                        _p = _e
+                    elif _on == 52:
+                        _n = self.length
+                        if _n < 0 or _io.bits_left:
+                            _r = _io.read_bytes(_n)
+                        else:
+                            _r = _io._io.read(_n)
+                            if len(_r) < _n:
+                                raise _kaitaistruct.EndOfStreamError(
+                                    "requested %d bytes, but only %d bytes available"
+                                    % (_n, len(_r)),
+                                    _n,
+                                    len(_r),
+                                )
+                        _r = _r
+                        _e = _p + _n
+                        _sub = _PktSubStream(_r, _io, _p)
+                        self.body = Dhcp.OverloadBody(_sub, self, self._root)
+                        _s["body"] = (_p, _e)
+                        _p = _e
+                    elif _on in (1, 3, 6, 28, 50, 54, 42):
+                        _n = self.length
+                        if _n < 0 or _io.bits_left:
+                            _r = _io.read_bytes(_n)
+                        else:
+                            _r = _io._io.read(_n)
+                            if len(_r) < _n:
+                                raise _kaitaistruct.EndOfStreamError(
+                                    "requested %d bytes, but only %d bytes available"
+                                    % (_n, len(_r)),
+                                    _n,
+                                    len(_r),
+                                )
+                        _r = _r
+                        _e = _p + _n
+                        _sub = _PktSubStream(_r, _io, _p)
+                        self.body = Dhcp.Ipv4List(_sub, self, self._root)
+                        _s["body"] = (_p, _e)
+                        _p = _e
+                    elif _on in (51, 58, 59):
+                        _n = self.length
+                        if _n < 0 or _io.bits_left:
+                            _r = _io.read_bytes(_n)
+                        else:
+                            _r = _io._io.read(_n)
+                            if len(_r) < _n:
+                                raise _kaitaistruct.EndOfStreamError(
+                                    "requested %d bytes, but only %d bytes available"
+                                    % (_n, len(_r)),
+                                    _n,
+                                    len(_r),
+                                )
+                        _r = _r
+                        _e = _p + _n
+                        _sub = _PktSubStream(_r, _io, _p)
+                        self.body = Dhcp.Seconds(_sub, self, self._root)
+                        _s["body"] = (_p, _e)
+                        _p = _e
+                    elif _on in (12, 15, 56, 60):
+                        _n = self.length
+                        if _n < 0 or _io.bits_left:
+                            _r = _io.read_bytes(_n)
+                        else:
+                            _r = _io._io.read(_n)
+                            if len(_r) < _n:
+                                raise _kaitaistruct.EndOfStreamError(
+                                    "requested %d bytes, but only %d bytes available"
+                                    % (_n, len(_r)),
+                                    _n,
+                                    len(_r),
+                                )
+                        _r = _r
+                        _e = _p + _n
+                        _sub = _PktSubStream(_r, _io, _p)
+                        self.body = Dhcp.Text(_sub, self, self._root)
+                        _s["body"] = (_p, _e)
+                        _p = _e
+                    elif _on == 57:
+                        _n = self.length
+                        if _n < 0 or _io.bits_left:
+                            _r = _io.read_bytes(_n)
+                        else:
+                            _r = _io._io.read(_n)
+                            if len(_r) < _n:
+                                raise _kaitaistruct.EndOfStreamError(
+                                    "requested %d bytes, but only %d bytes available"
+                                    % (_n, len(_r)),
+                                    _n,
+                                    len(_r),
+                                )
+                        _r = _r
+                        _e = _p + _n
+                        _sub = _PktSubStream(_r, _io, _p)
+                        self.body = Dhcp.MaxMessageSize(_sub, self, self._root)
+                        _s["body"] = (_p, _e)
+                        _p = _e
+                    elif _on == 55:
+                        _n = self.length
+                        if _n < 0 or _io.bits_left:
+                            _r = _io.read_bytes(_n)
+                        else:
+                            _r = _io._io.read(_n)
+                            if len(_r) < _n:
+                                raise _kaitaistruct.EndOfStreamError(
+                                    "requested %d bytes, but only %d bytes available"
+                                    % (_n, len(_r)),
+                                    _n,
+                                    len(_r),
+                                )
+                        _r = _r
+                        _e = _p + _n
+                        _sub = _PktSubStream(_r, _io, _p)
+                        self.body = Dhcp.ParameterRequestList(_sub, self, self._root)
+                        _s["body"] = (_p, _e)
+                        _p = _e
+                    elif _on == 61:
+                        _n = self.length
+                        if _n < 0 or _io.bits_left:
+                            _r = _io.read_bytes(_n)
+                        else:
+                            _r = _io._io.read(_n)
+                            if len(_r) < _n:
+                                raise _kaitaistruct.EndOfStreamError(
+                                    "requested %d bytes, but only %d bytes available"
+                                    % (_n, len(_r)),
+                                    _n,
+                                    len(_r),
+                                )
+                        _r = _r
+                        _e = _p + _n
+                        _sub = _PktSubStream(_r, _io, _p)
+                        self.body = Dhcp.ClientIdentifier(_sub, self, self._root)
+                        _s["body"] = (_p, _e)
+                        _p = _e
+                    else:
+                        _n = self.length
+                        if _n < 0 or _io.bits_left:
+                            _r = _io.read_bytes(_n)
+                        else:
+                            _r = _io._io.read(_n)
+                            if len(_r) < _n:
+                                raise _kaitaistruct.EndOfStreamError(
+                                    "requested %d bytes, but only %d bytes available"
+                                    % (_n, len(_r)),
+                                    _n,
+                                    len(_r),
+                                )
+                        self.body = _r
+                        _e = _p + _n
+                        _s["body"] = (_p, _e)
+                        _p = _e
+                else:
+                    self.body = None
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        @property
+        def overload(self):
+            """First option-52 value seen in this list up to here, 0 if none."""
+            _v = self._m_overload
+            if _v is not _PKT_UNSET:
+                return _v
+            _f = 3
+            _p = None
+            try:
+                self._m_overload = (
+                    self.overload_before
+                    if (self.overload_before != 0)
+                    else (self.body.value if ((self.code == 52) and (self.length >= 1)) else 0)
+                )
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            return self._m_overload
+
+    class MessageTypeBody(_PktStruct):
+        SEQ_FIELDS = ["message_type"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "message_type": {
+                "id": "message_type",
+                "spec_path": "/types/message_type_body/seq/0",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": "Dhcp.MessageType",
+                "process": False,
+                "hints": {},
+            }
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"message_type": (0, 0, 1)}
+        _PKT_SEQ = (
+            (
+                "message_type",
+                "message_type",
+                False,
+                "/types/message_type_body/seq/0",
+                ((0, 1, 0, ">B", 0),),
+            ),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(1)
+                if len(_d) < 1:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
+                    )
+                self.message_type = _d[0]
+                _s[0] = _p
+                _p += 1
+                _f = 0
+                self.message_type = Dhcp.MessageType._value2member_map_.get(
+                    self.message_type, self.message_type
+                )
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class OverloadBody(_PktStruct):
+        SEQ_FIELDS = ["value"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "value": {
+                "id": "value",
+                "spec_path": "/types/overload_body/seq/0",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            }
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"value": (0, 0, 1)}
+        _PKT_SEQ = (("value", "value", False, "/types/overload_body/seq/0", ((0, 1, 0, ">B", 0),)),)
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(1)
+                if len(_d) < 1:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
+                    )
+                self.value = _d[0]
+                _s[0] = _p
+                _p += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Ipv4List(_PktStruct):
+        """One or more IPv4 addresses (subnet mask, routers, DNS servers, server id, ...)."""
+
+        SEQ_FIELDS = ["addresses"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "addresses": {
+                "id": "addresses",
+                "spec_path": "/types/ipv4_list/seq/0",
+                "kind": "seq",
+                "type": "bytes",
+                "size": 4,
+                "repeat": "eos",
+                "enum": None,
+                "process": False,
+                "hints": {"display": "ipv4"},
+            }
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {}
+        _PKT_SEQ = (("addresses", "addresses", True, "/types/ipv4_list/seq/0", None),)
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                self.addresses = _v = []
+                _a = [_p]
+                _s["addresses"] = _a
+                i = 0
+                while not _io.is_eof():
+                    _q = _p
+                    _n = 4
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    _t = _r
+                    _e = _p + _n
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes", "/types/ipv4_list/seq/0"
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Seconds(_PktStruct):
+        """A time in seconds (lease, renewal T1, rebinding T2)."""
+
+        SEQ_FIELDS = ["seconds"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "seconds": {
+                "id": "seconds",
+                "spec_path": "/types/seconds/seq/0",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            }
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"seconds": (0, 0, 4)}
+        _PKT_SEQ = (("seconds", "seconds", False, "/types/seconds/seq/0", ((0, 4, 0, ">I", 0),)),)
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(4)
+                if len(_d) < 4:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                    )
+                (self.seconds,) = _S2.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Text(_PktStruct):
+        """An NVT ASCII string (host name, domain name, message, vendor class)."""
+
+        SEQ_FIELDS = ["value"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "value": {
+                "id": "value",
+                "spec_path": "/types/text/seq/0",
+                "kind": "seq",
+                "type": "str",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "encoding": "ISO-8859-1",
+            }
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {}
+        _PKT_SEQ = (("value", "value", False, "/types/text/seq/0", None),)
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                self.value = (_r).decode("ISO-8859-1")
+                _e = _p + _n
+                _s["value"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class MaxMessageSize(_PktStruct):
+        SEQ_FIELDS = ["size"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "size": {
+                "id": "size",
+                "spec_path": "/types/max_message_size/seq/0",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            }
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"size": (0, 0, 2)}
+        _PKT_SEQ = (
+            ("size", "size", False, "/types/max_message_size/seq/0", ((0, 2, 0, ">H", 0),)),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(2)
+                if len(_d) < 2:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 2 bytes, but only %d bytes available" % len(_d), 2, len(_d)
+                    )
+                (self.size,) = _S3.unpack(_d)
+                _s[0] = _p
+                _p += 2
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class ParameterRequestList(_PktStruct):
+        SEQ_FIELDS = ["codes"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "codes": {
+                "id": "codes",
+                "spec_path": "/types/parameter_request_list/seq/0",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": "eos",
+                "enum": "Dhcp.OptionCode",
+                "process": False,
+                "hints": {},
+            }
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {}
+        _PKT_SEQ = (("codes", "codes", True, "/types/parameter_request_list/seq/0", None),)
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                self.codes = _v = []
+                _a = [_p]
+                _s["codes"] = _a
+                i = 0
+                while not _io.is_eof():
+                    _q = _p
+                    _t = _ks_enum(Dhcp.OptionCode, _io.read_u1())
+                    _e = _p + 1
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes",
+                            "/types/parameter_request_list/seq/0",
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class ClientIdentifier(_PktStruct):
+        SEQ_FIELDS = ["hw_type", "identifier"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "hw_type": {
+                "id": "hw_type",
+                "spec_path": "/types/client_identifier/seq/0",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "identifier": {
+                "id": "identifier",
+                "spec_path": "/types/client_identifier/seq/1",
+                "kind": "seq",
+                "type": "bytes",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {"display": "hex"},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"hw_type": (0, 0, 1)}
+        _PKT_SEQ = (
+            ("hw_type", "hw_type", False, "/types/client_identifier/seq/0", ((0, 1, 0, ">B", 0),)),
+            ("identifier", "identifier", False, "/types/client_identifier/seq/1", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(1)
+                if len(_d) < 1:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
+                    )
+                self.hw_type = _d[0]
+                _s[0] = _p
+                _p += 1
+                _f = 1
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                self.identifier = _r
+                _e = _p + _n
+                _s["identifier"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p

@@ -1,0 +1,2092 @@
+# This is a generated file! Please edit the source .ksy file and rebuild with `pktscope compile`. @generated
+# type: ignore
+# ruff: noqa
+import struct as _struct
+import kaitaistruct as _kaitaistruct
+from enum import IntEnum as _IntEnum
+from kaitaistruct import BytesIO as _BytesIO
+from kaitaistruct import KaitaiStream as _KaitaiStream
+from kaitaistruct import KaitaiStruct as _KaitaiStruct
+
+
+def _ks_str(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(int(v))
+    return str(v)
+
+
+def _ks_div(a, b):
+    if isinstance(a, int) and isinstance(b, int):
+        return a // b
+    return a / b
+
+
+def _ks_xor(data, key):
+    if isinstance(key, int):
+        return _KaitaiStream.process_xor_one(data, key)
+    return _KaitaiStream.process_xor_many(data, key)
+
+
+def _ks_enum(enum_cls, value):
+    return enum_cls._value2member_map_.get(value, value)
+
+
+_PKT_UNSET = object()
+
+
+# Every stream answers "where am I in the root buffer": 0 for streams pktscope did not create.
+if not hasattr(_KaitaiStream, "_pkt_base"):
+    _KaitaiStream._pkt_base = 0
+    _KaitaiStream._pkt_xspan = None
+
+
+class _PktSubStream(_KaitaiStream):
+    """A read-only KaitaiStream over the bytes at ``start`` of ``io``, built without seeks."""
+
+    bits_left = 0
+    bits = 0
+    bits_le = False
+    bits_write_mode = False
+    write_back_handler = None
+    child_streams = ()
+
+    def __init__(self, raw, io, start):
+        self._io = _BytesIO(raw)
+        self._size = len(raw)
+        xspan = io._pkt_xspan
+        if xspan is None:
+            self._pkt_base = io._pkt_base + start
+        else:
+            self._pkt_xspan = xspan
+
+    def size(self):
+        return self._size
+
+    def is_eof(self):
+        return not self.bits_left and self._io.tell() >= self._size
+
+
+class _PktBufStream(_PktSubStream):
+    """The root stream of ``from_bytes``: the buffer is in memory, its size known."""
+
+    def __init__(self, buf):
+        self._io = _BytesIO(buf)
+        self._size = len(buf)
+
+
+def _pkt_sub(io, start, end, raw, transformed):
+    """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
+    sub = _PktSubStream(raw, io, start)
+    if transformed and io._pkt_xspan is None:
+        sub._pkt_xspan = (io._pkt_base + start, io._pkt_base + end)
+    return sub
+
+
+def _pkt_abs(io, rec):
+    xspan = getattr(io, "_pkt_xspan", None)
+    if xspan is not None:
+        return (xspan[0], xspan[1], None, None)
+    base = getattr(io, "_pkt_base", 0)
+    if len(rec) == 3:
+        return (base + rec[0] // 8, base + (rec[1] + 7) // 8, base * 8 + rec[0], rec[2])
+    return (base + rec[0], base + rec[1], None, None)
+
+
+class _PktStruct(_KaitaiStruct):
+    SEQ_FIELDS = []
+    _PKT_INSTANCES = []
+    _PKT_FIELDS = {}
+    _PKT_HINTS = {}
+    _PKT_RUNS = {}
+    _PKT_SEQ = ()
+    _pkt_s = None
+    _pkt_start = None
+    _pkt_end = None
+
+    @classmethod
+    def from_bytes(cls, buf):
+        return cls(_PktBufStream(buf))
+
+    def _fetch_instances(self):
+        """Evaluate every instance, recursively (the official target's method)."""
+        for name in self._PKT_INSTANCES:
+            getattr(self, name)
+        for name in self.SEQ_FIELDS + self._PKT_INSTANCES:
+            value = getattr(self, name, None)
+            for item in value if isinstance(value, list) else (value,):
+                if isinstance(item, _PktStruct) and item is not self:
+                    item._fetch_instances()
+
+    def _pkt_record(self, name):
+        s = self._pkt_s
+        if s is None:
+            return None, None
+        run = self._PKT_RUNS.get(name)
+        if run is not None:
+            r0 = s.get(run[0])
+            if r0 is None:
+                return None, None
+            return self._io, (r0 + run[1], r0 + run[1] + run[2])
+        rec = s.get(name)
+        if rec is not None:
+            return self._io, rec
+        rec = s.get("@" + name)
+        if rec is not None:
+            return rec
+        return None, None
+
+    def _pkt_span(self, name, index=None):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            return None
+        if isinstance(rec, list):
+            if index is not None:
+                if not 0 <= index < len(rec) - 1:
+                    return None
+                return _pkt_abs(io, rec[index + 1])
+            start = rec[0]
+            if len(rec) == 1:
+                return _pkt_abs(io, (start, start))
+            last = rec[-1]
+            if len(last) == 3:
+                first = rec[1]
+                whole = _pkt_abs(io, (first[0], last[1], last[1] - first[0]))
+                return (whole[0], whole[1], None, None)
+            return _pkt_abs(io, (start, last[1]))
+        if index is not None:
+            return None
+        return _pkt_abs(io, rec)
+
+    def _pkt_span_self(self):
+        if self._pkt_start is None:
+            return None
+        io = self._io
+        xspan = getattr(io, "_pkt_xspan", None)
+        if xspan is not None:
+            return xspan
+        base = getattr(io, "_pkt_base", 0)
+        end = self._pkt_end
+        return (base + self._pkt_start, None if end is None else base + end)
+
+    def _pkt_transformed(self, name):
+        meta = self._PKT_FIELDS.get(name)
+        if meta is not None and meta.get("process"):
+            return True
+        io, rec = self._pkt_record(name)
+        return io is not None and getattr(io, "_pkt_xspan", None) is not None
+
+    def _pkt_sizeof(self):
+        end = self._pkt_end
+        if end is None:
+            end = self._io.pos()
+        return end - self._pkt_start
+
+    def _pkt_fsize(self, name):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            raise AttributeError(name)
+        if isinstance(rec, list):
+            if len(rec) == 1:
+                return 0
+            return rec[-1][1] - rec[0]
+        if len(rec) == 3:
+            return (rec[1] - rec[0]) // 8
+        return rec[1] - rec[0]
+
+
+def _pkt_fail(obj, exc, f, p):
+    """Record where ``obj`` failed; attach partial children; translate at the top."""
+    trail = getattr(exc, "_pkt_trail", None)
+    if trail is None:
+        trail = []
+        try:
+            exc._pkt_trail = trail
+        except AttributeError:
+            return
+    if not trail and isinstance(exc, EOFError) and 0 <= f < len(obj._PKT_SEQ):
+        _pkt_partial_run(obj, obj._PKT_SEQ[f][4], p)
+    if trail:
+        child = trail[-1][0]
+        if child is not obj and 0 <= f < len(obj._PKT_SEQ):
+            attr, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][2]
+            cur = getattr(obj, attr, None)
+            if is_array:
+                if isinstance(cur, list) and (not cur or cur[-1] is not child):
+                    cur.append(child)
+            elif cur is None or cur is _PKT_UNSET:
+                setattr(obj, attr, child)
+    trail.append((obj, f, p))
+    if obj._parent is None or obj._pkt_end is not None:
+        new = _pkt_translate(exc, trail)
+        if new is not None:
+            raise new from getattr(exc, "_pkt_orig", exc)
+
+
+def _pkt_partial_run(obj, run, p):
+    """A fixed run hit the end of data: keep the fields that were complete."""
+    if not run or not isinstance(p, int):
+        return
+    try:
+        obj._io.seek(p)
+        data = obj._io._io.read(run[-1][0] + run[-1][1])
+    except Exception:
+        return
+    for off, size, idx, code, run_no in run:
+        if code is None or off + size > len(data):
+            break
+        setattr(obj, obj._PKT_SEQ[idx][0], _struct.unpack_from(code, data, off)[0])
+        obj._pkt_s[run_no] = p
+
+
+def _pkt_translate(exc, trail):
+    try:
+        from pktscope import errors as _errors
+    except ImportError:
+        return None
+    orig = getattr(exc, "_pkt_orig", exc)
+    parts = []
+    for k in range(len(trail) - 1, -1, -1):
+        obj, f, _ = trail[k]
+        if k > 0 and trail[k - 1][0] is obj:
+            continue
+        if not 0 <= f < len(obj._PKT_SEQ):
+            continue
+        attr, fid, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][1], obj._PKT_SEQ[f][2]
+        seg = fid
+        if is_array:
+            cur = getattr(obj, attr, None)
+            if isinstance(cur, list):
+                idx = len(cur)
+                if k > 0 and cur and cur[-1] is trail[k - 1][0]:
+                    idx = len(cur) - 1
+                seg += "[%d]" % idx
+        parts.append(seg)
+    inner, f, p = trail[0]
+    spec_path = inner._PKT_SEQ[f][3] if 0 <= f < len(inner._PKT_SEQ) else ""
+    offset = None
+    need = getattr(orig, "bytes_needed", None)
+    have = getattr(orig, "bytes_available", None)
+    if isinstance(p, int):
+        run = inner._PKT_SEQ[f][4] if 0 <= f < len(inner._PKT_SEQ) else None
+        avail = have
+        if run and isinstance(avail, int):
+            # A fixed run is read in one go: name the first field of it that did not fit,
+            # with that field's own byte counts.
+            for off, size, idx, _, _ in run:
+                if off + size > avail:
+                    p += off
+                    parts[-1:] = [inner._PKT_SEQ[idx][1]] if parts else []
+                    spec_path = inner._PKT_SEQ[idx][3]
+                    need, have = size, max(0, avail - off)
+                    break
+        offset = _pkt_abs(inner._io, (p, p))[0]
+    kw = dict(offset=offset, field_path=".".join(parts), spec_path=spec_path, partial=trail[-1][0])
+    msg = str(orig)
+    if isinstance(orig, EOFError):
+        if isinstance(need, int) and isinstance(have, int):
+            msg = "need %d byte%s, %d available" % (need, "" if need == 1 else "s", have)
+        new = _errors.TruncatedError(msg, needed=need, available=have, **kw)
+    else:
+        cls = _errors.KS_VALIDATION_ERRORS.get(type(orig))
+        if cls is not None:
+            new = cls(
+                msg,
+                expected=getattr(orig, "expected", None),
+                actual=getattr(orig, "actual", None),
+                **kw,
+            )
+        else:
+            new = _errors.DecodeError(msg, **kw)
+    new._pkt_trail = trail
+    new._pkt_orig = orig
+    return new
+
+
+_S0 = _struct.Struct(">H")
+_S1 = _struct.Struct(">HHHH")
+_S2 = _struct.Struct(">HH")
+_S3 = _struct.Struct(">HHIH")
+_S4 = _struct.Struct(">B")
+_S5 = _struct.Struct(">4s")
+_S6 = _struct.Struct(">16s")
+_S7 = _struct.Struct(">IIIII")
+_S8 = _struct.Struct(">HHH")
+
+
+class Dns(_PktStruct):
+    """DNS message: header, questions, then answer, authority and additional resource records.
+    Names may be compressed: a label byte with the top two bits set starts a 14-bit pointer to
+    an earlier name in the message. Pointers are followed at most `max_depth` (10) levels deep;
+    beyond that the name text ends in `<loop>` instead of recursing (a pointer loop is a
+    marked stop, never unbounded recursion). A name holds at most 127 labels (255 bytes),
+    counted across pointers, so one name costs at most 127 labels + 10 pointer hops to read."""
+
+    class Opcode(_IntEnum):
+        query = 0
+        iquery = 1
+        status = 2
+        notify = 4
+        update = 5
+
+    class Rcode(_IntEnum):
+        no_error = 0
+        form_err = 1
+        serv_fail = 2
+        nx_domain = 3
+        not_imp = 4
+        refused = 5
+        yx_domain = 6
+        yx_rr_set = 7
+        nx_rr_set = 8
+        not_auth = 9
+        not_zone = 10
+
+    class RrType(_IntEnum):
+        a = 1
+        ns = 2
+        cname = 5
+        soa = 6
+        ptr = 12
+        hinfo = 13
+        mx = 15
+        txt = 16
+        aaaa = 28
+        srv = 33
+        naptr = 35
+        dname = 39
+        opt = 41
+        ds = 43
+        rrsig = 46
+        nsec = 47
+        dnskey = 48
+        nsec3 = 50
+        svcb = 64
+        https = 65
+        spf = 99
+        axfr = 252
+        any = 255
+        caa = 257
+
+    SEQ_FIELDS = [
+        "id",
+        "qr",
+        "opcode",
+        "aa",
+        "tc",
+        "rd",
+        "ra",
+        "z",
+        "ad",
+        "cd",
+        "rcode",
+        "qdcount",
+        "ancount",
+        "nscount",
+        "arcount",
+        "queries",
+        "answers",
+        "authorities",
+        "additionals",
+    ]
+    _PKT_INSTANCES = ["max_depth"]
+    _PKT_FIELDS = {
+        "id": {
+            "id": "id",
+            "spec_path": "/seq/0",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "qr": {
+            "id": "qr",
+            "spec_path": "/seq/1",
+            "kind": "seq",
+            "type": "b1",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 1,
+            "bit_endian": "be",
+        },
+        "opcode": {
+            "id": "opcode",
+            "spec_path": "/seq/2",
+            "kind": "seq",
+            "type": "b4",
+            "size": None,
+            "repeat": None,
+            "enum": "Dns.Opcode",
+            "process": False,
+            "hints": {},
+            "bit_size": 4,
+            "bit_endian": "be",
+        },
+        "aa": {
+            "id": "aa",
+            "spec_path": "/seq/3",
+            "kind": "seq",
+            "type": "b1",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 1,
+            "bit_endian": "be",
+        },
+        "tc": {
+            "id": "tc",
+            "spec_path": "/seq/4",
+            "kind": "seq",
+            "type": "b1",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 1,
+            "bit_endian": "be",
+        },
+        "rd": {
+            "id": "rd",
+            "spec_path": "/seq/5",
+            "kind": "seq",
+            "type": "b1",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 1,
+            "bit_endian": "be",
+        },
+        "ra": {
+            "id": "ra",
+            "spec_path": "/seq/6",
+            "kind": "seq",
+            "type": "b1",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 1,
+            "bit_endian": "be",
+        },
+        "z": {
+            "id": "z",
+            "spec_path": "/seq/7",
+            "kind": "seq",
+            "type": "b1",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 1,
+            "bit_endian": "be",
+        },
+        "ad": {
+            "id": "ad",
+            "spec_path": "/seq/8",
+            "kind": "seq",
+            "type": "b1",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 1,
+            "bit_endian": "be",
+        },
+        "cd": {
+            "id": "cd",
+            "spec_path": "/seq/9",
+            "kind": "seq",
+            "type": "b1",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 1,
+            "bit_endian": "be",
+        },
+        "rcode": {
+            "id": "rcode",
+            "spec_path": "/seq/10",
+            "kind": "seq",
+            "type": "b4",
+            "size": None,
+            "repeat": None,
+            "enum": "Dns.Rcode",
+            "process": False,
+            "hints": {},
+            "bit_size": 4,
+            "bit_endian": "be",
+        },
+        "qdcount": {
+            "id": "qdcount",
+            "spec_path": "/seq/11",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "ancount": {
+            "id": "ancount",
+            "spec_path": "/seq/12",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "nscount": {
+            "id": "nscount",
+            "spec_path": "/seq/13",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "arcount": {
+            "id": "arcount",
+            "spec_path": "/seq/14",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "queries": {
+            "id": "queries",
+            "spec_path": "/seq/15",
+            "kind": "seq",
+            "type": "Dns.Question",
+            "size": None,
+            "repeat": "expr",
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "answers": {
+            "id": "answers",
+            "spec_path": "/seq/16",
+            "kind": "seq",
+            "type": "Dns.ResourceRecord",
+            "size": None,
+            "repeat": "expr",
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "authorities": {
+            "id": "authorities",
+            "spec_path": "/seq/17",
+            "kind": "seq",
+            "type": "Dns.ResourceRecord",
+            "size": None,
+            "repeat": "expr",
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "additionals": {
+            "id": "additionals",
+            "spec_path": "/seq/18",
+            "kind": "seq",
+            "type": "Dns.ResourceRecord",
+            "size": None,
+            "repeat": "expr",
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "max_depth": {
+            "id": "max_depth",
+            "spec_path": "/instances/max_depth",
+            "kind": "value",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+    }
+    _PKT_HINTS = {}
+    _PKT_RUNS = {
+        "id": (0, 0, 2),
+        "qdcount": (1, 0, 2),
+        "ancount": (1, 2, 2),
+        "nscount": (1, 4, 2),
+        "arcount": (1, 6, 2),
+    }
+    _PKT_SEQ = (
+        ("id", "id", False, "/seq/0", ((0, 2, 0, ">H", 0),)),
+        ("qr", "qr", False, "/seq/1", None),
+        ("opcode", "opcode", False, "/seq/2", None),
+        ("aa", "aa", False, "/seq/3", None),
+        ("tc", "tc", False, "/seq/4", None),
+        ("rd", "rd", False, "/seq/5", None),
+        ("ra", "ra", False, "/seq/6", None),
+        ("z", "z", False, "/seq/7", None),
+        ("ad", "ad", False, "/seq/8", None),
+        ("cd", "cd", False, "/seq/9", None),
+        ("rcode", "rcode", False, "/seq/10", None),
+        (
+            "qdcount",
+            "qdcount",
+            False,
+            "/seq/11",
+            ((0, 2, 11, ">H", 1), (2, 2, 12, ">H", 1), (4, 2, 13, ">H", 1), (6, 2, 14, ">H", 1)),
+        ),
+        ("ancount", "ancount", False, "/seq/12", None),
+        ("nscount", "nscount", False, "/seq/13", None),
+        ("arcount", "arcount", False, "/seq/14", None),
+        ("queries", "queries", True, "/seq/15", None),
+        ("answers", "answers", True, "/seq/16", None),
+        ("authorities", "authorities", True, "/seq/17", None),
+        ("additionals", "additionals", True, "/seq/18", None),
+        ("_m_max_depth", "max_depth", False, "/instances/max_depth", None),
+    )
+    _m_max_depth = _PKT_UNSET
+
+    def __init__(self, _io, _parent=None, _root=None):
+        self._io = _io
+        self._parent = _parent
+        self._root = _root if _root is not None else self
+        self._read()
+
+    def _read(self):
+        _io = self._io
+        self._pkt_s = _s = {}
+        self._pkt_start = _p = _io._io.tell()
+        _f = -1
+        try:
+            _f = 0
+            if _io.bits_left:
+                _io.align_to_byte()
+            _d = _io._io.read(2)
+            if len(_d) < 2:
+                raise _kaitaistruct.EndOfStreamError(
+                    "requested 2 bytes, but only %d bytes available" % len(_d), 2, len(_d)
+                )
+            (self.id,) = _S0.unpack(_d)
+            _s[0] = _p
+            _p += 2
+            _f = 1
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.qr = _io.read_bits_int_be(1) != 0
+            _p = _io._io.tell()
+            _s["qr"] = (_b, _p * 8 - _io.bits_left, 1)
+            _f = 2
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.opcode = _ks_enum(Dns.Opcode, _io.read_bits_int_be(4))
+            _p = _io._io.tell()
+            _s["opcode"] = (_b, _p * 8 - _io.bits_left, 4)
+            _f = 3
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.aa = _io.read_bits_int_be(1) != 0
+            _p = _io._io.tell()
+            _s["aa"] = (_b, _p * 8 - _io.bits_left, 1)
+            _f = 4
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.tc = _io.read_bits_int_be(1) != 0
+            _p = _io._io.tell()
+            _s["tc"] = (_b, _p * 8 - _io.bits_left, 1)
+            _f = 5
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.rd = _io.read_bits_int_be(1) != 0
+            _p = _io._io.tell()
+            _s["rd"] = (_b, _p * 8 - _io.bits_left, 1)
+            _f = 6
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.ra = _io.read_bits_int_be(1) != 0
+            _p = _io._io.tell()
+            _s["ra"] = (_b, _p * 8 - _io.bits_left, 1)
+            _f = 7
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.z = _io.read_bits_int_be(1) != 0
+            _p = _io._io.tell()
+            _s["z"] = (_b, _p * 8 - _io.bits_left, 1)
+            _f = 8
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.ad = _io.read_bits_int_be(1) != 0
+            _p = _io._io.tell()
+            _s["ad"] = (_b, _p * 8 - _io.bits_left, 1)
+            _f = 9
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.cd = _io.read_bits_int_be(1) != 0
+            _p = _io._io.tell()
+            _s["cd"] = (_b, _p * 8 - _io.bits_left, 1)
+            _f = 10
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.rcode = _ks_enum(Dns.Rcode, _io.read_bits_int_be(4))
+            _p = _io._io.tell()
+            _s["rcode"] = (_b, _p * 8 - _io.bits_left, 4)
+            _f = 11
+            if _io.bits_left:
+                _io.align_to_byte()
+            _d = _io._io.read(8)
+            if len(_d) < 8:
+                raise _kaitaistruct.EndOfStreamError(
+                    "requested 8 bytes, but only %d bytes available" % len(_d), 8, len(_d)
+                )
+            (
+                self.qdcount,
+                self.ancount,
+                self.nscount,
+                self.arcount,
+            ) = _S1.unpack(_d)
+            _s[1] = _p
+            _p += 8
+            _f = 15
+            self.queries = _v = []
+            _a = [_p]
+            _s["queries"] = _a
+            for i in range(self.qdcount):
+                _t = Dns.Question(_io, self, self._root)
+                _e = _io._io.tell()
+                _a.append((_p, _e))
+                _p = _e
+                _v.append(_t)
+            _f = 16
+            self.answers = _v = []
+            _a = [_p]
+            _s["answers"] = _a
+            for i in range(self.ancount):
+                _t = Dns.ResourceRecord(_io, self, self._root)
+                _e = _io._io.tell()
+                _a.append((_p, _e))
+                _p = _e
+                _v.append(_t)
+            _f = 17
+            self.authorities = _v = []
+            _a = [_p]
+            _s["authorities"] = _a
+            for i in range(self.nscount):
+                _t = Dns.ResourceRecord(_io, self, self._root)
+                _e = _io._io.tell()
+                _a.append((_p, _e))
+                _p = _e
+                _v.append(_t)
+            _f = 18
+            self.additionals = _v = []
+            _a = [_p]
+            _s["additionals"] = _a
+            for i in range(self.arcount):
+                _t = Dns.ResourceRecord(_io, self, self._root)
+                _e = _io._io.tell()
+                _a.append((_p, _e))
+                _p = _e
+                _v.append(_t)
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
+    @property
+    def max_depth(self):
+        """Most compression pointers followed for one name."""
+        _v = self._m_max_depth
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 19
+        _p = None
+        try:
+            self._m_max_depth = 10
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_max_depth
+
+    class Question(_PktStruct):
+        SEQ_FIELDS = ["name", "type", "rr_class"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "name": {
+                "id": "name",
+                "spec_path": "/types/question/seq/0",
+                "kind": "seq",
+                "type": "Dns.Name",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "type": {
+                "id": "type",
+                "spec_path": "/types/question/seq/1",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": "Dns.RrType",
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "rr_class": {
+                "id": "rr_class",
+                "spec_path": "/types/question/seq/2",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"type": (0, 0, 2), "rr_class": (0, 2, 2)}
+        _PKT_SEQ = (
+            ("name", "name", False, "/types/question/seq/0", None),
+            (
+                "type",
+                "type",
+                False,
+                "/types/question/seq/1",
+                ((0, 2, 1, ">H", 0), (2, 2, 2, ">H", 0)),
+            ),
+            ("rr_class", "rr_class", False, "/types/question/seq/2", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                self.name = Dns.Name(0, 0, _io, self, self._root)
+                _e = _io._io.tell()
+                _s["name"] = (_p, _e)
+                _p = _e
+                _f = 1
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(4)
+                if len(_d) < 4:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                    )
+                (
+                    self.type,
+                    self.rr_class,
+                ) = _S2.unpack(_d)
+                _s[0] = _p
+                _p += 4
+                _f = 1
+                self.type = Dns.RrType._value2member_map_.get(self.type, self.type)
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class ResourceRecord(_PktStruct):
+        SEQ_FIELDS = ["name", "type", "rr_class", "ttl", "rdlength", "rdata"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "name": {
+                "id": "name",
+                "spec_path": "/types/resource_record/seq/0",
+                "kind": "seq",
+                "type": "Dns.Name",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "type": {
+                "id": "type",
+                "spec_path": "/types/resource_record/seq/1",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": "Dns.RrType",
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "rr_class": {
+                "id": "rr_class",
+                "spec_path": "/types/resource_record/seq/2",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "ttl": {
+                "id": "ttl",
+                "spec_path": "/types/resource_record/seq/3",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "rdlength": {
+                "id": "rdlength",
+                "spec_path": "/types/resource_record/seq/4",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "rdata": {
+                "id": "rdata",
+                "spec_path": "/types/resource_record/seq/5",
+                "kind": "seq",
+                "type": None,
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {
+            "type": (0, 0, 2),
+            "rr_class": (0, 2, 2),
+            "ttl": (0, 4, 4),
+            "rdlength": (0, 8, 2),
+        }
+        _PKT_SEQ = (
+            ("name", "name", False, "/types/resource_record/seq/0", None),
+            (
+                "type",
+                "type",
+                False,
+                "/types/resource_record/seq/1",
+                ((0, 2, 1, ">H", 0), (2, 2, 2, ">H", 0), (4, 4, 3, ">I", 0), (8, 2, 4, ">H", 0)),
+            ),
+            ("rr_class", "rr_class", False, "/types/resource_record/seq/2", None),
+            ("ttl", "ttl", False, "/types/resource_record/seq/3", None),
+            ("rdlength", "rdlength", False, "/types/resource_record/seq/4", None),
+            ("rdata", "rdata", False, "/types/resource_record/seq/5", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                self.name = Dns.Name(0, 0, _io, self, self._root)
+                _e = _io._io.tell()
+                _s["name"] = (_p, _e)
+                _p = _e
+                _f = 1
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(10)
+                if len(_d) < 10:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 10 bytes, but only %d bytes available" % len(_d), 10, len(_d)
+                    )
+                (
+                    self.type,
+                    self.rr_class,
+                    self.ttl,
+                    self.rdlength,
+                ) = _S3.unpack(_d)
+                _s[0] = _p
+                _p += 10
+                _f = 1
+                self.type = Dns.RrType._value2member_map_.get(self.type, self.type)
+                _f = 5
+                _on = self.type
+                if _on == 1:
+                    _n = self.rdlength
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    _r = _r
+                    _e = _p + _n
+                    _sub = _PktSubStream(_r, _io, _p)
+                    self.rdata = Dns.Ipv4Address(_sub, self, self._root)
+                    _s["rdata"] = (_p, _e)
+                    _p = _e
+                elif _on == 28:
+                    _n = self.rdlength
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    _r = _r
+                    _e = _p + _n
+                    _sub = _PktSubStream(_r, _io, _p)
+                    self.rdata = Dns.Ipv6Address(_sub, self, self._root)
+                    _s["rdata"] = (_p, _e)
+                    _p = _e
+                elif _on in (2, 5, 12, 39):
+                    _n = self.rdlength
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    _r = _r
+                    _e = _p + _n
+                    _sub = _PktSubStream(_r, _io, _p)
+                    self.rdata = Dns.DomainName(_sub, self, self._root)
+                    _s["rdata"] = (_p, _e)
+                    _p = _e
+                elif _on == 15:
+                    _n = self.rdlength
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    _r = _r
+                    _e = _p + _n
+                    _sub = _PktSubStream(_r, _io, _p)
+                    self.rdata = Dns.Mx(_sub, self, self._root)
+                    _s["rdata"] = (_p, _e)
+                    _p = _e
+                elif _on == 6:
+                    _n = self.rdlength
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    _r = _r
+                    _e = _p + _n
+                    _sub = _PktSubStream(_r, _io, _p)
+                    self.rdata = Dns.Soa(_sub, self, self._root)
+                    _s["rdata"] = (_p, _e)
+                    _p = _e
+                elif _on == 33:
+                    _n = self.rdlength
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    _r = _r
+                    _e = _p + _n
+                    _sub = _PktSubStream(_r, _io, _p)
+                    self.rdata = Dns.Srv(_sub, self, self._root)
+                    _s["rdata"] = (_p, _e)
+                    _p = _e
+                else:
+                    _n = self.rdlength
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    self.rdata = _r
+                    _e = _p + _n
+                    _s["rdata"] = (_p, _e)
+                    _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Name(_PktStruct):
+        """A domain name as a sequence of labels ending in the root label or a pointer. `text` is
+        the dotted name (`www.example.com`, `<Root>` for the root name)."""
+
+        SEQ_FIELDS = ["labels"]
+        _PKT_INSTANCES = ["text"]
+        _PKT_FIELDS = {
+            "labels": {
+                "id": "labels",
+                "spec_path": "/types/name/seq/0",
+                "kind": "seq",
+                "type": "Dns.Label",
+                "size": None,
+                "repeat": "until",
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "text": {
+                "id": "text",
+                "spec_path": "/types/name/instances/text",
+                "kind": "value",
+                "type": None,
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {"value": "text"}
+        _PKT_RUNS = {}
+        _PKT_SEQ = (
+            ("labels", "labels", True, "/types/name/seq/0", None),
+            ("_m_text", "text", False, "/types/name/instances/text", None),
+        )
+        _m_text = _PKT_UNSET
+
+        def __init__(self, depth, labels_before, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self.depth = depth
+            self.labels_before = labels_before
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                self.labels = _v = []
+                _a = [_p]
+                _s["labels"] = _a
+                i = 0
+                while True:
+                    _t = Dns.Label(
+                        ("" if (i == 0) else self.labels[(i - 1)].text_so_far),
+                        self.depth,
+                        (self.labels_before + i),
+                        _io,
+                        self,
+                        self._root,
+                    )
+                    _e = _io._io.tell()
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _t.is_end or ((self.labels_before + i) >= 126):
+                        break
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        @property
+        def text(self):
+            """The dotted name."""
+            _v = self._m_text
+            if _v is not _PKT_UNSET:
+                return _v
+            _f = 1
+            _p = None
+            try:
+                self._m_text = (
+                    "<Root>"
+                    if (self.labels[-1].text_so_far == "")
+                    else (
+                        self.labels[-1].text_so_far
+                        if self.labels[-1].is_end
+                        else (self.labels[-1].text_so_far + ".<too long>")
+                    )
+                )
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            return self._m_text
+
+    class Label(_PktStruct):
+        """One label: a length byte and that many bytes; length 0 ends the name; a length byte
+        with the top two bits set is the first byte of a compression pointer."""
+
+        SEQ_FIELDS = ["length", "pointer_low", "value"]
+        _PKT_INSTANCES = [
+            "is_pointer",
+            "is_end",
+            "pointer_offset",
+            "target",
+            "suffix",
+            "text_so_far",
+        ]
+        _PKT_FIELDS = {
+            "length": {
+                "id": "length",
+                "spec_path": "/types/label/seq/0",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "pointer_low": {
+                "id": "pointer_low",
+                "spec_path": "/types/label/seq/1",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "value": {
+                "id": "value",
+                "spec_path": "/types/label/seq/2",
+                "kind": "seq",
+                "type": "str",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "encoding": "ISO-8859-1",
+            },
+            "is_pointer": {
+                "id": "is_pointer",
+                "spec_path": "/types/label/instances/is_pointer",
+                "kind": "value",
+                "type": None,
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "is_end": {
+                "id": "is_end",
+                "spec_path": "/types/label/instances/is_end",
+                "kind": "value",
+                "type": None,
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "pointer_offset": {
+                "id": "pointer_offset",
+                "spec_path": "/types/label/instances/pointer_offset",
+                "kind": "value",
+                "type": None,
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "target": {
+                "id": "target",
+                "spec_path": "/types/label/instances/target",
+                "kind": "instance",
+                "type": "Dns.Name",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "suffix": {
+                "id": "suffix",
+                "spec_path": "/types/label/instances/suffix",
+                "kind": "value",
+                "type": None,
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "text_so_far": {
+                "id": "text_so_far",
+                "spec_path": "/types/label/instances/text_so_far",
+                "kind": "value",
+                "type": None,
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"length": (0, 0, 1)}
+        _PKT_SEQ = (
+            ("length", "length", False, "/types/label/seq/0", ((0, 1, 0, ">B", 0),)),
+            ("pointer_low", "pointer_low", False, "/types/label/seq/1", None),
+            ("value", "value", False, "/types/label/seq/2", None),
+            ("_m_is_pointer", "is_pointer", False, "/types/label/instances/is_pointer", None),
+            ("_m_is_end", "is_end", False, "/types/label/instances/is_end", None),
+            (
+                "_m_pointer_offset",
+                "pointer_offset",
+                False,
+                "/types/label/instances/pointer_offset",
+                None,
+            ),
+            ("_m_target", "target", False, "/types/label/instances/target", None),
+            ("_m_suffix", "suffix", False, "/types/label/instances/suffix", None),
+            ("_m_text_so_far", "text_so_far", False, "/types/label/instances/text_so_far", None),
+        )
+        _m_is_pointer = _PKT_UNSET
+        _m_is_end = _PKT_UNSET
+        _m_pointer_offset = _PKT_UNSET
+        _m_target = _PKT_UNSET
+        _m_suffix = _PKT_UNSET
+        _m_text_so_far = _PKT_UNSET
+
+        def __init__(self, prefix, depth, count, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self.prefix = prefix
+            self.depth = depth
+            self.count = count
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(1)
+                if len(_d) < 1:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
+                    )
+                self.length = _d[0]
+                _s[0] = _p
+                _p += 1
+                _f = 1
+                if self.is_pointer:
+                    if _io.bits_left:
+                        _io.align_to_byte()
+                    _d = _io._io.read(1)
+                    if not _d:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested 1 bytes, but only 0 bytes available", 1, 0
+                        )
+                    self.pointer_low = _d[0]
+                    _e = _p + 1
+                    _s["pointer_low"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.pointer_low = None
+                _f = 2
+                if (not self.is_pointer) and (self.length != 0):
+                    _n = self.length
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    self.value = (_r).decode("ISO-8859-1")
+                    _e = _p + _n
+                    _s["value"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.value = None
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        @property
+        def is_pointer(self):
+            _v = self._m_is_pointer
+            if _v is not _PKT_UNSET:
+                return _v
+            _f = 3
+            _p = None
+            try:
+                self._m_is_pointer = (self.length & 192) == 192
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            return self._m_is_pointer
+
+        @property
+        def is_end(self):
+            _v = self._m_is_end
+            if _v is not _PKT_UNSET:
+                return _v
+            _f = 4
+            _p = None
+            try:
+                self._m_is_end = (self.length == 0) or self.is_pointer
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            return self._m_is_end
+
+        @property
+        def pointer_offset(self):
+            """Offset of the pointed-to name from the start of the message."""
+            _v = self._m_pointer_offset
+            if _v is not _PKT_UNSET:
+                return _v
+            _f = 5
+            _p = None
+            try:
+                if not (self.is_pointer):
+                    self._m_pointer_offset = None
+                    return None
+                self._m_pointer_offset = ((self.length & 63) << 8) | self.pointer_low
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            return self._m_pointer_offset
+
+        @property
+        def target(self):
+            """The name the pointer refers to."""
+            _v = self._m_target
+            if _v is not _PKT_UNSET:
+                return _v
+            _f = 6
+            _p = None
+            try:
+                if not (
+                    (self.is_pointer and (self.depth < self._root.max_depth)) and (self.count < 126)
+                ):
+                    self._m_target = None
+                    return None
+                _io = self._root._io
+                _s = self._pkt_s
+                _old = _io.pos()
+                _io.seek(self.pointer_offset)
+                _p = _io._io.tell()
+                self._m_target = Dns.Name((self.depth + 1), (self.count + 1), _io, self, self._root)
+                _e = _io._io.tell()
+                _s["@target"] = (_io, (_p, _e))
+                _p = _e
+                _io.seek(_old)
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            return self._m_target
+
+        @property
+        def suffix(self):
+            """This label's contribution to the name."""
+            _v = self._m_suffix
+            if _v is not _PKT_UNSET:
+                return _v
+            _f = 7
+            _p = None
+            try:
+                self._m_suffix = (
+                    ""
+                    if (self.length == 0)
+                    else (
+                        self.value
+                        if (not self.is_pointer)
+                        else (
+                            ("" if (self.target.text == "<Root>") else self.target.text)
+                            if ((self.depth < self._root.max_depth) and (self.count < 126))
+                            else "<loop>"
+                        )
+                    )
+                )
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            return self._m_suffix
+
+        @property
+        def text_so_far(self):
+            """Dotted text of the name up to and including this label."""
+            _v = self._m_text_so_far
+            if _v is not _PKT_UNSET:
+                return _v
+            _f = 8
+            _p = None
+            try:
+                self._m_text_so_far = (
+                    self.suffix
+                    if (self.prefix == "")
+                    else (
+                        self.prefix if (self.suffix == "") else ((self.prefix + ".") + self.suffix)
+                    )
+                )
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            return self._m_text_so_far
+
+    class DomainName(_PktStruct):
+        """Record data that is a single name (NS, CNAME, PTR, DNAME)."""
+
+        SEQ_FIELDS = ["name"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "name": {
+                "id": "name",
+                "spec_path": "/types/domain_name/seq/0",
+                "kind": "seq",
+                "type": "Dns.Name",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            }
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {}
+        _PKT_SEQ = (("name", "name", False, "/types/domain_name/seq/0", None),)
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                self.name = Dns.Name(0, 0, _io, self, self._root)
+                _e = _io._io.tell()
+                _s["name"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Ipv4Address(_PktStruct):
+        """A record data."""
+
+        SEQ_FIELDS = ["address"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "address": {
+                "id": "address",
+                "spec_path": "/types/ipv4_address/seq/0",
+                "kind": "seq",
+                "type": "bytes",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {"display": "ipv4"},
+            }
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"address": (0, 0, 4)}
+        _PKT_SEQ = (
+            ("address", "address", False, "/types/ipv4_address/seq/0", ((0, 4, 0, ">4s", 0),)),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(4)
+                if len(_d) < 4:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                    )
+                (self.address,) = _S5.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Ipv6Address(_PktStruct):
+        """AAAA record data."""
+
+        SEQ_FIELDS = ["address"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "address": {
+                "id": "address",
+                "spec_path": "/types/ipv6_address/seq/0",
+                "kind": "seq",
+                "type": "bytes",
+                "size": 16,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {"display": "ipv6"},
+            }
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"address": (0, 0, 16)}
+        _PKT_SEQ = (
+            ("address", "address", False, "/types/ipv6_address/seq/0", ((0, 16, 0, ">16s", 0),)),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(16)
+                if len(_d) < 16:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 16 bytes, but only %d bytes available" % len(_d), 16, len(_d)
+                    )
+                (self.address,) = _S6.unpack(_d)
+                _s[0] = _p
+                _p += 16
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Mx(_PktStruct):
+        SEQ_FIELDS = ["preference", "exchange"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "preference": {
+                "id": "preference",
+                "spec_path": "/types/mx/seq/0",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "exchange": {
+                "id": "exchange",
+                "spec_path": "/types/mx/seq/1",
+                "kind": "seq",
+                "type": "Dns.Name",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"preference": (0, 0, 2)}
+        _PKT_SEQ = (
+            ("preference", "preference", False, "/types/mx/seq/0", ((0, 2, 0, ">H", 0),)),
+            ("exchange", "exchange", False, "/types/mx/seq/1", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(2)
+                if len(_d) < 2:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 2 bytes, but only %d bytes available" % len(_d), 2, len(_d)
+                    )
+                (self.preference,) = _S0.unpack(_d)
+                _s[0] = _p
+                _p += 2
+                _f = 1
+                self.exchange = Dns.Name(0, 0, _io, self, self._root)
+                _e = _io._io.tell()
+                _s["exchange"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Soa(_PktStruct):
+        SEQ_FIELDS = ["mname", "rname", "serial", "refresh", "retry", "expire", "minimum"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "mname": {
+                "id": "mname",
+                "spec_path": "/types/soa/seq/0",
+                "kind": "seq",
+                "type": "Dns.Name",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "rname": {
+                "id": "rname",
+                "spec_path": "/types/soa/seq/1",
+                "kind": "seq",
+                "type": "Dns.Name",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "serial": {
+                "id": "serial",
+                "spec_path": "/types/soa/seq/2",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "refresh": {
+                "id": "refresh",
+                "spec_path": "/types/soa/seq/3",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "retry": {
+                "id": "retry",
+                "spec_path": "/types/soa/seq/4",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "expire": {
+                "id": "expire",
+                "spec_path": "/types/soa/seq/5",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "minimum": {
+                "id": "minimum",
+                "spec_path": "/types/soa/seq/6",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {
+            "serial": (0, 0, 4),
+            "refresh": (0, 4, 4),
+            "retry": (0, 8, 4),
+            "expire": (0, 12, 4),
+            "minimum": (0, 16, 4),
+        }
+        _PKT_SEQ = (
+            ("mname", "mname", False, "/types/soa/seq/0", None),
+            ("rname", "rname", False, "/types/soa/seq/1", None),
+            (
+                "serial",
+                "serial",
+                False,
+                "/types/soa/seq/2",
+                (
+                    (0, 4, 2, ">I", 0),
+                    (4, 4, 3, ">I", 0),
+                    (8, 4, 4, ">I", 0),
+                    (12, 4, 5, ">I", 0),
+                    (16, 4, 6, ">I", 0),
+                ),
+            ),
+            ("refresh", "refresh", False, "/types/soa/seq/3", None),
+            ("retry", "retry", False, "/types/soa/seq/4", None),
+            ("expire", "expire", False, "/types/soa/seq/5", None),
+            ("minimum", "minimum", False, "/types/soa/seq/6", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                self.mname = Dns.Name(0, 0, _io, self, self._root)
+                _e = _io._io.tell()
+                _s["mname"] = (_p, _e)
+                _p = _e
+                _f = 1
+                self.rname = Dns.Name(0, 0, _io, self, self._root)
+                _e = _io._io.tell()
+                _s["rname"] = (_p, _e)
+                _p = _e
+                _f = 2
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(20)
+                if len(_d) < 20:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 20 bytes, but only %d bytes available" % len(_d), 20, len(_d)
+                    )
+                (
+                    self.serial,
+                    self.refresh,
+                    self.retry,
+                    self.expire,
+                    self.minimum,
+                ) = _S7.unpack(_d)
+                _s[0] = _p
+                _p += 20
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Srv(_PktStruct):
+        SEQ_FIELDS = ["priority", "weight", "port", "target"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "priority": {
+                "id": "priority",
+                "spec_path": "/types/srv/seq/0",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "weight": {
+                "id": "weight",
+                "spec_path": "/types/srv/seq/1",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "port": {
+                "id": "port",
+                "spec_path": "/types/srv/seq/2",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "target": {
+                "id": "target",
+                "spec_path": "/types/srv/seq/3",
+                "kind": "seq",
+                "type": "Dns.Name",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"priority": (0, 0, 2), "weight": (0, 2, 2), "port": (0, 4, 2)}
+        _PKT_SEQ = (
+            (
+                "priority",
+                "priority",
+                False,
+                "/types/srv/seq/0",
+                ((0, 2, 0, ">H", 0), (2, 2, 1, ">H", 0), (4, 2, 2, ">H", 0)),
+            ),
+            ("weight", "weight", False, "/types/srv/seq/1", None),
+            ("port", "port", False, "/types/srv/seq/2", None),
+            ("target", "target", False, "/types/srv/seq/3", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(6)
+                if len(_d) < 6:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 6 bytes, but only %d bytes available" % len(_d), 6, len(_d)
+                    )
+                (
+                    self.priority,
+                    self.weight,
+                    self.port,
+                ) = _S8.unpack(_d)
+                _s[0] = _p
+                _p += 6
+                _f = 3
+                self.target = Dns.Name(0, 0, _io, self, self._root)
+                _e = _io._io.tell()
+                _s["target"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p

@@ -1,0 +1,981 @@
+# This is a generated file! Please edit the source .ksy file and rebuild with `pktscope compile`. @generated
+# type: ignore
+# ruff: noqa
+import struct as _struct
+import kaitaistruct as _kaitaistruct
+from enum import IntEnum as _IntEnum
+from kaitaistruct import BytesIO as _BytesIO
+from kaitaistruct import KaitaiStream as _KaitaiStream
+from kaitaistruct import KaitaiStruct as _KaitaiStruct
+
+
+def _ks_str(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(int(v))
+    return str(v)
+
+
+def _ks_div(a, b):
+    if isinstance(a, int) and isinstance(b, int):
+        return a // b
+    return a / b
+
+
+def _ks_xor(data, key):
+    if isinstance(key, int):
+        return _KaitaiStream.process_xor_one(data, key)
+    return _KaitaiStream.process_xor_many(data, key)
+
+
+def _ks_enum(enum_cls, value):
+    return enum_cls._value2member_map_.get(value, value)
+
+
+_PKT_UNSET = object()
+
+
+# Every stream answers "where am I in the root buffer": 0 for streams pktscope did not create.
+if not hasattr(_KaitaiStream, "_pkt_base"):
+    _KaitaiStream._pkt_base = 0
+    _KaitaiStream._pkt_xspan = None
+
+
+class _PktSubStream(_KaitaiStream):
+    """A read-only KaitaiStream over the bytes at ``start`` of ``io``, built without seeks."""
+
+    bits_left = 0
+    bits = 0
+    bits_le = False
+    bits_write_mode = False
+    write_back_handler = None
+    child_streams = ()
+
+    def __init__(self, raw, io, start):
+        self._io = _BytesIO(raw)
+        self._size = len(raw)
+        xspan = io._pkt_xspan
+        if xspan is None:
+            self._pkt_base = io._pkt_base + start
+        else:
+            self._pkt_xspan = xspan
+
+    def size(self):
+        return self._size
+
+    def is_eof(self):
+        return not self.bits_left and self._io.tell() >= self._size
+
+
+class _PktBufStream(_PktSubStream):
+    """The root stream of ``from_bytes``: the buffer is in memory, its size known."""
+
+    def __init__(self, buf):
+        self._io = _BytesIO(buf)
+        self._size = len(buf)
+
+
+def _pkt_sub(io, start, end, raw, transformed):
+    """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
+    sub = _PktSubStream(raw, io, start)
+    if transformed and io._pkt_xspan is None:
+        sub._pkt_xspan = (io._pkt_base + start, io._pkt_base + end)
+    return sub
+
+
+def _pkt_abs(io, rec):
+    xspan = getattr(io, "_pkt_xspan", None)
+    if xspan is not None:
+        return (xspan[0], xspan[1], None, None)
+    base = getattr(io, "_pkt_base", 0)
+    if len(rec) == 3:
+        return (base + rec[0] // 8, base + (rec[1] + 7) // 8, base * 8 + rec[0], rec[2])
+    return (base + rec[0], base + rec[1], None, None)
+
+
+class _PktStruct(_KaitaiStruct):
+    SEQ_FIELDS = []
+    _PKT_INSTANCES = []
+    _PKT_FIELDS = {}
+    _PKT_HINTS = {}
+    _PKT_RUNS = {}
+    _PKT_SEQ = ()
+    _pkt_s = None
+    _pkt_start = None
+    _pkt_end = None
+
+    @classmethod
+    def from_bytes(cls, buf):
+        return cls(_PktBufStream(buf))
+
+    def _fetch_instances(self):
+        """Evaluate every instance, recursively (the official target's method)."""
+        for name in self._PKT_INSTANCES:
+            getattr(self, name)
+        for name in self.SEQ_FIELDS + self._PKT_INSTANCES:
+            value = getattr(self, name, None)
+            for item in value if isinstance(value, list) else (value,):
+                if isinstance(item, _PktStruct) and item is not self:
+                    item._fetch_instances()
+
+    def _pkt_record(self, name):
+        s = self._pkt_s
+        if s is None:
+            return None, None
+        run = self._PKT_RUNS.get(name)
+        if run is not None:
+            r0 = s.get(run[0])
+            if r0 is None:
+                return None, None
+            return self._io, (r0 + run[1], r0 + run[1] + run[2])
+        rec = s.get(name)
+        if rec is not None:
+            return self._io, rec
+        rec = s.get("@" + name)
+        if rec is not None:
+            return rec
+        return None, None
+
+    def _pkt_span(self, name, index=None):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            return None
+        if isinstance(rec, list):
+            if index is not None:
+                if not 0 <= index < len(rec) - 1:
+                    return None
+                return _pkt_abs(io, rec[index + 1])
+            start = rec[0]
+            if len(rec) == 1:
+                return _pkt_abs(io, (start, start))
+            last = rec[-1]
+            if len(last) == 3:
+                first = rec[1]
+                whole = _pkt_abs(io, (first[0], last[1], last[1] - first[0]))
+                return (whole[0], whole[1], None, None)
+            return _pkt_abs(io, (start, last[1]))
+        if index is not None:
+            return None
+        return _pkt_abs(io, rec)
+
+    def _pkt_span_self(self):
+        if self._pkt_start is None:
+            return None
+        io = self._io
+        xspan = getattr(io, "_pkt_xspan", None)
+        if xspan is not None:
+            return xspan
+        base = getattr(io, "_pkt_base", 0)
+        end = self._pkt_end
+        return (base + self._pkt_start, None if end is None else base + end)
+
+    def _pkt_transformed(self, name):
+        meta = self._PKT_FIELDS.get(name)
+        if meta is not None and meta.get("process"):
+            return True
+        io, rec = self._pkt_record(name)
+        return io is not None and getattr(io, "_pkt_xspan", None) is not None
+
+    def _pkt_sizeof(self):
+        end = self._pkt_end
+        if end is None:
+            end = self._io.pos()
+        return end - self._pkt_start
+
+    def _pkt_fsize(self, name):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            raise AttributeError(name)
+        if isinstance(rec, list):
+            if len(rec) == 1:
+                return 0
+            return rec[-1][1] - rec[0]
+        if len(rec) == 3:
+            return (rec[1] - rec[0]) // 8
+        return rec[1] - rec[0]
+
+
+def _pkt_fail(obj, exc, f, p):
+    """Record where ``obj`` failed; attach partial children; translate at the top."""
+    trail = getattr(exc, "_pkt_trail", None)
+    if trail is None:
+        trail = []
+        try:
+            exc._pkt_trail = trail
+        except AttributeError:
+            return
+    if not trail and isinstance(exc, EOFError) and 0 <= f < len(obj._PKT_SEQ):
+        _pkt_partial_run(obj, obj._PKT_SEQ[f][4], p)
+    if trail:
+        child = trail[-1][0]
+        if child is not obj and 0 <= f < len(obj._PKT_SEQ):
+            attr, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][2]
+            cur = getattr(obj, attr, None)
+            if is_array:
+                if isinstance(cur, list) and (not cur or cur[-1] is not child):
+                    cur.append(child)
+            elif cur is None or cur is _PKT_UNSET:
+                setattr(obj, attr, child)
+    trail.append((obj, f, p))
+    if obj._parent is None or obj._pkt_end is not None:
+        new = _pkt_translate(exc, trail)
+        if new is not None:
+            raise new from getattr(exc, "_pkt_orig", exc)
+
+
+def _pkt_partial_run(obj, run, p):
+    """A fixed run hit the end of data: keep the fields that were complete."""
+    if not run or not isinstance(p, int):
+        return
+    try:
+        obj._io.seek(p)
+        data = obj._io._io.read(run[-1][0] + run[-1][1])
+    except Exception:
+        return
+    for off, size, idx, code, run_no in run:
+        if code is None or off + size > len(data):
+            break
+        setattr(obj, obj._PKT_SEQ[idx][0], _struct.unpack_from(code, data, off)[0])
+        obj._pkt_s[run_no] = p
+
+
+def _pkt_translate(exc, trail):
+    try:
+        from pktscope import errors as _errors
+    except ImportError:
+        return None
+    orig = getattr(exc, "_pkt_orig", exc)
+    parts = []
+    for k in range(len(trail) - 1, -1, -1):
+        obj, f, _ = trail[k]
+        if k > 0 and trail[k - 1][0] is obj:
+            continue
+        if not 0 <= f < len(obj._PKT_SEQ):
+            continue
+        attr, fid, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][1], obj._PKT_SEQ[f][2]
+        seg = fid
+        if is_array:
+            cur = getattr(obj, attr, None)
+            if isinstance(cur, list):
+                idx = len(cur)
+                if k > 0 and cur and cur[-1] is trail[k - 1][0]:
+                    idx = len(cur) - 1
+                seg += "[%d]" % idx
+        parts.append(seg)
+    inner, f, p = trail[0]
+    spec_path = inner._PKT_SEQ[f][3] if 0 <= f < len(inner._PKT_SEQ) else ""
+    offset = None
+    need = getattr(orig, "bytes_needed", None)
+    have = getattr(orig, "bytes_available", None)
+    if isinstance(p, int):
+        run = inner._PKT_SEQ[f][4] if 0 <= f < len(inner._PKT_SEQ) else None
+        avail = have
+        if run and isinstance(avail, int):
+            # A fixed run is read in one go: name the first field of it that did not fit,
+            # with that field's own byte counts.
+            for off, size, idx, _, _ in run:
+                if off + size > avail:
+                    p += off
+                    parts[-1:] = [inner._PKT_SEQ[idx][1]] if parts else []
+                    spec_path = inner._PKT_SEQ[idx][3]
+                    need, have = size, max(0, avail - off)
+                    break
+        offset = _pkt_abs(inner._io, (p, p))[0]
+    kw = dict(offset=offset, field_path=".".join(parts), spec_path=spec_path, partial=trail[-1][0])
+    msg = str(orig)
+    if isinstance(orig, EOFError):
+        if isinstance(need, int) and isinstance(have, int):
+            msg = "need %d byte%s, %d available" % (need, "" if need == 1 else "s", have)
+        new = _errors.TruncatedError(msg, needed=need, available=have, **kw)
+    else:
+        cls = _errors.KS_VALIDATION_ERRORS.get(type(orig))
+        if cls is not None:
+            new = cls(
+                msg,
+                expected=getattr(orig, "expected", None),
+                actual=getattr(orig, "actual", None),
+                **kw,
+            )
+        else:
+            new = _errors.DecodeError(msg, **kw)
+    new._pkt_trail = trail
+    new._pkt_orig = orig
+    return new
+
+
+_S0 = _struct.Struct(">BBH")
+_S1 = _struct.Struct(">HH")
+_S2 = _struct.Struct(">4s")
+
+
+class Icmp(_PktStruct):
+    """ICMP message: type, code, checksum, the 4-byte rest of header (interpreted per type), and
+    the data. For error messages (destination unreachable, source quench, redirect, time
+    exceeded, parameter problem) the data is the offending datagram's IPv4 header plus its
+    first 8 bytes; the chain decodes it as `ipv4` (and that header's payload), as Wireshark does."""
+
+    class IcmpType(_IntEnum):
+        echo_reply = 0
+        destination_unreachable = 3
+        source_quench = 4
+        redirect = 5
+        echo_request = 8
+        router_advertisement = 9
+        router_solicitation = 10
+        time_exceeded = 11
+        parameter_problem = 12
+        timestamp = 13
+        timestamp_reply = 14
+        information_request = 15
+        information_reply = 16
+        address_mask_request = 17
+        address_mask_reply = 18
+
+    SEQ_FIELDS = ["type", "code", "checksum", "rest_of_header", "body"]
+    _PKT_INSTANCES = ["is_error"]
+    _PKT_FIELDS = {
+        "type": {
+            "id": "type",
+            "spec_path": "/seq/0",
+            "kind": "seq",
+            "type": "u1",
+            "size": 1,
+            "repeat": None,
+            "enum": "Icmp.IcmpType",
+            "process": False,
+            "hints": {},
+        },
+        "code": {
+            "id": "code",
+            "spec_path": "/seq/1",
+            "kind": "seq",
+            "type": "u1",
+            "size": 1,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "checksum": {
+            "id": "checksum",
+            "spec_path": "/seq/2",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "rest_of_header": {
+            "id": "rest_of_header",
+            "spec_path": "/seq/3",
+            "kind": "seq",
+            "type": None,
+            "size": 4,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "body": {
+            "id": "body",
+            "spec_path": "/seq/4",
+            "kind": "seq",
+            "type": "bytes",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "is_error": {
+            "id": "is_error",
+            "spec_path": "/instances/is_error",
+            "kind": "value",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+    }
+    _PKT_HINTS = {
+        "payload": {
+            "quoted": True,
+            "field": "body",
+            "next-on": ["type"],
+            "next": {"3": "ipv4", "4": "ipv4", "5": "ipv4", "11": "ipv4", "12": "ipv4"},
+        }
+    }
+    _PKT_RUNS = {"type": (0, 0, 1), "code": (0, 1, 1), "checksum": (0, 2, 2)}
+    _PKT_SEQ = (
+        (
+            "type",
+            "type",
+            False,
+            "/seq/0",
+            ((0, 1, 0, ">B", 0), (1, 1, 1, ">B", 0), (2, 2, 2, ">H", 0)),
+        ),
+        ("code", "code", False, "/seq/1", None),
+        ("checksum", "checksum", False, "/seq/2", None),
+        ("rest_of_header", "rest_of_header", False, "/seq/3", None),
+        ("body", "body", False, "/seq/4", None),
+        ("_m_is_error", "is_error", False, "/instances/is_error", None),
+    )
+    _m_is_error = _PKT_UNSET
+
+    def __init__(self, _io, _parent=None, _root=None):
+        self._io = _io
+        self._parent = _parent
+        self._root = _root if _root is not None else self
+        self._read()
+
+    def _read(self):
+        _io = self._io
+        self._pkt_s = _s = {}
+        self._pkt_start = _p = _io._io.tell()
+        _f = -1
+        try:
+            _f = 0
+            if _io.bits_left:
+                _io.align_to_byte()
+            _d = _io._io.read(4)
+            if len(_d) < 4:
+                raise _kaitaistruct.EndOfStreamError(
+                    "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                )
+            (
+                self.type,
+                self.code,
+                self.checksum,
+            ) = _S0.unpack(_d)
+            _s[0] = _p
+            _p += 4
+            _f = 0
+            self.type = Icmp.IcmpType._value2member_map_.get(self.type, self.type)
+            _f = 3
+            _on = self.type
+            if _on in (0, 8, 13, 14, 17, 18, 15, 16):
+                _n = 4
+                if _n < 0 or _io.bits_left:
+                    _r = _io.read_bytes(_n)
+                else:
+                    _r = _io._io.read(_n)
+                    if len(_r) < _n:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                            _n,
+                            len(_r),
+                        )
+                _r = _r
+                _e = _p + _n
+                _sub = _PktSubStream(_r, _io, _p)
+                self.rest_of_header = Icmp.Echo(_sub, self, self._root)
+                _s["rest_of_header"] = (_p, _e)
+                _p = _e
+            elif _on == 5:
+                _n = 4
+                if _n < 0 or _io.bits_left:
+                    _r = _io.read_bytes(_n)
+                else:
+                    _r = _io._io.read(_n)
+                    if len(_r) < _n:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                            _n,
+                            len(_r),
+                        )
+                _r = _r
+                _e = _p + _n
+                _sub = _PktSubStream(_r, _io, _p)
+                self.rest_of_header = Icmp.Redirect(_sub, self, self._root)
+                _s["rest_of_header"] = (_p, _e)
+                _p = _e
+            elif _on == 3:
+                _n = 4
+                if _n < 0 or _io.bits_left:
+                    _r = _io.read_bytes(_n)
+                else:
+                    _r = _io._io.read(_n)
+                    if len(_r) < _n:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                            _n,
+                            len(_r),
+                        )
+                _r = _r
+                _e = _p + _n
+                _sub = _PktSubStream(_r, _io, _p)
+                self.rest_of_header = Icmp.Unreachable(_sub, self, self._root)
+                _s["rest_of_header"] = (_p, _e)
+                _p = _e
+            elif _on == 12:
+                _n = 4
+                if _n < 0 or _io.bits_left:
+                    _r = _io.read_bytes(_n)
+                else:
+                    _r = _io._io.read(_n)
+                    if len(_r) < _n:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                            _n,
+                            len(_r),
+                        )
+                _r = _r
+                _e = _p + _n
+                _sub = _PktSubStream(_r, _io, _p)
+                self.rest_of_header = Icmp.ParameterProblem(_sub, self, self._root)
+                _s["rest_of_header"] = (_p, _e)
+                _p = _e
+            elif _on == 9:
+                _n = 4
+                if _n < 0 or _io.bits_left:
+                    _r = _io.read_bytes(_n)
+                else:
+                    _r = _io._io.read(_n)
+                    if len(_r) < _n:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                            _n,
+                            len(_r),
+                        )
+                _r = _r
+                _e = _p + _n
+                _sub = _PktSubStream(_r, _io, _p)
+                self.rest_of_header = Icmp.RouterAdvertisement(_sub, self, self._root)
+                _s["rest_of_header"] = (_p, _e)
+                _p = _e
+            else:
+                _n = 4
+                if _n < 0 or _io.bits_left:
+                    _r = _io.read_bytes(_n)
+                else:
+                    _r = _io._io.read(_n)
+                    if len(_r) < _n:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                            _n,
+                            len(_r),
+                        )
+                self.rest_of_header = _r
+                _e = _p + _n
+                _s["rest_of_header"] = (_p, _e)
+                _p = _e
+            _f = 4
+            if _io.bits_left:
+                _io.align_to_byte()
+            _r = _io._io.read()
+            _n = len(_r)
+            self.body = _r
+            _e = _p + _n
+            _s["body"] = (_p, _e)
+            _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
+    @property
+    def is_error(self):
+        """True for error messages, whose data quotes an IPv4 header + 8 bytes."""
+        _v = self._m_is_error
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 5
+        _p = None
+        try:
+            self._m_is_error = (
+                (((self.type == 3) or (self.type == 4)) or (self.type == 5)) or (self.type == 11)
+            ) or (self.type == 12)
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_is_error
+
+    class Echo(_PktStruct):
+        """Identifier and sequence number (echo, timestamp, address mask, information)."""
+
+        SEQ_FIELDS = ["identifier", "seq_number"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "identifier": {
+                "id": "identifier",
+                "spec_path": "/types/echo/seq/0",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "seq_number": {
+                "id": "seq_number",
+                "spec_path": "/types/echo/seq/1",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"identifier": (0, 0, 2), "seq_number": (0, 2, 2)}
+        _PKT_SEQ = (
+            (
+                "identifier",
+                "identifier",
+                False,
+                "/types/echo/seq/0",
+                ((0, 2, 0, ">H", 0), (2, 2, 1, ">H", 0)),
+            ),
+            ("seq_number", "seq_number", False, "/types/echo/seq/1", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(4)
+                if len(_d) < 4:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                    )
+                (
+                    self.identifier,
+                    self.seq_number,
+                ) = _S1.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Redirect(_PktStruct):
+        SEQ_FIELDS = ["gateway"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "gateway": {
+                "id": "gateway",
+                "spec_path": "/types/redirect/seq/0",
+                "kind": "seq",
+                "type": "bytes",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {"display": "ipv4"},
+            }
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"gateway": (0, 0, 4)}
+        _PKT_SEQ = (("gateway", "gateway", False, "/types/redirect/seq/0", ((0, 4, 0, ">4s", 0),)),)
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(4)
+                if len(_d) < 4:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                    )
+                (self.gateway,) = _S2.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Unreachable(_PktStruct):
+        SEQ_FIELDS = ["unused", "length", "next_hop_mtu"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "unused": {
+                "id": "unused",
+                "spec_path": "/types/unreachable/seq/0",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "length": {
+                "id": "length",
+                "spec_path": "/types/unreachable/seq/1",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "next_hop_mtu": {
+                "id": "next_hop_mtu",
+                "spec_path": "/types/unreachable/seq/2",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"unused": (0, 0, 1), "length": (0, 1, 1), "next_hop_mtu": (0, 2, 2)}
+        _PKT_SEQ = (
+            (
+                "unused",
+                "unused",
+                False,
+                "/types/unreachable/seq/0",
+                ((0, 1, 0, ">B", 0), (1, 1, 1, ">B", 0), (2, 2, 2, ">H", 0)),
+            ),
+            ("length", "length", False, "/types/unreachable/seq/1", None),
+            ("next_hop_mtu", "next_hop_mtu", False, "/types/unreachable/seq/2", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(4)
+                if len(_d) < 4:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                    )
+                (
+                    self.unused,
+                    self.length,
+                    self.next_hop_mtu,
+                ) = _S0.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class ParameterProblem(_PktStruct):
+        SEQ_FIELDS = ["pointer", "length", "unused"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "pointer": {
+                "id": "pointer",
+                "spec_path": "/types/parameter_problem/seq/0",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "length": {
+                "id": "length",
+                "spec_path": "/types/parameter_problem/seq/1",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "unused": {
+                "id": "unused",
+                "spec_path": "/types/parameter_problem/seq/2",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"pointer": (0, 0, 1), "length": (0, 1, 1), "unused": (0, 2, 2)}
+        _PKT_SEQ = (
+            (
+                "pointer",
+                "pointer",
+                False,
+                "/types/parameter_problem/seq/0",
+                ((0, 1, 0, ">B", 0), (1, 1, 1, ">B", 0), (2, 2, 2, ">H", 0)),
+            ),
+            ("length", "length", False, "/types/parameter_problem/seq/1", None),
+            ("unused", "unused", False, "/types/parameter_problem/seq/2", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(4)
+                if len(_d) < 4:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                    )
+                (
+                    self.pointer,
+                    self.length,
+                    self.unused,
+                ) = _S0.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class RouterAdvertisement(_PktStruct):
+        SEQ_FIELDS = ["num_addrs", "addr_entry_size", "lifetime"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "num_addrs": {
+                "id": "num_addrs",
+                "spec_path": "/types/router_advertisement/seq/0",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "addr_entry_size": {
+                "id": "addr_entry_size",
+                "spec_path": "/types/router_advertisement/seq/1",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "lifetime": {
+                "id": "lifetime",
+                "spec_path": "/types/router_advertisement/seq/2",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"num_addrs": (0, 0, 1), "addr_entry_size": (0, 1, 1), "lifetime": (0, 2, 2)}
+        _PKT_SEQ = (
+            (
+                "num_addrs",
+                "num_addrs",
+                False,
+                "/types/router_advertisement/seq/0",
+                ((0, 1, 0, ">B", 0), (1, 1, 1, ">B", 0), (2, 2, 2, ">H", 0)),
+            ),
+            (
+                "addr_entry_size",
+                "addr_entry_size",
+                False,
+                "/types/router_advertisement/seq/1",
+                None,
+            ),
+            ("lifetime", "lifetime", False, "/types/router_advertisement/seq/2", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(4)
+                if len(_d) < 4:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                    )
+                (
+                    self.num_addrs,
+                    self.addr_entry_size,
+                    self.lifetime,
+                ) = _S0.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p

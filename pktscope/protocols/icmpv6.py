@@ -1,0 +1,1932 @@
+# This is a generated file! Please edit the source .ksy file and rebuild with `pktscope compile`. @generated
+# type: ignore
+# ruff: noqa
+import struct as _struct
+import kaitaistruct as _kaitaistruct
+from enum import IntEnum as _IntEnum
+from kaitaistruct import BytesIO as _BytesIO
+from kaitaistruct import KaitaiStream as _KaitaiStream
+from kaitaistruct import KaitaiStruct as _KaitaiStruct
+
+
+def _ks_str(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(int(v))
+    return str(v)
+
+
+def _ks_div(a, b):
+    if isinstance(a, int) and isinstance(b, int):
+        return a // b
+    return a / b
+
+
+def _ks_xor(data, key):
+    if isinstance(key, int):
+        return _KaitaiStream.process_xor_one(data, key)
+    return _KaitaiStream.process_xor_many(data, key)
+
+
+def _ks_enum(enum_cls, value):
+    return enum_cls._value2member_map_.get(value, value)
+
+
+_PKT_UNSET = object()
+
+
+# Every stream answers "where am I in the root buffer": 0 for streams pktscope did not create.
+if not hasattr(_KaitaiStream, "_pkt_base"):
+    _KaitaiStream._pkt_base = 0
+    _KaitaiStream._pkt_xspan = None
+
+
+class _PktSubStream(_KaitaiStream):
+    """A read-only KaitaiStream over the bytes at ``start`` of ``io``, built without seeks."""
+
+    bits_left = 0
+    bits = 0
+    bits_le = False
+    bits_write_mode = False
+    write_back_handler = None
+    child_streams = ()
+
+    def __init__(self, raw, io, start):
+        self._io = _BytesIO(raw)
+        self._size = len(raw)
+        xspan = io._pkt_xspan
+        if xspan is None:
+            self._pkt_base = io._pkt_base + start
+        else:
+            self._pkt_xspan = xspan
+
+    def size(self):
+        return self._size
+
+    def is_eof(self):
+        return not self.bits_left and self._io.tell() >= self._size
+
+
+class _PktBufStream(_PktSubStream):
+    """The root stream of ``from_bytes``: the buffer is in memory, its size known."""
+
+    def __init__(self, buf):
+        self._io = _BytesIO(buf)
+        self._size = len(buf)
+
+
+def _pkt_sub(io, start, end, raw, transformed):
+    """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
+    sub = _PktSubStream(raw, io, start)
+    if transformed and io._pkt_xspan is None:
+        sub._pkt_xspan = (io._pkt_base + start, io._pkt_base + end)
+    return sub
+
+
+def _pkt_abs(io, rec):
+    xspan = getattr(io, "_pkt_xspan", None)
+    if xspan is not None:
+        return (xspan[0], xspan[1], None, None)
+    base = getattr(io, "_pkt_base", 0)
+    if len(rec) == 3:
+        return (base + rec[0] // 8, base + (rec[1] + 7) // 8, base * 8 + rec[0], rec[2])
+    return (base + rec[0], base + rec[1], None, None)
+
+
+class _PktStruct(_KaitaiStruct):
+    SEQ_FIELDS = []
+    _PKT_INSTANCES = []
+    _PKT_FIELDS = {}
+    _PKT_HINTS = {}
+    _PKT_RUNS = {}
+    _PKT_SEQ = ()
+    _pkt_s = None
+    _pkt_start = None
+    _pkt_end = None
+
+    @classmethod
+    def from_bytes(cls, buf):
+        return cls(_PktBufStream(buf))
+
+    def _fetch_instances(self):
+        """Evaluate every instance, recursively (the official target's method)."""
+        for name in self._PKT_INSTANCES:
+            getattr(self, name)
+        for name in self.SEQ_FIELDS + self._PKT_INSTANCES:
+            value = getattr(self, name, None)
+            for item in value if isinstance(value, list) else (value,):
+                if isinstance(item, _PktStruct) and item is not self:
+                    item._fetch_instances()
+
+    def _pkt_record(self, name):
+        s = self._pkt_s
+        if s is None:
+            return None, None
+        run = self._PKT_RUNS.get(name)
+        if run is not None:
+            r0 = s.get(run[0])
+            if r0 is None:
+                return None, None
+            return self._io, (r0 + run[1], r0 + run[1] + run[2])
+        rec = s.get(name)
+        if rec is not None:
+            return self._io, rec
+        rec = s.get("@" + name)
+        if rec is not None:
+            return rec
+        return None, None
+
+    def _pkt_span(self, name, index=None):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            return None
+        if isinstance(rec, list):
+            if index is not None:
+                if not 0 <= index < len(rec) - 1:
+                    return None
+                return _pkt_abs(io, rec[index + 1])
+            start = rec[0]
+            if len(rec) == 1:
+                return _pkt_abs(io, (start, start))
+            last = rec[-1]
+            if len(last) == 3:
+                first = rec[1]
+                whole = _pkt_abs(io, (first[0], last[1], last[1] - first[0]))
+                return (whole[0], whole[1], None, None)
+            return _pkt_abs(io, (start, last[1]))
+        if index is not None:
+            return None
+        return _pkt_abs(io, rec)
+
+    def _pkt_span_self(self):
+        if self._pkt_start is None:
+            return None
+        io = self._io
+        xspan = getattr(io, "_pkt_xspan", None)
+        if xspan is not None:
+            return xspan
+        base = getattr(io, "_pkt_base", 0)
+        end = self._pkt_end
+        return (base + self._pkt_start, None if end is None else base + end)
+
+    def _pkt_transformed(self, name):
+        meta = self._PKT_FIELDS.get(name)
+        if meta is not None and meta.get("process"):
+            return True
+        io, rec = self._pkt_record(name)
+        return io is not None and getattr(io, "_pkt_xspan", None) is not None
+
+    def _pkt_sizeof(self):
+        end = self._pkt_end
+        if end is None:
+            end = self._io.pos()
+        return end - self._pkt_start
+
+    def _pkt_fsize(self, name):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            raise AttributeError(name)
+        if isinstance(rec, list):
+            if len(rec) == 1:
+                return 0
+            return rec[-1][1] - rec[0]
+        if len(rec) == 3:
+            return (rec[1] - rec[0]) // 8
+        return rec[1] - rec[0]
+
+
+def _pkt_fail(obj, exc, f, p):
+    """Record where ``obj`` failed; attach partial children; translate at the top."""
+    trail = getattr(exc, "_pkt_trail", None)
+    if trail is None:
+        trail = []
+        try:
+            exc._pkt_trail = trail
+        except AttributeError:
+            return
+    if not trail and isinstance(exc, EOFError) and 0 <= f < len(obj._PKT_SEQ):
+        _pkt_partial_run(obj, obj._PKT_SEQ[f][4], p)
+    if trail:
+        child = trail[-1][0]
+        if child is not obj and 0 <= f < len(obj._PKT_SEQ):
+            attr, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][2]
+            cur = getattr(obj, attr, None)
+            if is_array:
+                if isinstance(cur, list) and (not cur or cur[-1] is not child):
+                    cur.append(child)
+            elif cur is None or cur is _PKT_UNSET:
+                setattr(obj, attr, child)
+    trail.append((obj, f, p))
+    if obj._parent is None or obj._pkt_end is not None:
+        new = _pkt_translate(exc, trail)
+        if new is not None:
+            raise new from getattr(exc, "_pkt_orig", exc)
+
+
+def _pkt_partial_run(obj, run, p):
+    """A fixed run hit the end of data: keep the fields that were complete."""
+    if not run or not isinstance(p, int):
+        return
+    try:
+        obj._io.seek(p)
+        data = obj._io._io.read(run[-1][0] + run[-1][1])
+    except Exception:
+        return
+    for off, size, idx, code, run_no in run:
+        if code is None or off + size > len(data):
+            break
+        setattr(obj, obj._PKT_SEQ[idx][0], _struct.unpack_from(code, data, off)[0])
+        obj._pkt_s[run_no] = p
+
+
+def _pkt_translate(exc, trail):
+    try:
+        from pktscope import errors as _errors
+    except ImportError:
+        return None
+    orig = getattr(exc, "_pkt_orig", exc)
+    parts = []
+    for k in range(len(trail) - 1, -1, -1):
+        obj, f, _ = trail[k]
+        if k > 0 and trail[k - 1][0] is obj:
+            continue
+        if not 0 <= f < len(obj._PKT_SEQ):
+            continue
+        attr, fid, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][1], obj._PKT_SEQ[f][2]
+        seg = fid
+        if is_array:
+            cur = getattr(obj, attr, None)
+            if isinstance(cur, list):
+                idx = len(cur)
+                if k > 0 and cur and cur[-1] is trail[k - 1][0]:
+                    idx = len(cur) - 1
+                seg += "[%d]" % idx
+        parts.append(seg)
+    inner, f, p = trail[0]
+    spec_path = inner._PKT_SEQ[f][3] if 0 <= f < len(inner._PKT_SEQ) else ""
+    offset = None
+    need = getattr(orig, "bytes_needed", None)
+    have = getattr(orig, "bytes_available", None)
+    if isinstance(p, int):
+        run = inner._PKT_SEQ[f][4] if 0 <= f < len(inner._PKT_SEQ) else None
+        avail = have
+        if run and isinstance(avail, int):
+            # A fixed run is read in one go: name the first field of it that did not fit,
+            # with that field's own byte counts.
+            for off, size, idx, _, _ in run:
+                if off + size > avail:
+                    p += off
+                    parts[-1:] = [inner._PKT_SEQ[idx][1]] if parts else []
+                    spec_path = inner._PKT_SEQ[idx][3]
+                    need, have = size, max(0, avail - off)
+                    break
+        offset = _pkt_abs(inner._io, (p, p))[0]
+    kw = dict(offset=offset, field_path=".".join(parts), spec_path=spec_path, partial=trail[-1][0])
+    msg = str(orig)
+    if isinstance(orig, EOFError):
+        if isinstance(need, int) and isinstance(have, int):
+            msg = "need %d byte%s, %d available" % (need, "" if need == 1 else "s", have)
+        new = _errors.TruncatedError(msg, needed=need, available=have, **kw)
+    else:
+        cls = _errors.KS_VALIDATION_ERRORS.get(type(orig))
+        if cls is not None:
+            new = cls(
+                msg,
+                expected=getattr(orig, "expected", None),
+                actual=getattr(orig, "actual", None),
+                **kw,
+            )
+        else:
+            new = _errors.DecodeError(msg, **kw)
+    new._pkt_trail = trail
+    new._pkt_orig = orig
+    return new
+
+
+_S0 = _struct.Struct(">BBH")
+_S1 = _struct.Struct(">I")
+_S2 = _struct.Struct(">HH")
+_S3 = _struct.Struct(">B")
+_S4 = _struct.Struct(">HII")
+_S5 = _struct.Struct(">I16s")
+_S6 = _struct.Struct(">16s")
+_S7 = _struct.Struct(">I16s16s")
+_S8 = _struct.Struct(">BB")
+_S9 = _struct.Struct(">III16s")
+_S10 = _struct.Struct(">HI")
+
+
+class Icmpv6(_PktStruct):
+    """ICMPv6 message: type, code, checksum, then a body that depends on the type. Error messages
+    (types 1-4) quote as much of the offending IPv6 packet as fits; the chain decodes it as
+    `ipv6`. Neighbour discovery messages (133-137) carry TLV options (length in 8-byte units)."""
+
+    class Icmpv6Type(_IntEnum):
+        destination_unreachable = 1
+        packet_too_big = 2
+        time_exceeded = 3
+        parameter_problem = 4
+        echo_request = 128
+        echo_reply = 129
+        mld_query = 130
+        mld_report = 131
+        mld_done = 132
+        router_solicitation = 133
+        router_advertisement = 134
+        neighbor_solicitation = 135
+        neighbor_advertisement = 136
+        redirect = 137
+        mldv2_report = 143
+
+    class NdOptionType(_IntEnum):
+        source_link_layer_address = 1
+        target_link_layer_address = 2
+        prefix_information = 3
+        redirected_header = 4
+        mtu = 5
+        recursive_dns_server = 25
+        dns_search_list = 31
+
+    SEQ_FIELDS = ["type", "code", "checksum", "msg"]
+    _PKT_INSTANCES = ["body_offset"]
+    _PKT_FIELDS = {
+        "type": {
+            "id": "type",
+            "spec_path": "/seq/0",
+            "kind": "seq",
+            "type": "u1",
+            "size": 1,
+            "repeat": None,
+            "enum": "Icmpv6.Icmpv6Type",
+            "process": False,
+            "hints": {},
+        },
+        "code": {
+            "id": "code",
+            "spec_path": "/seq/1",
+            "kind": "seq",
+            "type": "u1",
+            "size": 1,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "checksum": {
+            "id": "checksum",
+            "spec_path": "/seq/2",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "msg": {
+            "id": "msg",
+            "spec_path": "/seq/3",
+            "kind": "seq",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "body_offset": {
+            "id": "body_offset",
+            "spec_path": "/instances/body_offset",
+            "kind": "value",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+    }
+    _PKT_HINTS = {
+        "payload": {
+            "quoted": True,
+            "offset": "body_offset",
+            "next-on": ["type"],
+            "next": {"1": "ipv6", "2": "ipv6", "3": "ipv6", "4": "ipv6"},
+        }
+    }
+    _PKT_RUNS = {"type": (0, 0, 1), "code": (0, 1, 1), "checksum": (0, 2, 2)}
+    _PKT_SEQ = (
+        (
+            "type",
+            "type",
+            False,
+            "/seq/0",
+            ((0, 1, 0, ">B", 0), (1, 1, 1, ">B", 0), (2, 2, 2, ">H", 0)),
+        ),
+        ("code", "code", False, "/seq/1", None),
+        ("checksum", "checksum", False, "/seq/2", None),
+        ("msg", "msg", False, "/seq/3", None),
+        ("_m_body_offset", "body_offset", False, "/instances/body_offset", None),
+    )
+    _m_body_offset = _PKT_UNSET
+
+    def __init__(self, _io, _parent=None, _root=None):
+        self._io = _io
+        self._parent = _parent
+        self._root = _root if _root is not None else self
+        self._read()
+
+    def _read(self):
+        _io = self._io
+        self._pkt_s = _s = {}
+        self._pkt_start = _p = _io._io.tell()
+        _f = -1
+        try:
+            _f = 0
+            if _io.bits_left:
+                _io.align_to_byte()
+            _d = _io._io.read(4)
+            if len(_d) < 4:
+                raise _kaitaistruct.EndOfStreamError(
+                    "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                )
+            (
+                self.type,
+                self.code,
+                self.checksum,
+            ) = _S0.unpack(_d)
+            _s[0] = _p
+            _p += 4
+            _f = 0
+            self.type = Icmpv6.Icmpv6Type._value2member_map_.get(self.type, self.type)
+            _f = 3
+            _on = self.type
+            if _on in (1, 2, 3, 4):
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                _r = _r
+                _e = _p + _n
+                _sub = _PktSubStream(_r, _io, _p)
+                self.msg = Icmpv6.ErrorMsg(_sub, self, self._root)
+                _s["msg"] = (_p, _e)
+                _p = _e
+            elif _on in (128, 129):
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                _r = _r
+                _e = _p + _n
+                _sub = _PktSubStream(_r, _io, _p)
+                self.msg = Icmpv6.Echo(_sub, self, self._root)
+                _s["msg"] = (_p, _e)
+                _p = _e
+            elif _on == 133:
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                _r = _r
+                _e = _p + _n
+                _sub = _PktSubStream(_r, _io, _p)
+                self.msg = Icmpv6.RouterSolicitation(_sub, self, self._root)
+                _s["msg"] = (_p, _e)
+                _p = _e
+            elif _on == 134:
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                _r = _r
+                _e = _p + _n
+                _sub = _PktSubStream(_r, _io, _p)
+                self.msg = Icmpv6.RouterAdvertisement(_sub, self, self._root)
+                _s["msg"] = (_p, _e)
+                _p = _e
+            elif _on == 135:
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                _r = _r
+                _e = _p + _n
+                _sub = _PktSubStream(_r, _io, _p)
+                self.msg = Icmpv6.NeighborSolicitation(_sub, self, self._root)
+                _s["msg"] = (_p, _e)
+                _p = _e
+            elif _on == 136:
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                _r = _r
+                _e = _p + _n
+                _sub = _PktSubStream(_r, _io, _p)
+                self.msg = Icmpv6.NeighborAdvertisement(_sub, self, self._root)
+                _s["msg"] = (_p, _e)
+                _p = _e
+            elif _on == 137:
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                _r = _r
+                _e = _p + _n
+                _sub = _PktSubStream(_r, _io, _p)
+                self.msg = Icmpv6.Redirect(_sub, self, self._root)
+                _s["msg"] = (_p, _e)
+                _p = _e
+            else:
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                self.msg = _r
+                _e = _p + _n
+                _s["msg"] = (_p, _e)
+                _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
+    @property
+    def body_offset(self):
+        """Start of the quoted packet in an error message (after the 4-byte field)."""
+        _v = self._m_body_offset
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 4
+        _p = None
+        try:
+            self._m_body_offset = 8
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_body_offset
+
+    class ErrorMsg(_PktStruct):
+        """Error message body; `field` is unused / MTU (type 2) / pointer (type 4)."""
+
+        SEQ_FIELDS = ["field", "invoking_packet"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "field": {
+                "id": "field",
+                "spec_path": "/types/error_msg/seq/0",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "invoking_packet": {
+                "id": "invoking_packet",
+                "spec_path": "/types/error_msg/seq/1",
+                "kind": "seq",
+                "type": "bytes",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"field": (0, 0, 4)}
+        _PKT_SEQ = (
+            ("field", "field", False, "/types/error_msg/seq/0", ((0, 4, 0, ">I", 0),)),
+            ("invoking_packet", "invoking_packet", False, "/types/error_msg/seq/1", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(4)
+                if len(_d) < 4:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                    )
+                (self.field,) = _S1.unpack(_d)
+                _s[0] = _p
+                _p += 4
+                _f = 1
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                self.invoking_packet = _r
+                _e = _p + _n
+                _s["invoking_packet"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Echo(_PktStruct):
+        SEQ_FIELDS = ["identifier", "seq_number", "data"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "identifier": {
+                "id": "identifier",
+                "spec_path": "/types/echo/seq/0",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "seq_number": {
+                "id": "seq_number",
+                "spec_path": "/types/echo/seq/1",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "data": {
+                "id": "data",
+                "spec_path": "/types/echo/seq/2",
+                "kind": "seq",
+                "type": "bytes",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"identifier": (0, 0, 2), "seq_number": (0, 2, 2)}
+        _PKT_SEQ = (
+            (
+                "identifier",
+                "identifier",
+                False,
+                "/types/echo/seq/0",
+                ((0, 2, 0, ">H", 0), (2, 2, 1, ">H", 0)),
+            ),
+            ("seq_number", "seq_number", False, "/types/echo/seq/1", None),
+            ("data", "data", False, "/types/echo/seq/2", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(4)
+                if len(_d) < 4:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                    )
+                (
+                    self.identifier,
+                    self.seq_number,
+                ) = _S2.unpack(_d)
+                _s[0] = _p
+                _p += 4
+                _f = 2
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                self.data = _r
+                _e = _p + _n
+                _s["data"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class RouterSolicitation(_PktStruct):
+        SEQ_FIELDS = ["reserved", "options"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "reserved": {
+                "id": "reserved",
+                "spec_path": "/types/router_solicitation/seq/0",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "options": {
+                "id": "options",
+                "spec_path": "/types/router_solicitation/seq/1",
+                "kind": "seq",
+                "type": "Icmpv6.NdOption",
+                "size": None,
+                "repeat": "eos",
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"reserved": (0, 0, 4)}
+        _PKT_SEQ = (
+            (
+                "reserved",
+                "reserved",
+                False,
+                "/types/router_solicitation/seq/0",
+                ((0, 4, 0, ">I", 0),),
+            ),
+            ("options", "options", True, "/types/router_solicitation/seq/1", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(4)
+                if len(_d) < 4:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                    )
+                (self.reserved,) = _S1.unpack(_d)
+                _s[0] = _p
+                _p += 4
+                _f = 1
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while not _io.is_eof():
+                    _q = _p
+                    _t = Icmpv6.NdOption(_io, self, self._root)
+                    _e = _io._io.tell()
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes", "/types/router_solicitation/seq/1"
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class RouterAdvertisement(_PktStruct):
+        SEQ_FIELDS = [
+            "cur_hop_limit",
+            "flag_managed",
+            "flag_other",
+            "flags_rest",
+            "router_lifetime",
+            "reachable_time",
+            "retrans_timer",
+            "options",
+        ]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "cur_hop_limit": {
+                "id": "cur_hop_limit",
+                "spec_path": "/types/router_advertisement/seq/0",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "flag_managed": {
+                "id": "flag_managed",
+                "spec_path": "/types/router_advertisement/seq/1",
+                "kind": "seq",
+                "type": "b1",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "bit_size": 1,
+                "bit_endian": "be",
+            },
+            "flag_other": {
+                "id": "flag_other",
+                "spec_path": "/types/router_advertisement/seq/2",
+                "kind": "seq",
+                "type": "b1",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "bit_size": 1,
+                "bit_endian": "be",
+            },
+            "flags_rest": {
+                "id": "flags_rest",
+                "spec_path": "/types/router_advertisement/seq/3",
+                "kind": "seq",
+                "type": "b6",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "bit_size": 6,
+                "bit_endian": "be",
+            },
+            "router_lifetime": {
+                "id": "router_lifetime",
+                "spec_path": "/types/router_advertisement/seq/4",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "reachable_time": {
+                "id": "reachable_time",
+                "spec_path": "/types/router_advertisement/seq/5",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "retrans_timer": {
+                "id": "retrans_timer",
+                "spec_path": "/types/router_advertisement/seq/6",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "options": {
+                "id": "options",
+                "spec_path": "/types/router_advertisement/seq/7",
+                "kind": "seq",
+                "type": "Icmpv6.NdOption",
+                "size": None,
+                "repeat": "eos",
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {
+            "cur_hop_limit": (0, 0, 1),
+            "router_lifetime": (1, 0, 2),
+            "reachable_time": (1, 2, 4),
+            "retrans_timer": (1, 6, 4),
+        }
+        _PKT_SEQ = (
+            (
+                "cur_hop_limit",
+                "cur_hop_limit",
+                False,
+                "/types/router_advertisement/seq/0",
+                ((0, 1, 0, ">B", 0),),
+            ),
+            ("flag_managed", "flag_managed", False, "/types/router_advertisement/seq/1", None),
+            ("flag_other", "flag_other", False, "/types/router_advertisement/seq/2", None),
+            ("flags_rest", "flags_rest", False, "/types/router_advertisement/seq/3", None),
+            (
+                "router_lifetime",
+                "router_lifetime",
+                False,
+                "/types/router_advertisement/seq/4",
+                ((0, 2, 4, ">H", 1), (2, 4, 5, ">I", 1), (6, 4, 6, ">I", 1)),
+            ),
+            ("reachable_time", "reachable_time", False, "/types/router_advertisement/seq/5", None),
+            ("retrans_timer", "retrans_timer", False, "/types/router_advertisement/seq/6", None),
+            ("options", "options", True, "/types/router_advertisement/seq/7", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(1)
+                if len(_d) < 1:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
+                    )
+                self.cur_hop_limit = _d[0]
+                _s[0] = _p
+                _p += 1
+                _f = 1
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flag_managed = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["flag_managed"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 2
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flag_other = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["flag_other"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 3
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flags_rest = _io.read_bits_int_be(6)
+                _p = _io._io.tell()
+                _s["flags_rest"] = (_b, _p * 8 - _io.bits_left, 6)
+                _f = 4
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(10)
+                if len(_d) < 10:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 10 bytes, but only %d bytes available" % len(_d), 10, len(_d)
+                    )
+                (
+                    self.router_lifetime,
+                    self.reachable_time,
+                    self.retrans_timer,
+                ) = _S4.unpack(_d)
+                _s[1] = _p
+                _p += 10
+                _f = 7
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while not _io.is_eof():
+                    _q = _p
+                    _t = Icmpv6.NdOption(_io, self, self._root)
+                    _e = _io._io.tell()
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes",
+                            "/types/router_advertisement/seq/7",
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class NeighborSolicitation(_PktStruct):
+        SEQ_FIELDS = ["reserved", "target_address", "options"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "reserved": {
+                "id": "reserved",
+                "spec_path": "/types/neighbor_solicitation/seq/0",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "target_address": {
+                "id": "target_address",
+                "spec_path": "/types/neighbor_solicitation/seq/1",
+                "kind": "seq",
+                "type": "bytes",
+                "size": 16,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {"display": "ipv6"},
+            },
+            "options": {
+                "id": "options",
+                "spec_path": "/types/neighbor_solicitation/seq/2",
+                "kind": "seq",
+                "type": "Icmpv6.NdOption",
+                "size": None,
+                "repeat": "eos",
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"reserved": (0, 0, 4), "target_address": (0, 4, 16)}
+        _PKT_SEQ = (
+            (
+                "reserved",
+                "reserved",
+                False,
+                "/types/neighbor_solicitation/seq/0",
+                ((0, 4, 0, ">I", 0), (4, 16, 1, ">16s", 0)),
+            ),
+            ("target_address", "target_address", False, "/types/neighbor_solicitation/seq/1", None),
+            ("options", "options", True, "/types/neighbor_solicitation/seq/2", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(20)
+                if len(_d) < 20:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 20 bytes, but only %d bytes available" % len(_d), 20, len(_d)
+                    )
+                (
+                    self.reserved,
+                    self.target_address,
+                ) = _S5.unpack(_d)
+                _s[0] = _p
+                _p += 20
+                _f = 2
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while not _io.is_eof():
+                    _q = _p
+                    _t = Icmpv6.NdOption(_io, self, self._root)
+                    _e = _io._io.tell()
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes",
+                            "/types/neighbor_solicitation/seq/2",
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class NeighborAdvertisement(_PktStruct):
+        SEQ_FIELDS = [
+            "flag_router",
+            "flag_solicited",
+            "flag_override",
+            "reserved",
+            "target_address",
+            "options",
+        ]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "flag_router": {
+                "id": "flag_router",
+                "spec_path": "/types/neighbor_advertisement/seq/0",
+                "kind": "seq",
+                "type": "b1",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "bit_size": 1,
+                "bit_endian": "be",
+            },
+            "flag_solicited": {
+                "id": "flag_solicited",
+                "spec_path": "/types/neighbor_advertisement/seq/1",
+                "kind": "seq",
+                "type": "b1",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "bit_size": 1,
+                "bit_endian": "be",
+            },
+            "flag_override": {
+                "id": "flag_override",
+                "spec_path": "/types/neighbor_advertisement/seq/2",
+                "kind": "seq",
+                "type": "b1",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "bit_size": 1,
+                "bit_endian": "be",
+            },
+            "reserved": {
+                "id": "reserved",
+                "spec_path": "/types/neighbor_advertisement/seq/3",
+                "kind": "seq",
+                "type": "b29",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "bit_size": 29,
+                "bit_endian": "be",
+            },
+            "target_address": {
+                "id": "target_address",
+                "spec_path": "/types/neighbor_advertisement/seq/4",
+                "kind": "seq",
+                "type": "bytes",
+                "size": 16,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {"display": "ipv6"},
+            },
+            "options": {
+                "id": "options",
+                "spec_path": "/types/neighbor_advertisement/seq/5",
+                "kind": "seq",
+                "type": "Icmpv6.NdOption",
+                "size": None,
+                "repeat": "eos",
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"target_address": (0, 0, 16)}
+        _PKT_SEQ = (
+            ("flag_router", "flag_router", False, "/types/neighbor_advertisement/seq/0", None),
+            (
+                "flag_solicited",
+                "flag_solicited",
+                False,
+                "/types/neighbor_advertisement/seq/1",
+                None,
+            ),
+            ("flag_override", "flag_override", False, "/types/neighbor_advertisement/seq/2", None),
+            ("reserved", "reserved", False, "/types/neighbor_advertisement/seq/3", None),
+            (
+                "target_address",
+                "target_address",
+                False,
+                "/types/neighbor_advertisement/seq/4",
+                ((0, 16, 4, ">16s", 0),),
+            ),
+            ("options", "options", True, "/types/neighbor_advertisement/seq/5", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flag_router = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["flag_router"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 1
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flag_solicited = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["flag_solicited"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 2
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flag_override = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["flag_override"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 3
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.reserved = _io.read_bits_int_be(29)
+                _p = _io._io.tell()
+                _s["reserved"] = (_b, _p * 8 - _io.bits_left, 29)
+                _f = 4
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(16)
+                if len(_d) < 16:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 16 bytes, but only %d bytes available" % len(_d), 16, len(_d)
+                    )
+                (self.target_address,) = _S6.unpack(_d)
+                _s[0] = _p
+                _p += 16
+                _f = 5
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while not _io.is_eof():
+                    _q = _p
+                    _t = Icmpv6.NdOption(_io, self, self._root)
+                    _e = _io._io.tell()
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes",
+                            "/types/neighbor_advertisement/seq/5",
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Redirect(_PktStruct):
+        SEQ_FIELDS = ["reserved", "target_address", "destination_address", "options"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "reserved": {
+                "id": "reserved",
+                "spec_path": "/types/redirect/seq/0",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "target_address": {
+                "id": "target_address",
+                "spec_path": "/types/redirect/seq/1",
+                "kind": "seq",
+                "type": "bytes",
+                "size": 16,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {"display": "ipv6"},
+            },
+            "destination_address": {
+                "id": "destination_address",
+                "spec_path": "/types/redirect/seq/2",
+                "kind": "seq",
+                "type": "bytes",
+                "size": 16,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {"display": "ipv6"},
+            },
+            "options": {
+                "id": "options",
+                "spec_path": "/types/redirect/seq/3",
+                "kind": "seq",
+                "type": "Icmpv6.NdOption",
+                "size": None,
+                "repeat": "eos",
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {
+            "reserved": (0, 0, 4),
+            "target_address": (0, 4, 16),
+            "destination_address": (0, 20, 16),
+        }
+        _PKT_SEQ = (
+            (
+                "reserved",
+                "reserved",
+                False,
+                "/types/redirect/seq/0",
+                ((0, 4, 0, ">I", 0), (4, 16, 1, ">16s", 0), (20, 16, 2, ">16s", 0)),
+            ),
+            ("target_address", "target_address", False, "/types/redirect/seq/1", None),
+            ("destination_address", "destination_address", False, "/types/redirect/seq/2", None),
+            ("options", "options", True, "/types/redirect/seq/3", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(36)
+                if len(_d) < 36:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 36 bytes, but only %d bytes available" % len(_d), 36, len(_d)
+                    )
+                (
+                    self.reserved,
+                    self.target_address,
+                    self.destination_address,
+                ) = _S7.unpack(_d)
+                _s[0] = _p
+                _p += 36
+                _f = 3
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while not _io.is_eof():
+                    _q = _p
+                    _t = Icmpv6.NdOption(_io, self, self._root)
+                    _e = _io._io.tell()
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes", "/types/redirect/seq/3"
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class NdOption(_PktStruct):
+        """Neighbour discovery option; `length` counts 8-byte units including type and length.
+        A zero length is invalid (RFC 4861 4.6) and ends parsing with a validation error."""
+
+        SEQ_FIELDS = ["type", "length", "body"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "type": {
+                "id": "type",
+                "spec_path": "/types/nd_option/seq/0",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": "Icmpv6.NdOptionType",
+                "process": False,
+                "hints": {},
+            },
+            "length": {
+                "id": "length",
+                "spec_path": "/types/nd_option/seq/1",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "body": {
+                "id": "body",
+                "spec_path": "/types/nd_option/seq/2",
+                "kind": "seq",
+                "type": None,
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"type": (0, 0, 1), "length": (0, 1, 1)}
+        _PKT_SEQ = (
+            (
+                "type",
+                "type",
+                False,
+                "/types/nd_option/seq/0",
+                ((0, 1, 0, ">B", 0), (1, 1, 1, ">B", 0)),
+            ),
+            ("length", "length", False, "/types/nd_option/seq/1", None),
+            ("body", "body", False, "/types/nd_option/seq/2", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(2)
+                if len(_d) < 2:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 2 bytes, but only %d bytes available" % len(_d), 2, len(_d)
+                    )
+                (
+                    self.type,
+                    self.length,
+                ) = _S8.unpack(_d)
+                _s[0] = _p
+                _p += 2
+                _f = 0
+                self.type = Icmpv6.NdOptionType._value2member_map_.get(self.type, self.type)
+                _f = 1
+                if self.length < 1:
+                    raise _kaitaistruct.ValidationLessThanError(
+                        1, self.length, self._io, "/types/nd_option/seq/1"
+                    )
+                _f = 2
+                _on = self.type
+                if _on in (1, 2):
+                    _n = (self.length * 8) - 2
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    _r = _r
+                    _e = _p + _n
+                    _sub = _PktSubStream(_r, _io, _p)
+                    self.body = Icmpv6.LinkLayerAddress(_sub, self, self._root)
+                    _s["body"] = (_p, _e)
+                    _p = _e
+                elif _on == 3:
+                    _n = (self.length * 8) - 2
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    _r = _r
+                    _e = _p + _n
+                    _sub = _PktSubStream(_r, _io, _p)
+                    self.body = Icmpv6.PrefixInformation(_sub, self, self._root)
+                    _s["body"] = (_p, _e)
+                    _p = _e
+                elif _on == 5:
+                    _n = (self.length * 8) - 2
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    _r = _r
+                    _e = _p + _n
+                    _sub = _PktSubStream(_r, _io, _p)
+                    self.body = Icmpv6.Mtu(_sub, self, self._root)
+                    _s["body"] = (_p, _e)
+                    _p = _e
+                else:
+                    _n = (self.length * 8) - 2
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    self.body = _r
+                    _e = _p + _n
+                    _s["body"] = (_p, _e)
+                    _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class LinkLayerAddress(_PktStruct):
+        SEQ_FIELDS = ["address"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "address": {
+                "id": "address",
+                "spec_path": "/types/link_layer_address/seq/0",
+                "kind": "seq",
+                "type": "bytes",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {"display": "mac"},
+            }
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {}
+        _PKT_SEQ = (("address", "address", False, "/types/link_layer_address/seq/0", None),)
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _r = _io._io.read()
+                _n = len(_r)
+                self.address = _r
+                _e = _p + _n
+                _s["address"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class PrefixInformation(_PktStruct):
+        SEQ_FIELDS = [
+            "prefix_length",
+            "flag_on_link",
+            "flag_autonomous",
+            "reserved1",
+            "valid_lifetime",
+            "preferred_lifetime",
+            "reserved2",
+            "prefix",
+        ]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "prefix_length": {
+                "id": "prefix_length",
+                "spec_path": "/types/prefix_information/seq/0",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "flag_on_link": {
+                "id": "flag_on_link",
+                "spec_path": "/types/prefix_information/seq/1",
+                "kind": "seq",
+                "type": "b1",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "bit_size": 1,
+                "bit_endian": "be",
+            },
+            "flag_autonomous": {
+                "id": "flag_autonomous",
+                "spec_path": "/types/prefix_information/seq/2",
+                "kind": "seq",
+                "type": "b1",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "bit_size": 1,
+                "bit_endian": "be",
+            },
+            "reserved1": {
+                "id": "reserved1",
+                "spec_path": "/types/prefix_information/seq/3",
+                "kind": "seq",
+                "type": "b6",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "bit_size": 6,
+                "bit_endian": "be",
+            },
+            "valid_lifetime": {
+                "id": "valid_lifetime",
+                "spec_path": "/types/prefix_information/seq/4",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "preferred_lifetime": {
+                "id": "preferred_lifetime",
+                "spec_path": "/types/prefix_information/seq/5",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "reserved2": {
+                "id": "reserved2",
+                "spec_path": "/types/prefix_information/seq/6",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "prefix": {
+                "id": "prefix",
+                "spec_path": "/types/prefix_information/seq/7",
+                "kind": "seq",
+                "type": "bytes",
+                "size": 16,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {"display": "ipv6"},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {
+            "prefix_length": (0, 0, 1),
+            "valid_lifetime": (1, 0, 4),
+            "preferred_lifetime": (1, 4, 4),
+            "reserved2": (1, 8, 4),
+            "prefix": (1, 12, 16),
+        }
+        _PKT_SEQ = (
+            (
+                "prefix_length",
+                "prefix_length",
+                False,
+                "/types/prefix_information/seq/0",
+                ((0, 1, 0, ">B", 0),),
+            ),
+            ("flag_on_link", "flag_on_link", False, "/types/prefix_information/seq/1", None),
+            ("flag_autonomous", "flag_autonomous", False, "/types/prefix_information/seq/2", None),
+            ("reserved1", "reserved1", False, "/types/prefix_information/seq/3", None),
+            (
+                "valid_lifetime",
+                "valid_lifetime",
+                False,
+                "/types/prefix_information/seq/4",
+                (
+                    (0, 4, 4, ">I", 1),
+                    (4, 4, 5, ">I", 1),
+                    (8, 4, 6, ">I", 1),
+                    (12, 16, 7, ">16s", 1),
+                ),
+            ),
+            (
+                "preferred_lifetime",
+                "preferred_lifetime",
+                False,
+                "/types/prefix_information/seq/5",
+                None,
+            ),
+            ("reserved2", "reserved2", False, "/types/prefix_information/seq/6", None),
+            ("prefix", "prefix", False, "/types/prefix_information/seq/7", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(1)
+                if len(_d) < 1:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
+                    )
+                self.prefix_length = _d[0]
+                _s[0] = _p
+                _p += 1
+                _f = 1
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flag_on_link = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["flag_on_link"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 2
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flag_autonomous = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["flag_autonomous"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 3
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.reserved1 = _io.read_bits_int_be(6)
+                _p = _io._io.tell()
+                _s["reserved1"] = (_b, _p * 8 - _io.bits_left, 6)
+                _f = 4
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(28)
+                if len(_d) < 28:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 28 bytes, but only %d bytes available" % len(_d), 28, len(_d)
+                    )
+                (
+                    self.valid_lifetime,
+                    self.preferred_lifetime,
+                    self.reserved2,
+                    self.prefix,
+                ) = _S9.unpack(_d)
+                _s[1] = _p
+                _p += 28
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Mtu(_PktStruct):
+        SEQ_FIELDS = ["reserved", "mtu"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "reserved": {
+                "id": "reserved",
+                "spec_path": "/types/mtu/seq/0",
+                "kind": "seq",
+                "type": "u2be",
+                "size": 2,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+            "mtu": {
+                "id": "mtu",
+                "spec_path": "/types/mtu/seq/1",
+                "kind": "seq",
+                "type": "u4be",
+                "size": 4,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+                "endian": "be",
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"reserved": (0, 0, 2), "mtu": (0, 2, 4)}
+        _PKT_SEQ = (
+            (
+                "reserved",
+                "reserved",
+                False,
+                "/types/mtu/seq/0",
+                ((0, 2, 0, ">H", 0), (2, 4, 1, ">I", 0)),
+            ),
+            ("mtu", "mtu", False, "/types/mtu/seq/1", None),
+        )
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(6)
+                if len(_d) < 6:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 6 bytes, but only %d bytes available" % len(_d), 6, len(_d)
+                    )
+                (
+                    self.reserved,
+                    self.mtu,
+                ) = _S10.unpack(_d)
+                _s[0] = _p
+                _p += 6
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p

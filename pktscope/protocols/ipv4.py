@@ -1,0 +1,1120 @@
+# This is a generated file! Please edit the source .ksy file and rebuild with `pktscope compile`. @generated
+# type: ignore
+# ruff: noqa
+import struct as _struct
+import kaitaistruct as _kaitaistruct
+from enum import IntEnum as _IntEnum
+from kaitaistruct import BytesIO as _BytesIO
+from kaitaistruct import KaitaiStream as _KaitaiStream
+from kaitaistruct import KaitaiStruct as _KaitaiStruct
+
+
+def _ks_str(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(int(v))
+    return str(v)
+
+
+def _ks_div(a, b):
+    if isinstance(a, int) and isinstance(b, int):
+        return a // b
+    return a / b
+
+
+def _ks_xor(data, key):
+    if isinstance(key, int):
+        return _KaitaiStream.process_xor_one(data, key)
+    return _KaitaiStream.process_xor_many(data, key)
+
+
+def _ks_enum(enum_cls, value):
+    return enum_cls._value2member_map_.get(value, value)
+
+
+_PKT_UNSET = object()
+
+
+# Every stream answers "where am I in the root buffer": 0 for streams pktscope did not create.
+if not hasattr(_KaitaiStream, "_pkt_base"):
+    _KaitaiStream._pkt_base = 0
+    _KaitaiStream._pkt_xspan = None
+
+
+class _PktSubStream(_KaitaiStream):
+    """A read-only KaitaiStream over the bytes at ``start`` of ``io``, built without seeks."""
+
+    bits_left = 0
+    bits = 0
+    bits_le = False
+    bits_write_mode = False
+    write_back_handler = None
+    child_streams = ()
+
+    def __init__(self, raw, io, start):
+        self._io = _BytesIO(raw)
+        self._size = len(raw)
+        xspan = io._pkt_xspan
+        if xspan is None:
+            self._pkt_base = io._pkt_base + start
+        else:
+            self._pkt_xspan = xspan
+
+    def size(self):
+        return self._size
+
+    def is_eof(self):
+        return not self.bits_left and self._io.tell() >= self._size
+
+
+class _PktBufStream(_PktSubStream):
+    """The root stream of ``from_bytes``: the buffer is in memory, its size known."""
+
+    def __init__(self, buf):
+        self._io = _BytesIO(buf)
+        self._size = len(buf)
+
+
+def _pkt_sub(io, start, end, raw, transformed):
+    """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
+    sub = _PktSubStream(raw, io, start)
+    if transformed and io._pkt_xspan is None:
+        sub._pkt_xspan = (io._pkt_base + start, io._pkt_base + end)
+    return sub
+
+
+def _pkt_abs(io, rec):
+    xspan = getattr(io, "_pkt_xspan", None)
+    if xspan is not None:
+        return (xspan[0], xspan[1], None, None)
+    base = getattr(io, "_pkt_base", 0)
+    if len(rec) == 3:
+        return (base + rec[0] // 8, base + (rec[1] + 7) // 8, base * 8 + rec[0], rec[2])
+    return (base + rec[0], base + rec[1], None, None)
+
+
+class _PktStruct(_KaitaiStruct):
+    SEQ_FIELDS = []
+    _PKT_INSTANCES = []
+    _PKT_FIELDS = {}
+    _PKT_HINTS = {}
+    _PKT_RUNS = {}
+    _PKT_SEQ = ()
+    _pkt_s = None
+    _pkt_start = None
+    _pkt_end = None
+
+    @classmethod
+    def from_bytes(cls, buf):
+        return cls(_PktBufStream(buf))
+
+    def _fetch_instances(self):
+        """Evaluate every instance, recursively (the official target's method)."""
+        for name in self._PKT_INSTANCES:
+            getattr(self, name)
+        for name in self.SEQ_FIELDS + self._PKT_INSTANCES:
+            value = getattr(self, name, None)
+            for item in value if isinstance(value, list) else (value,):
+                if isinstance(item, _PktStruct) and item is not self:
+                    item._fetch_instances()
+
+    def _pkt_record(self, name):
+        s = self._pkt_s
+        if s is None:
+            return None, None
+        run = self._PKT_RUNS.get(name)
+        if run is not None:
+            r0 = s.get(run[0])
+            if r0 is None:
+                return None, None
+            return self._io, (r0 + run[1], r0 + run[1] + run[2])
+        rec = s.get(name)
+        if rec is not None:
+            return self._io, rec
+        rec = s.get("@" + name)
+        if rec is not None:
+            return rec
+        return None, None
+
+    def _pkt_span(self, name, index=None):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            return None
+        if isinstance(rec, list):
+            if index is not None:
+                if not 0 <= index < len(rec) - 1:
+                    return None
+                return _pkt_abs(io, rec[index + 1])
+            start = rec[0]
+            if len(rec) == 1:
+                return _pkt_abs(io, (start, start))
+            last = rec[-1]
+            if len(last) == 3:
+                first = rec[1]
+                whole = _pkt_abs(io, (first[0], last[1], last[1] - first[0]))
+                return (whole[0], whole[1], None, None)
+            return _pkt_abs(io, (start, last[1]))
+        if index is not None:
+            return None
+        return _pkt_abs(io, rec)
+
+    def _pkt_span_self(self):
+        if self._pkt_start is None:
+            return None
+        io = self._io
+        xspan = getattr(io, "_pkt_xspan", None)
+        if xspan is not None:
+            return xspan
+        base = getattr(io, "_pkt_base", 0)
+        end = self._pkt_end
+        return (base + self._pkt_start, None if end is None else base + end)
+
+    def _pkt_transformed(self, name):
+        meta = self._PKT_FIELDS.get(name)
+        if meta is not None and meta.get("process"):
+            return True
+        io, rec = self._pkt_record(name)
+        return io is not None and getattr(io, "_pkt_xspan", None) is not None
+
+    def _pkt_sizeof(self):
+        end = self._pkt_end
+        if end is None:
+            end = self._io.pos()
+        return end - self._pkt_start
+
+    def _pkt_fsize(self, name):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            raise AttributeError(name)
+        if isinstance(rec, list):
+            if len(rec) == 1:
+                return 0
+            return rec[-1][1] - rec[0]
+        if len(rec) == 3:
+            return (rec[1] - rec[0]) // 8
+        return rec[1] - rec[0]
+
+
+def _pkt_fail(obj, exc, f, p):
+    """Record where ``obj`` failed; attach partial children; translate at the top."""
+    trail = getattr(exc, "_pkt_trail", None)
+    if trail is None:
+        trail = []
+        try:
+            exc._pkt_trail = trail
+        except AttributeError:
+            return
+    if not trail and isinstance(exc, EOFError) and 0 <= f < len(obj._PKT_SEQ):
+        _pkt_partial_run(obj, obj._PKT_SEQ[f][4], p)
+    if trail:
+        child = trail[-1][0]
+        if child is not obj and 0 <= f < len(obj._PKT_SEQ):
+            attr, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][2]
+            cur = getattr(obj, attr, None)
+            if is_array:
+                if isinstance(cur, list) and (not cur or cur[-1] is not child):
+                    cur.append(child)
+            elif cur is None or cur is _PKT_UNSET:
+                setattr(obj, attr, child)
+    trail.append((obj, f, p))
+    if obj._parent is None or obj._pkt_end is not None:
+        new = _pkt_translate(exc, trail)
+        if new is not None:
+            raise new from getattr(exc, "_pkt_orig", exc)
+
+
+def _pkt_partial_run(obj, run, p):
+    """A fixed run hit the end of data: keep the fields that were complete."""
+    if not run or not isinstance(p, int):
+        return
+    try:
+        obj._io.seek(p)
+        data = obj._io._io.read(run[-1][0] + run[-1][1])
+    except Exception:
+        return
+    for off, size, idx, code, run_no in run:
+        if code is None or off + size > len(data):
+            break
+        setattr(obj, obj._PKT_SEQ[idx][0], _struct.unpack_from(code, data, off)[0])
+        obj._pkt_s[run_no] = p
+
+
+def _pkt_translate(exc, trail):
+    try:
+        from pktscope import errors as _errors
+    except ImportError:
+        return None
+    orig = getattr(exc, "_pkt_orig", exc)
+    parts = []
+    for k in range(len(trail) - 1, -1, -1):
+        obj, f, _ = trail[k]
+        if k > 0 and trail[k - 1][0] is obj:
+            continue
+        if not 0 <= f < len(obj._PKT_SEQ):
+            continue
+        attr, fid, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][1], obj._PKT_SEQ[f][2]
+        seg = fid
+        if is_array:
+            cur = getattr(obj, attr, None)
+            if isinstance(cur, list):
+                idx = len(cur)
+                if k > 0 and cur and cur[-1] is trail[k - 1][0]:
+                    idx = len(cur) - 1
+                seg += "[%d]" % idx
+        parts.append(seg)
+    inner, f, p = trail[0]
+    spec_path = inner._PKT_SEQ[f][3] if 0 <= f < len(inner._PKT_SEQ) else ""
+    offset = None
+    need = getattr(orig, "bytes_needed", None)
+    have = getattr(orig, "bytes_available", None)
+    if isinstance(p, int):
+        run = inner._PKT_SEQ[f][4] if 0 <= f < len(inner._PKT_SEQ) else None
+        avail = have
+        if run and isinstance(avail, int):
+            # A fixed run is read in one go: name the first field of it that did not fit,
+            # with that field's own byte counts.
+            for off, size, idx, _, _ in run:
+                if off + size > avail:
+                    p += off
+                    parts[-1:] = [inner._PKT_SEQ[idx][1]] if parts else []
+                    spec_path = inner._PKT_SEQ[idx][3]
+                    need, have = size, max(0, avail - off)
+                    break
+        offset = _pkt_abs(inner._io, (p, p))[0]
+    kw = dict(offset=offset, field_path=".".join(parts), spec_path=spec_path, partial=trail[-1][0])
+    msg = str(orig)
+    if isinstance(orig, EOFError):
+        if isinstance(need, int) and isinstance(have, int):
+            msg = "need %d byte%s, %d available" % (need, "" if need == 1 else "s", have)
+        new = _errors.TruncatedError(msg, needed=need, available=have, **kw)
+    else:
+        cls = _errors.KS_VALIDATION_ERRORS.get(type(orig))
+        if cls is not None:
+            new = cls(
+                msg,
+                expected=getattr(orig, "expected", None),
+                actual=getattr(orig, "actual", None),
+                **kw,
+            )
+        else:
+            new = _errors.DecodeError(msg, **kw)
+    new._pkt_trail = trail
+    new._pkt_orig = orig
+    return new
+
+
+_S0 = _struct.Struct(">HH")
+_S1 = _struct.Struct(">BBH4s4s")
+_S2 = _struct.Struct(">B")
+
+
+class Ipv4(_PktStruct):
+    """IPv4 header with options as type-length-value items. The payload is raw bytes; the chain
+    clips it to `total_length` and decodes it by `protocol`, for the first fragment only
+    (fragment offset 0), as Wireshark does without reassembly."""
+
+    class Protocol(_IntEnum):
+        hopopt = 0
+        icmp = 1
+        igmp = 2
+        ipip = 4
+        tcp = 6
+        udp = 17
+        ipv6 = 41
+        ipv6_route = 43
+        ipv6_frag = 44
+        gre = 47
+        esp = 50
+        ah = 51
+        icmpv6 = 58
+        ipv6_nonxt = 59
+        ipv6_opts = 60
+        ospf = 89
+        pim = 103
+        vrrp = 112
+        sctp = 132
+
+    SEQ_FIELDS = [
+        "version",
+        "ihl",
+        "dscp",
+        "ecn",
+        "total_length",
+        "id",
+        "flags",
+        "frag_offset",
+        "ttl",
+        "protocol",
+        "checksum",
+        "src",
+        "dst",
+        "options",
+        "body",
+    ]
+    _PKT_INSTANCES = [
+        "header_length",
+        "flag_df",
+        "flag_mf",
+        "is_first_fragment",
+        "payload_length",
+        "payload_end",
+    ]
+    _PKT_FIELDS = {
+        "version": {
+            "id": "version",
+            "spec_path": "/seq/0",
+            "kind": "seq",
+            "type": "b4",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 4,
+            "bit_endian": "be",
+        },
+        "ihl": {
+            "id": "ihl",
+            "spec_path": "/seq/1",
+            "kind": "seq",
+            "type": "b4",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 4,
+            "bit_endian": "be",
+        },
+        "dscp": {
+            "id": "dscp",
+            "spec_path": "/seq/2",
+            "kind": "seq",
+            "type": "b6",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 6,
+            "bit_endian": "be",
+        },
+        "ecn": {
+            "id": "ecn",
+            "spec_path": "/seq/3",
+            "kind": "seq",
+            "type": "b2",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 2,
+            "bit_endian": "be",
+        },
+        "total_length": {
+            "id": "total_length",
+            "spec_path": "/seq/4",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "id": {
+            "id": "id",
+            "spec_path": "/seq/5",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "flags": {
+            "id": "flags",
+            "spec_path": "/seq/6",
+            "kind": "seq",
+            "type": "b3",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 3,
+            "bit_endian": "be",
+        },
+        "frag_offset": {
+            "id": "frag_offset",
+            "spec_path": "/seq/7",
+            "kind": "seq",
+            "type": "b13",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "bit_size": 13,
+            "bit_endian": "be",
+        },
+        "ttl": {
+            "id": "ttl",
+            "spec_path": "/seq/8",
+            "kind": "seq",
+            "type": "u1",
+            "size": 1,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "protocol": {
+            "id": "protocol",
+            "spec_path": "/seq/9",
+            "kind": "seq",
+            "type": "u1",
+            "size": 1,
+            "repeat": None,
+            "enum": "Ipv4.Protocol",
+            "process": False,
+            "hints": {},
+        },
+        "checksum": {
+            "id": "checksum",
+            "spec_path": "/seq/10",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "src": {
+            "id": "src",
+            "spec_path": "/seq/11",
+            "kind": "seq",
+            "type": "bytes",
+            "size": 4,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {"display": "ipv4"},
+        },
+        "dst": {
+            "id": "dst",
+            "spec_path": "/seq/12",
+            "kind": "seq",
+            "type": "bytes",
+            "size": 4,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {"display": "ipv4"},
+        },
+        "options": {
+            "id": "options",
+            "spec_path": "/seq/13",
+            "kind": "seq",
+            "type": "Ipv4.OptionList",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "body": {
+            "id": "body",
+            "spec_path": "/seq/14",
+            "kind": "seq",
+            "type": "bytes",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "header_length": {
+            "id": "header_length",
+            "spec_path": "/instances/header_length",
+            "kind": "value",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "flag_df": {
+            "id": "flag_df",
+            "spec_path": "/instances/flag_df",
+            "kind": "value",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "flag_mf": {
+            "id": "flag_mf",
+            "spec_path": "/instances/flag_mf",
+            "kind": "value",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "is_first_fragment": {
+            "id": "is_first_fragment",
+            "spec_path": "/instances/is_first_fragment",
+            "kind": "value",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "payload_length": {
+            "id": "payload_length",
+            "spec_path": "/instances/payload_length",
+            "kind": "value",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "payload_end": {
+            "id": "payload_end",
+            "spec_path": "/instances/payload_end",
+            "kind": "value",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+    }
+    _PKT_HINTS = {
+        "payload": {
+            "field": "body",
+            "end": "payload_end",
+            "when": "is_first_fragment",
+            "next-on": ["protocol"],
+            "next": {"1": "icmp", "6": "tcp", "17": "udp", "58": "icmpv6"},
+        }
+    }
+    _PKT_RUNS = {
+        "total_length": (0, 0, 2),
+        "id": (0, 2, 2),
+        "ttl": (1, 0, 1),
+        "protocol": (1, 1, 1),
+        "checksum": (1, 2, 2),
+        "src": (1, 4, 4),
+        "dst": (1, 8, 4),
+    }
+    _PKT_SEQ = (
+        ("version", "version", False, "/seq/0", None),
+        ("ihl", "ihl", False, "/seq/1", None),
+        ("dscp", "dscp", False, "/seq/2", None),
+        ("ecn", "ecn", False, "/seq/3", None),
+        ("total_length", "total_length", False, "/seq/4", ((0, 2, 4, ">H", 0), (2, 2, 5, ">H", 0))),
+        ("id", "id", False, "/seq/5", None),
+        ("flags", "flags", False, "/seq/6", None),
+        ("frag_offset", "frag_offset", False, "/seq/7", None),
+        (
+            "ttl",
+            "ttl",
+            False,
+            "/seq/8",
+            (
+                (0, 1, 8, ">B", 1),
+                (1, 1, 9, ">B", 1),
+                (2, 2, 10, ">H", 1),
+                (4, 4, 11, ">4s", 1),
+                (8, 4, 12, ">4s", 1),
+            ),
+        ),
+        ("protocol", "protocol", False, "/seq/9", None),
+        ("checksum", "checksum", False, "/seq/10", None),
+        ("src", "src", False, "/seq/11", None),
+        ("dst", "dst", False, "/seq/12", None),
+        ("options", "options", False, "/seq/13", None),
+        ("body", "body", False, "/seq/14", None),
+        ("_m_header_length", "header_length", False, "/instances/header_length", None),
+        ("_m_flag_df", "flag_df", False, "/instances/flag_df", None),
+        ("_m_flag_mf", "flag_mf", False, "/instances/flag_mf", None),
+        ("_m_is_first_fragment", "is_first_fragment", False, "/instances/is_first_fragment", None),
+        ("_m_payload_length", "payload_length", False, "/instances/payload_length", None),
+        ("_m_payload_end", "payload_end", False, "/instances/payload_end", None),
+    )
+    _m_header_length = _PKT_UNSET
+    _m_flag_df = _PKT_UNSET
+    _m_flag_mf = _PKT_UNSET
+    _m_is_first_fragment = _PKT_UNSET
+    _m_payload_length = _PKT_UNSET
+    _m_payload_end = _PKT_UNSET
+
+    def __init__(self, _io, _parent=None, _root=None):
+        self._io = _io
+        self._parent = _parent
+        self._root = _root if _root is not None else self
+        self._read()
+
+    def _read(self):
+        _io = self._io
+        self._pkt_s = _s = {}
+        self._pkt_start = _p = _io._io.tell()
+        _f = -1
+        try:
+            _f = 0
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.version = _io.read_bits_int_be(4)
+            _p = _io._io.tell()
+            _s["version"] = (_b, _p * 8 - _io.bits_left, 4)
+            _f = 1
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.ihl = _io.read_bits_int_be(4)
+            _p = _io._io.tell()
+            _s["ihl"] = (_b, _p * 8 - _io.bits_left, 4)
+            _f = 2
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.dscp = _io.read_bits_int_be(6)
+            _p = _io._io.tell()
+            _s["dscp"] = (_b, _p * 8 - _io.bits_left, 6)
+            _f = 3
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.ecn = _io.read_bits_int_be(2)
+            _p = _io._io.tell()
+            _s["ecn"] = (_b, _p * 8 - _io.bits_left, 2)
+            _f = 4
+            if _io.bits_left:
+                _io.align_to_byte()
+            _d = _io._io.read(4)
+            if len(_d) < 4:
+                raise _kaitaistruct.EndOfStreamError(
+                    "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                )
+            (
+                self.total_length,
+                self.id,
+            ) = _S0.unpack(_d)
+            _s[0] = _p
+            _p += 4
+            _f = 6
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.flags = _io.read_bits_int_be(3)
+            _p = _io._io.tell()
+            _s["flags"] = (_b, _p * 8 - _io.bits_left, 3)
+            _f = 7
+            _b = _io._io.tell() * 8 - _io.bits_left
+            self.frag_offset = _io.read_bits_int_be(13)
+            _p = _io._io.tell()
+            _s["frag_offset"] = (_b, _p * 8 - _io.bits_left, 13)
+            _f = 8
+            if _io.bits_left:
+                _io.align_to_byte()
+            _d = _io._io.read(12)
+            if len(_d) < 12:
+                raise _kaitaistruct.EndOfStreamError(
+                    "requested 12 bytes, but only %d bytes available" % len(_d), 12, len(_d)
+                )
+            (
+                self.ttl,
+                self.protocol,
+                self.checksum,
+                self.src,
+                self.dst,
+            ) = _S1.unpack(_d)
+            _s[1] = _p
+            _p += 12
+            _f = 9
+            self.protocol = Ipv4.Protocol._value2member_map_.get(self.protocol, self.protocol)
+            _f = 13
+            if self.ihl > 5:
+                _n = (self.ihl - 5) * 4
+                if _n < 0 or _io.bits_left:
+                    _r = _io.read_bytes(_n)
+                else:
+                    _r = _io._io.read(_n)
+                    if len(_r) < _n:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                            _n,
+                            len(_r),
+                        )
+                _r = _r
+                _e = _p + _n
+                _sub = _PktSubStream(_r, _io, _p)
+                self.options = Ipv4.OptionList(_sub, self, self._root)
+                _s["options"] = (_p, _e)
+                _p = _e
+            else:
+                self.options = None
+            _f = 14
+            if _io.bits_left:
+                _io.align_to_byte()
+            _r = _io._io.read()
+            _n = len(_r)
+            self.body = _r
+            _e = _p + _n
+            _s["body"] = (_p, _e)
+            _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
+    @property
+    def header_length(self):
+        """Header length in bytes."""
+        _v = self._m_header_length
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 15
+        _p = None
+        try:
+            self._m_header_length = self.ihl * 4
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_header_length
+
+    @property
+    def flag_df(self):
+        """Don't fragment."""
+        _v = self._m_flag_df
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 16
+        _p = None
+        try:
+            self._m_flag_df = (self.flags & 2) != 0
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_flag_df
+
+    @property
+    def flag_mf(self):
+        """More fragments."""
+        _v = self._m_flag_mf
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 17
+        _p = None
+        try:
+            self._m_flag_mf = (self.flags & 1) != 0
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_flag_mf
+
+    @property
+    def is_first_fragment(self):
+        _v = self._m_is_first_fragment
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 18
+        _p = None
+        try:
+            self._m_is_first_fragment = self.frag_offset == 0
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_is_first_fragment
+
+    @property
+    def payload_length(self):
+        """Declared payload length (negative when total_length is bogus)."""
+        _v = self._m_payload_length
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 19
+        _p = None
+        try:
+            self._m_payload_length = self.total_length - (self.ihl * 4)
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_payload_length
+
+    @property
+    def payload_end(self):
+        """Declared end of the datagram in this layer's bytes. A total length of 0 is what a
+        capture of a TSO/GSO-offloaded packet shows (the NIC fills it in later); like Wireshark,
+        the captured size is used instead."""
+        _v = self._m_payload_end
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 20
+        _p = None
+        try:
+            self._m_payload_end = self._io.size() if (self.total_length == 0) else self.total_length
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_payload_end
+
+    class OptionList(_PktStruct):
+        """The options area; `items` are the options in order, up to end-of-list."""
+
+        SEQ_FIELDS = ["items"]
+        _PKT_INSTANCES = []
+        _PKT_FIELDS = {
+            "items": {
+                "id": "items",
+                "spec_path": "/types/option_list/seq/0",
+                "kind": "seq",
+                "type": "Ipv4.Option",
+                "size": None,
+                "repeat": "until",
+                "enum": None,
+                "process": False,
+                "hints": {},
+            }
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {}
+        _PKT_SEQ = (("items", "items", True, "/types/option_list/seq/0", None),)
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                self.items = _v = []
+                _a = [_p]
+                _s["items"] = _a
+                i = 0
+                while True:
+                    _t = Ipv4.Option(_io, self, self._root)
+                    _e = _io._io.tell()
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if (_t.type == 0) or self._io.is_eof():
+                        break
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+    class Option(_PktStruct):
+        """One option. Types 0 (end of list) and 1 (no operation) are a single byte."""
+
+        SEQ_FIELDS = ["type", "length", "data"]
+        _PKT_INSTANCES = ["copied", "option_class", "number"]
+        _PKT_FIELDS = {
+            "type": {
+                "id": "type",
+                "spec_path": "/types/option/seq/0",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "length": {
+                "id": "length",
+                "spec_path": "/types/option/seq/1",
+                "kind": "seq",
+                "type": "u1",
+                "size": 1,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "data": {
+                "id": "data",
+                "spec_path": "/types/option/seq/2",
+                "kind": "seq",
+                "type": "bytes",
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "copied": {
+                "id": "copied",
+                "spec_path": "/types/option/instances/copied",
+                "kind": "value",
+                "type": None,
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "option_class": {
+                "id": "option_class",
+                "spec_path": "/types/option/instances/option_class",
+                "kind": "value",
+                "type": None,
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+            "number": {
+                "id": "number",
+                "spec_path": "/types/option/instances/number",
+                "kind": "value",
+                "type": None,
+                "size": None,
+                "repeat": None,
+                "enum": None,
+                "process": False,
+                "hints": {},
+            },
+        }
+        _PKT_HINTS = {}
+        _PKT_RUNS = {"type": (0, 0, 1)}
+        _PKT_SEQ = (
+            ("type", "type", False, "/types/option/seq/0", ((0, 1, 0, ">B", 0),)),
+            ("length", "length", False, "/types/option/seq/1", None),
+            ("data", "data", False, "/types/option/seq/2", None),
+            ("_m_copied", "copied", False, "/types/option/instances/copied", None),
+            (
+                "_m_option_class",
+                "option_class",
+                False,
+                "/types/option/instances/option_class",
+                None,
+            ),
+            ("_m_number", "number", False, "/types/option/instances/number", None),
+        )
+        _m_copied = _PKT_UNSET
+        _m_option_class = _PKT_UNSET
+        _m_number = _PKT_UNSET
+
+        def __init__(self, _io, _parent=None, _root=None):
+            self._io = _io
+            self._parent = _parent
+            self._root = _root
+            self._read()
+
+        def _read(self):
+            _io = self._io
+            self._pkt_s = _s = {}
+            self._pkt_start = _p = _io._io.tell()
+            _f = -1
+            try:
+                _f = 0
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(1)
+                if len(_d) < 1:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
+                    )
+                self.type = _d[0]
+                _s[0] = _p
+                _p += 1
+                _f = 1
+                if (self.type != 0) and (self.type != 1):
+                    if _io.bits_left:
+                        _io.align_to_byte()
+                    _d = _io._io.read(1)
+                    if not _d:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested 1 bytes, but only 0 bytes available", 1, 0
+                        )
+                    self.length = _d[0]
+                    _e = _p + 1
+                    _s["length"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.length = None
+                _f = 2
+                if (self.type != 0) and (self.type != 1):
+                    _n = (self.length - 2) if (self.length >= 2) else 0
+                    if _n < 0 or _io.bits_left:
+                        _r = _io.read_bytes(_n)
+                    else:
+                        _r = _io._io.read(_n)
+                        if len(_r) < _n:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                                _n,
+                                len(_r),
+                            )
+                    self.data = _r
+                    _e = _p + _n
+                    _s["data"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.data = None
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        @property
+        def copied(self):
+            _v = self._m_copied
+            if _v is not _PKT_UNSET:
+                return _v
+            _f = 3
+            _p = None
+            try:
+                self._m_copied = self.type >> 7
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            return self._m_copied
+
+        @property
+        def option_class(self):
+            _v = self._m_option_class
+            if _v is not _PKT_UNSET:
+                return _v
+            _f = 4
+            _p = None
+            try:
+                self._m_option_class = (self.type >> 5) & 3
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            return self._m_option_class
+
+        @property
+        def number(self):
+            _v = self._m_number
+            if _v is not _PKT_UNSET:
+                return _v
+            _f = 5
+            _p = None
+            try:
+                self._m_number = self.type & 31
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            return self._m_number

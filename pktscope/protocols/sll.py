@@ -1,0 +1,527 @@
+# This is a generated file! Please edit the source .ksy file and rebuild with `pktscope compile`. @generated
+# type: ignore
+# ruff: noqa
+import struct as _struct
+import kaitaistruct as _kaitaistruct
+from enum import IntEnum as _IntEnum
+from kaitaistruct import BytesIO as _BytesIO
+from kaitaistruct import KaitaiStream as _KaitaiStream
+from kaitaistruct import KaitaiStruct as _KaitaiStruct
+
+
+def _ks_str(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(int(v))
+    return str(v)
+
+
+def _ks_div(a, b):
+    if isinstance(a, int) and isinstance(b, int):
+        return a // b
+    return a / b
+
+
+def _ks_xor(data, key):
+    if isinstance(key, int):
+        return _KaitaiStream.process_xor_one(data, key)
+    return _KaitaiStream.process_xor_many(data, key)
+
+
+def _ks_enum(enum_cls, value):
+    return enum_cls._value2member_map_.get(value, value)
+
+
+_PKT_UNSET = object()
+
+
+# Every stream answers "where am I in the root buffer": 0 for streams pktscope did not create.
+if not hasattr(_KaitaiStream, "_pkt_base"):
+    _KaitaiStream._pkt_base = 0
+    _KaitaiStream._pkt_xspan = None
+
+
+class _PktSubStream(_KaitaiStream):
+    """A read-only KaitaiStream over the bytes at ``start`` of ``io``, built without seeks."""
+
+    bits_left = 0
+    bits = 0
+    bits_le = False
+    bits_write_mode = False
+    write_back_handler = None
+    child_streams = ()
+
+    def __init__(self, raw, io, start):
+        self._io = _BytesIO(raw)
+        self._size = len(raw)
+        xspan = io._pkt_xspan
+        if xspan is None:
+            self._pkt_base = io._pkt_base + start
+        else:
+            self._pkt_xspan = xspan
+
+    def size(self):
+        return self._size
+
+    def is_eof(self):
+        return not self.bits_left and self._io.tell() >= self._size
+
+
+class _PktBufStream(_PktSubStream):
+    """The root stream of ``from_bytes``: the buffer is in memory, its size known."""
+
+    def __init__(self, buf):
+        self._io = _BytesIO(buf)
+        self._size = len(buf)
+
+
+def _pkt_sub(io, start, end, raw, transformed):
+    """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
+    sub = _PktSubStream(raw, io, start)
+    if transformed and io._pkt_xspan is None:
+        sub._pkt_xspan = (io._pkt_base + start, io._pkt_base + end)
+    return sub
+
+
+def _pkt_abs(io, rec):
+    xspan = getattr(io, "_pkt_xspan", None)
+    if xspan is not None:
+        return (xspan[0], xspan[1], None, None)
+    base = getattr(io, "_pkt_base", 0)
+    if len(rec) == 3:
+        return (base + rec[0] // 8, base + (rec[1] + 7) // 8, base * 8 + rec[0], rec[2])
+    return (base + rec[0], base + rec[1], None, None)
+
+
+class _PktStruct(_KaitaiStruct):
+    SEQ_FIELDS = []
+    _PKT_INSTANCES = []
+    _PKT_FIELDS = {}
+    _PKT_HINTS = {}
+    _PKT_RUNS = {}
+    _PKT_SEQ = ()
+    _pkt_s = None
+    _pkt_start = None
+    _pkt_end = None
+
+    @classmethod
+    def from_bytes(cls, buf):
+        return cls(_PktBufStream(buf))
+
+    def _fetch_instances(self):
+        """Evaluate every instance, recursively (the official target's method)."""
+        for name in self._PKT_INSTANCES:
+            getattr(self, name)
+        for name in self.SEQ_FIELDS + self._PKT_INSTANCES:
+            value = getattr(self, name, None)
+            for item in value if isinstance(value, list) else (value,):
+                if isinstance(item, _PktStruct) and item is not self:
+                    item._fetch_instances()
+
+    def _pkt_record(self, name):
+        s = self._pkt_s
+        if s is None:
+            return None, None
+        run = self._PKT_RUNS.get(name)
+        if run is not None:
+            r0 = s.get(run[0])
+            if r0 is None:
+                return None, None
+            return self._io, (r0 + run[1], r0 + run[1] + run[2])
+        rec = s.get(name)
+        if rec is not None:
+            return self._io, rec
+        rec = s.get("@" + name)
+        if rec is not None:
+            return rec
+        return None, None
+
+    def _pkt_span(self, name, index=None):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            return None
+        if isinstance(rec, list):
+            if index is not None:
+                if not 0 <= index < len(rec) - 1:
+                    return None
+                return _pkt_abs(io, rec[index + 1])
+            start = rec[0]
+            if len(rec) == 1:
+                return _pkt_abs(io, (start, start))
+            last = rec[-1]
+            if len(last) == 3:
+                first = rec[1]
+                whole = _pkt_abs(io, (first[0], last[1], last[1] - first[0]))
+                return (whole[0], whole[1], None, None)
+            return _pkt_abs(io, (start, last[1]))
+        if index is not None:
+            return None
+        return _pkt_abs(io, rec)
+
+    def _pkt_span_self(self):
+        if self._pkt_start is None:
+            return None
+        io = self._io
+        xspan = getattr(io, "_pkt_xspan", None)
+        if xspan is not None:
+            return xspan
+        base = getattr(io, "_pkt_base", 0)
+        end = self._pkt_end
+        return (base + self._pkt_start, None if end is None else base + end)
+
+    def _pkt_transformed(self, name):
+        meta = self._PKT_FIELDS.get(name)
+        if meta is not None and meta.get("process"):
+            return True
+        io, rec = self._pkt_record(name)
+        return io is not None and getattr(io, "_pkt_xspan", None) is not None
+
+    def _pkt_sizeof(self):
+        end = self._pkt_end
+        if end is None:
+            end = self._io.pos()
+        return end - self._pkt_start
+
+    def _pkt_fsize(self, name):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            raise AttributeError(name)
+        if isinstance(rec, list):
+            if len(rec) == 1:
+                return 0
+            return rec[-1][1] - rec[0]
+        if len(rec) == 3:
+            return (rec[1] - rec[0]) // 8
+        return rec[1] - rec[0]
+
+
+def _pkt_fail(obj, exc, f, p):
+    """Record where ``obj`` failed; attach partial children; translate at the top."""
+    trail = getattr(exc, "_pkt_trail", None)
+    if trail is None:
+        trail = []
+        try:
+            exc._pkt_trail = trail
+        except AttributeError:
+            return
+    if not trail and isinstance(exc, EOFError) and 0 <= f < len(obj._PKT_SEQ):
+        _pkt_partial_run(obj, obj._PKT_SEQ[f][4], p)
+    if trail:
+        child = trail[-1][0]
+        if child is not obj and 0 <= f < len(obj._PKT_SEQ):
+            attr, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][2]
+            cur = getattr(obj, attr, None)
+            if is_array:
+                if isinstance(cur, list) and (not cur or cur[-1] is not child):
+                    cur.append(child)
+            elif cur is None or cur is _PKT_UNSET:
+                setattr(obj, attr, child)
+    trail.append((obj, f, p))
+    if obj._parent is None or obj._pkt_end is not None:
+        new = _pkt_translate(exc, trail)
+        if new is not None:
+            raise new from getattr(exc, "_pkt_orig", exc)
+
+
+def _pkt_partial_run(obj, run, p):
+    """A fixed run hit the end of data: keep the fields that were complete."""
+    if not run or not isinstance(p, int):
+        return
+    try:
+        obj._io.seek(p)
+        data = obj._io._io.read(run[-1][0] + run[-1][1])
+    except Exception:
+        return
+    for off, size, idx, code, run_no in run:
+        if code is None or off + size > len(data):
+            break
+        setattr(obj, obj._PKT_SEQ[idx][0], _struct.unpack_from(code, data, off)[0])
+        obj._pkt_s[run_no] = p
+
+
+def _pkt_translate(exc, trail):
+    try:
+        from pktscope import errors as _errors
+    except ImportError:
+        return None
+    orig = getattr(exc, "_pkt_orig", exc)
+    parts = []
+    for k in range(len(trail) - 1, -1, -1):
+        obj, f, _ = trail[k]
+        if k > 0 and trail[k - 1][0] is obj:
+            continue
+        if not 0 <= f < len(obj._PKT_SEQ):
+            continue
+        attr, fid, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][1], obj._PKT_SEQ[f][2]
+        seg = fid
+        if is_array:
+            cur = getattr(obj, attr, None)
+            if isinstance(cur, list):
+                idx = len(cur)
+                if k > 0 and cur and cur[-1] is trail[k - 1][0]:
+                    idx = len(cur) - 1
+                seg += "[%d]" % idx
+        parts.append(seg)
+    inner, f, p = trail[0]
+    spec_path = inner._PKT_SEQ[f][3] if 0 <= f < len(inner._PKT_SEQ) else ""
+    offset = None
+    need = getattr(orig, "bytes_needed", None)
+    have = getattr(orig, "bytes_available", None)
+    if isinstance(p, int):
+        run = inner._PKT_SEQ[f][4] if 0 <= f < len(inner._PKT_SEQ) else None
+        avail = have
+        if run and isinstance(avail, int):
+            # A fixed run is read in one go: name the first field of it that did not fit,
+            # with that field's own byte counts.
+            for off, size, idx, _, _ in run:
+                if off + size > avail:
+                    p += off
+                    parts[-1:] = [inner._PKT_SEQ[idx][1]] if parts else []
+                    spec_path = inner._PKT_SEQ[idx][3]
+                    need, have = size, max(0, avail - off)
+                    break
+        offset = _pkt_abs(inner._io, (p, p))[0]
+    kw = dict(offset=offset, field_path=".".join(parts), spec_path=spec_path, partial=trail[-1][0])
+    msg = str(orig)
+    if isinstance(orig, EOFError):
+        if isinstance(need, int) and isinstance(have, int):
+            msg = "need %d byte%s, %d available" % (need, "" if need == 1 else "s", have)
+        new = _errors.TruncatedError(msg, needed=need, available=have, **kw)
+    else:
+        cls = _errors.KS_VALIDATION_ERRORS.get(type(orig))
+        if cls is not None:
+            new = cls(
+                msg,
+                expected=getattr(orig, "expected", None),
+                actual=getattr(orig, "actual", None),
+                **kw,
+            )
+        else:
+            new = _errors.DecodeError(msg, **kw)
+    new._pkt_trail = trail
+    new._pkt_orig = orig
+    return new
+
+
+_S0 = _struct.Struct(">HHH8sH")
+
+
+class Sll(_PktStruct):
+    """The pseudo link-layer header Linux writes for captures on "any" and on devices without a
+    usable link header. `protocol` is an EtherType for most packets."""
+
+    class PacketType(_IntEnum):
+        host = 0
+        broadcast = 1
+        multicast = 2
+        otherhost = 3
+        outgoing = 4
+
+    SEQ_FIELDS = ["packet_type", "arphrd_type", "addr_length", "addr", "protocol", "body"]
+    _PKT_INSTANCES = ["src_addr"]
+    _PKT_FIELDS = {
+        "packet_type": {
+            "id": "packet_type",
+            "spec_path": "/seq/0",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": "Sll.PacketType",
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "arphrd_type": {
+            "id": "arphrd_type",
+            "spec_path": "/seq/1",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "addr_length": {
+            "id": "addr_length",
+            "spec_path": "/seq/2",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "addr": {
+            "id": "addr",
+            "spec_path": "/seq/3",
+            "kind": "seq",
+            "type": "bytes",
+            "size": 8,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {"display": "hex"},
+        },
+        "protocol": {
+            "id": "protocol",
+            "spec_path": "/seq/4",
+            "kind": "seq",
+            "type": "u2be",
+            "size": 2,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+            "endian": "be",
+        },
+        "body": {
+            "id": "body",
+            "spec_path": "/seq/5",
+            "kind": "seq",
+            "type": "bytes",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
+        "src_addr": {
+            "id": "src_addr",
+            "spec_path": "/instances/src_addr",
+            "kind": "instance",
+            "type": "bytes",
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {"display": "mac"},
+        },
+    }
+    _PKT_HINTS = {
+        "payload": {
+            "field": "body",
+            "next-on": ["protocol"],
+            "next": {"2048": "ipv4", "2054": "arp", "34525": "ipv6"},
+        },
+        "linktypes": [113],
+    }
+    _PKT_RUNS = {
+        "packet_type": (0, 0, 2),
+        "arphrd_type": (0, 2, 2),
+        "addr_length": (0, 4, 2),
+        "addr": (0, 6, 8),
+        "protocol": (0, 14, 2),
+    }
+    _PKT_SEQ = (
+        (
+            "packet_type",
+            "packet_type",
+            False,
+            "/seq/0",
+            (
+                (0, 2, 0, ">H", 0),
+                (2, 2, 1, ">H", 0),
+                (4, 2, 2, ">H", 0),
+                (6, 8, 3, ">8s", 0),
+                (14, 2, 4, ">H", 0),
+            ),
+        ),
+        ("arphrd_type", "arphrd_type", False, "/seq/1", None),
+        ("addr_length", "addr_length", False, "/seq/2", None),
+        ("addr", "addr", False, "/seq/3", None),
+        ("protocol", "protocol", False, "/seq/4", None),
+        ("body", "body", False, "/seq/5", None),
+        ("_m_src_addr", "src_addr", False, "/instances/src_addr", None),
+    )
+    _m_src_addr = _PKT_UNSET
+
+    def __init__(self, _io, _parent=None, _root=None):
+        self._io = _io
+        self._parent = _parent
+        self._root = _root if _root is not None else self
+        self._read()
+
+    def _read(self):
+        _io = self._io
+        self._pkt_s = _s = {}
+        self._pkt_start = _p = _io._io.tell()
+        _f = -1
+        try:
+            _f = 0
+            if _io.bits_left:
+                _io.align_to_byte()
+            _d = _io._io.read(16)
+            if len(_d) < 16:
+                raise _kaitaistruct.EndOfStreamError(
+                    "requested 16 bytes, but only %d bytes available" % len(_d), 16, len(_d)
+                )
+            (
+                self.packet_type,
+                self.arphrd_type,
+                self.addr_length,
+                self.addr,
+                self.protocol,
+            ) = _S0.unpack(_d)
+            _s[0] = _p
+            _p += 16
+            _f = 0
+            self.packet_type = Sll.PacketType._value2member_map_.get(
+                self.packet_type, self.packet_type
+            )
+            _f = 5
+            if _io.bits_left:
+                _io.align_to_byte()
+            _r = _io._io.read()
+            _n = len(_r)
+            self.body = _r
+            _e = _p + _n
+            _s["body"] = (_p, _e)
+            _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
+    @property
+    def src_addr(self):
+        """The used part of `addr`."""
+        _v = self._m_src_addr
+        if _v is not _PKT_UNSET:
+            return _v
+        _f = 6
+        _p = None
+        try:
+            if not (self.addr_length >= 1):
+                self._m_src_addr = None
+                return None
+            _io = self._io
+            _s = self._pkt_s
+            _old = _io.pos()
+            _io.seek(6)
+            _p = _io._io.tell()
+            _n = self.addr_length if (self.addr_length <= 8) else 8
+            if _n < 0 or _io.bits_left:
+                _r = _io.read_bytes(_n)
+            else:
+                _r = _io._io.read(_n)
+                if len(_r) < _n:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
+                        _n,
+                        len(_r),
+                    )
+            self._m_src_addr = _r
+            _e = _p + _n
+            _s["@src_addr"] = (_io, (_p, _e))
+            _p = _e
+            _io.seek(_old)
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        return self._m_src_addr
