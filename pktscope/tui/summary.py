@@ -152,10 +152,13 @@ def summarize(pkt: Any, number: int, time: float, length: int) -> Summary:
         src, dst = _disp(pkt, "eth.src"), _disp(pkt, "eth.dst")
     if dst == "ff:ff:ff:ff:ff:ff":
         dst = "Broadcast"
-    layers = getattr(pkt, "layers", ()) or ()
-    errors = [getattr(f, "error", None) for f in layers if not isinstance(f, str)]
-    malformed = any(errors)
+    layers = [f for f in getattr(pkt, "layers", ()) or () if not isinstance(f, str)]
+    failed = [f for f in layers if getattr(f, "error", None) is not None]
+    malformed = any(getattr(f, "malformed", True) for f in failed)
     info = _info(pkt, top)
-    if malformed:
-        info = f"{info} [Malformed: {next(e for e in errors if e)}]".lstrip()
-    return Summary(number, time, src, dst, top.upper(), length, info, malformed)
+    if failed:
+        # A layer cut by the snap length is tshark's "short", not "malformed".
+        label = "Malformed" if malformed else "Truncated"
+        first = next((f for f in failed if getattr(f, "malformed", True)), failed[0])
+        info = f"{info} [{label}: {first.error}]".lstrip()
+    return Summary(number, time, src, dst, top.upper(), length, info, bool(failed))

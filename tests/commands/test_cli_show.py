@@ -99,9 +99,7 @@ def test_malformed_shows_error_row_with_caret(capsys: pytest.CaptureFixture[str]
     lines = out.splitlines()
     assert any(line.startswith("dhcp  @42+48  <") for line in lines)  # flagged layer
     i = next(i for i, line in enumerate(lines) if line.startswith("decode error: "))
-    assert lines[i] == (
-        "decode error: dhcp.sname @ 0x0056: need 64 bytes, 4 available"
-    )
+    assert lines[i] == ("decode error: dhcp.sname @ 0x0056: need 64 bytes, 4 available")
     # 0x56 = 86 is past the 90-byte frame's last row start (0x50): the row 0x50, caret at 6.
     assert lines[i + 1].startswith("00000050: ")
     assert lines[i + 2] == " " * (10 + 3 * 6) + "^"
@@ -166,3 +164,13 @@ def test_field_that_fails_to_decode(capsys: pytest.CaptureFixture[str], tmp_path
     assert lines[2] == "    00000130: 06 2A FF 00 00 00 00 00  00 00                    .*........"
     assert lines[3] == "    " + " " * 41 + "^"
     assert lines[5] == "    bootp_far.far: 0000000000000000"  # frame 2 is long enough
+
+
+def test_summary_tells_truncated_from_malformed(capsys: pytest.CaptureFixture[str]) -> None:
+    # Cut by the 200-byte snap length (tshark: _ws.short, not malformed).
+    assert main(["show", str(CAPTURES / "dpkt__truncated_dns.pcap")]) == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith(
+        "[Truncated: dns.answers[6].rdlength @ 0x00c8: need 2 bytes, 0 available]"
+    )
+    assert "Malformed" not in out
