@@ -16,10 +16,6 @@ at 160x45 under Textual's Pilot:
 - peak RSS: ``ru_maxrss`` of the subprocess at the end.
 
 Targets (DESIGN.md): first screen < 1.5 s, any jump < 100 ms, RSS < 300 MB.
-
-When ``pktscope/protocols`` holds no generated parsers, every start compiles the bundled specs
-(about a second); ``--protocols DIR`` (output of ``pktscope compile specs/*.ksy -o DIR
---python-package pktscope.protocols``) measures the start as it is once they are checked in.
 """
 
 from __future__ import annotations
@@ -78,11 +74,8 @@ def ensure_capture(path: Path, frames: int) -> Path:
 
 
 MEASURE = r"""
-import asyncio, json, os, random, resource, sys, time
+import asyncio, json, random, resource, sys, time
 t_start = time.perf_counter()
-if os.environ.get("PKTSCOPE_BENCH_PROTOCOLS"):  # parsers generated ahead, as `make protocols`
-    import pktscope.protocols
-    pktscope.protocols.__path__.insert(0, os.environ["PKTSCOPE_BENCH_PROTOCOLS"])
 from pktscope.tui.app import PktscopeApp
 
 async def main(path):
@@ -137,17 +130,13 @@ asyncio.run(main(sys.argv[1]))
 """
 
 
-def measure(path: Path, protocols: Path | None) -> dict[str, object]:
-    env = dict(os.environ)
-    if protocols is not None:
-        env["PKTSCOPE_BENCH_PROTOCOLS"] = str(protocols.resolve())
+def measure(path: Path) -> dict[str, object]:
     proc = subprocess.run(
         [sys.executable, "-c", MEASURE, str(path)],
         capture_output=True,
         text=True,
         cwd=REPO,
         check=False,
-        env=env,
     )
     for line in proc.stdout.splitlines():
         if line.startswith("RESULT "):
@@ -170,16 +159,10 @@ def main() -> int:
         default=1_000_000,
         help="frames to generate when the capture is missing",
     )
-    parser.add_argument(
-        "--protocols",
-        type=Path,
-        metavar="DIR",
-        help="pre-generated parsers to use instead of compiling specs at start",
-    )
     args = parser.parse_args()
     path = ensure_capture(args.capture, args.frames)
     print(f"capture: {path} ({path.stat().st_size / 1e6:.0f} MB)")
-    r = measure(path, args.protocols)
+    r = measure(path)
     jumps = r["jumps"]
     assert isinstance(jumps, list)
     ms = [float(j[2]) for j in jumps]
