@@ -21,6 +21,7 @@ __all__ = [
     "CompileError",
     "DecodeError",
     "ExpressionError",
+    "FilterError",
     "PktscopeError",
     "SpecError",
     "ToolError",
@@ -105,6 +106,25 @@ class SpecErrors(SpecError):
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)
+
+
+class FilterError(PktscopeError):
+    """A display filter does not parse or type-check: ``message`` at 1-based column ``col``
+    of ``text``.
+
+    >>> str(FilterError("unexpected ')'", text="udp)", col=4))
+    "col 4: unexpected ')'"
+    """
+
+    def __init__(self, message: str, *, text: str = "", col: int = 1) -> None:
+        self.message = message
+        self.text = text
+        self.col = col
+        super().__init__(f"col {col}: {message}")
+
+    def caret_lines(self) -> str:
+        """The filter text with a caret under the failing column (two lines)."""
+        return f"{self.text}\n{' ' * (self.col - 1)}^"
 
 
 class CompileError(PktscopeError):

@@ -8,7 +8,7 @@ a :class:`FilterError` carrying the 1-based column of the offending token.
 
 from __future__ import annotations
 
-from pktscope.filter.errors import FilterError
+from pktscope.errors import FilterError
 from pktscope.filter.evaluate import Filter, compile_filter
 
 __all__ = ["Filter", "FilterError", "compile_filter"]

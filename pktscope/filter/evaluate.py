@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from pktscope.errors import PktscopeError
-from pktscope.filter.errors import FilterError
+from pktscope.errors import FilterError, PktscopeError
 from pktscope.filter.parser import And, Compare, Literal, Node, Not, Or, Present, parse
 
 __all__ = ["Filter", "compile_filter", "field_values", "layer_names"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pktscope.filter.errors import FilterError
+from pktscope.errors import FilterError
 
 __all__ = ["Token", "tokenize"]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pktscope.filter.errors import FilterError
+from pktscope.errors import FilterError
 from pktscope.filter.lexer import Token, tokenize
 
 __all__ = ["And", "Compare", "Literal", "Node", "Not", "Or", "Present", "parse"]
