@@ -79,9 +79,9 @@ def _enum_name(pkt: Any, path: str) -> str:
 
 def _info(pkt: Any, top: str) -> str:
     if top == "dhcp":
-        # DESIGN.md names dhcp.message_type; the bundled spec nests it in option 53's body
-        found = _all(pkt, "dhcp.message_type") or _all(pkt, "dhcp.options.body.message_type")
-        kind = str(getattr(found[0].value, "name", found[0].display)) if found else "BOOTP"
+        # dhcp.message_type is the spec's alias for option 53's body (specs/README.md)
+        mtype = _get(pkt, "dhcp.message_type")
+        kind = "BOOTP" if mtype is None else str(getattr(mtype.value, "name", mtype.display))
         kind = kind.upper()
         xid = _int(pkt, "dhcp.xid")
         return f"DHCP {kind:<8} - Transaction ID 0x{xid or 0:08x}"
