@@ -32,7 +32,17 @@ from pktscope.commands._common import (
     open_packets,
 )
 
-__all__ = ["Format", "add_parser", "field_json", "field_text", "format_row", "occurrences", "run"]
+__all__ = [
+    "Column",
+    "Format",
+    "add_parser",
+    "field_json",
+    "field_text",
+    "format_row",
+    "occurrences",
+    "row_text",
+    "run",
+]
 
 _SEPARATORS = {"/t": "\t", "/s": " "}
 
@@ -159,17 +169,106 @@ def format_row(
     names: bool = False,
 ) -> str:
     """One text line (no newline) for ``pkt``."""
+    return row_text(pkt, [Column(p, names) for p in paths], fmt)
+
+
+def row_text(pkt: Any, columns: Sequence[Column], fmt: Format) -> str:
+    """One text line (no newline) for ``pkt`` from compiled :class:`Column` plans."""
     cols = []
     q = fmt.quote
-    for path in paths:
-        found = occurrences(pkt, path)
+    for column in columns:
+        found = column.texts(pkt)
         if fmt.occurrence == "f":
             found = found[:1]
         elif fmt.occurrence == "l":
             found = found[-1:]
-        text = fmt.aggregator.join(field_text(f, names) for f in found)
+        text = fmt.aggregator.join(found)
         cols.append(f"{q}{text}{q}" if q and found else text)
     return fmt.separator.join(cols)
+
+
+_GENERIC: Any = object()
+
+
+class Column:
+    """One ``-e PATH`` compiled once: its texts in a packet, in order.
+
+    A ``layer.field`` path (no index) reads the field straight from each matching layer's
+    root object (or, on a layer not decoded yet, from its fixed offset) and renders it without
+    building :class:`~pktscope.fields.field.Field` objects; anything else (deeper paths,
+    aliases, arrays, structures, ``frame.*``) goes through the field model
+    (:func:`occurrences`), which also takes over whenever the short way meets something it
+    does not render itself, so both give the same text.
+    """
+
+    __slots__ = ("_by_class", "field", "layer", "names", "path")
+
+    def __init__(self, path: str, names: bool = False) -> None:
+        from pktscope.fields.lookup import FieldNotFound, parse_path
+
+        self.path = path
+        self.names = names
+        self.layer: str | None = None
+        self.field = ""
+        try:
+            steps = parse_path(path)
+        except FieldNotFound:
+            steps = ()
+        plain = len(steps) == 2 and steps[0][1] is None and steps[1][1] is None
+        if plain and steps[0][0] != "frame":
+            self.layer, self.field = steps[0][0], steps[1][0]
+        self._by_class: dict[type, Any] = {}
+
+    def texts(self, pkt: Any) -> list[str]:
+        """The rendered occurrences of the path in ``pkt``."""
+        name = self.layer
+        if name is not None:
+            out: list[str] = []
+            for layer in pkt.all_layers():
+                if layer.name == name:
+                    text = self._layer_text(layer)
+                    if text is _GENERIC:
+                        break
+                    if text is not None:
+                        out.append(text)
+            else:
+                return out
+        names = self.names
+        return [field_text(f, names) for f in occurrences(pkt, self.path)]
+
+    def _layer_text(self, layer: Any) -> Any:
+        """The field's text in ``layer``, None when absent, _GENERIC to ask the field model."""
+        cls = layer.cls
+        facts = self._by_class.get(cls)
+        if facts is None:
+            from pktscope.fields import display, lookup, peek, schema
+
+            meta = schema.type_info(cls).lookup(self.field)
+            slot = peek._static_slot(cls, self.field)
+            facts = (meta, slot, lookup.get_value, lookup._MISSING, schema.is_struct)
+            facts += (display.display_of,)
+            self._by_class[cls] = facts
+        meta, slot, get_value, missing, is_struct, display_of = facts
+        if meta is None:
+            return _GENERIC  # an alias, or no such field: the field model decides
+        data = layer._data
+        if data is not None:  # not decoded yet: a field at a fixed offset, else decode
+            if slot is None or slot[0] + slot[1] > len(data):
+                return _GENERIC
+            value = slot[3](data[slot[0] : slot[0] + slot[1]])
+        else:
+            root = layer.root
+            if root is None:
+                return None
+            value = get_value(root, meta, layer, None)
+            if value is missing:
+                return None
+        if isinstance(value, list) or is_struct(value):
+            return _GENERIC
+        if self.names and isinstance(value, enum.Enum):
+            return str(value.name)
+        text = display_of(value, meta, enum_names=False)
+        return text if text else _GENERIC
 
 
 def json_row(pkt: Any, paths: Sequence[str], names: bool = False) -> str:
@@ -202,9 +301,10 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
     else:
         if fmt.header:
             out.write(fmt.separator.join(paths) + "\n")
+        columns = [Column(p, args.names) for p in paths]
 
         def row(pkt: Any) -> str:
-            return format_row(pkt, paths, fmt, args.names)
+            return row_text(pkt, columns, fmt)
 
     batch: list[str] = []
     write = out.write

@@ -21,7 +21,7 @@ from typing import Any
 from pktscope.dissect.decode_as import DecodeAs, DecodeAsRules
 from pktscope.dissect.registry import layer_name, load_spec, spec_for_linktype
 from pktscope.errors import DecodeError
-from pktscope.fields.layer import Layer, decode_layer
+from pktscope.fields.layer import Layer
 from pktscope.fields.packet import Frame, Packet
 from pktscope.fields.schema import type_info
 
@@ -130,6 +130,8 @@ def _value(root: Any, attr: str | None) -> Any:
         v = getattr(root, attr)
     except Exception:
         return None
+    if type(v) is int or v is None:
+        return v
     if isinstance(v, enum.Enum):
         return v.value
     return v
@@ -164,27 +166,34 @@ class Chain:
         cut = pkt.frame.cap_len < pkt.frame.len
         truncated = quoted = False
         counts: dict[str, int] = {}
+        facts = _FACTS
         for index in range(MAX_LAYERS):
-            name = layer_name(cls)
-            rule = payload_rule(cls)
+            fact = facts.get(cls)
+            if fact is None:
+                fact = facts[cls] = (layer_name(cls), payload_rule(cls))
+            name, rule = fact
             occurrence = counts.get(name, 0)
             counts[name] = occurrence + 1
             # A last layer (no payload rule) decodes on first use: a lookup of one of its
             # leading header fields may then read only a prefix of its bytes.
-            layer = decode_layer(
+            layer = Layer(
                 name,
                 cls,
-                data[start:end],
                 start,
+                end - start,
+                None,
+                None,
                 index=index,
                 occurrence=occurrence,
                 truncated=truncated,
+                data=data[start:end] if start or end != len(data) else data,
                 cut_tail=cut and end == len(data),
-                lazy=rule is None,
             )
-            yield layer
             if rule is None:
+                yield layer
                 return
+            layer._decode()
+            yield layer
             nxt = self._next(layer, rule)
             if nxt is None:
                 return
@@ -193,7 +202,7 @@ class Chain:
             truncated = cut_payload or quoted
 
     def _next(self, layer: Layer, rule: PayloadRule) -> tuple[type, int, int, bool] | None:
-        root = layer.root
+        root = layer._root
         if root is None:
             return None
         # 1. where the payload starts, in this layer's buffer
@@ -213,10 +222,10 @@ class Chain:
         # 2. where it ends: declared end, clipped to the buffer
         size = layer.size
         declared: int | None = None
-        end_v = _value(root, rule.end)
+        end_v = _value(root, rule.end) if rule.end is not None else None
         if isinstance(end_v, int):
             declared = end_v
-        else:
+        elif rule.length is not None:
             len_v = _value(root, rule.length)
             if isinstance(len_v, int):
                 declared = pstart + len_v
@@ -251,10 +260,11 @@ class Chain:
                 return None
             # 4. next-on values select the spec, else the default
             spec_name: str | None = None
+            table = rule.next
             for attr in rule.next_on:
                 v = _value(root, attr)
-                if v is not None and not isinstance(v, list | bytes) and v in rule.next:
-                    spec_name = rule.next[v]
+                if v is not None and type(v) is not list and type(v) is not bytes and v in table:
+                    spec_name = table[v]
                     break
             if spec_name is None:
                 spec_name = rule.default
@@ -268,6 +278,9 @@ class Chain:
             layer.note = "payload truncated: declared end beyond the captured bytes"
         base = layer.offset
         return nxt, base + pstart, base + pend, truncated
+
+
+_FACTS: dict[type, tuple[str, PayloadRule | None]] = {}
 
 
 def _attr(cls: type, field_id: str) -> str:

@@ -113,6 +113,13 @@ class Packet:
                 return
             self._layers.append(nxt)
 
+    def all_layers(self) -> list[Layer]:
+        """Every layer, decoding the whole chain: the packet's own list (do not change it)."""
+        if self._layer_iter is not _DONE:
+            for _ in self._iter_layers():
+                pass
+        return self._layers
+
     @property
     def layers(self) -> list[Layer]:
         """All layers, decoding the whole chain."""
