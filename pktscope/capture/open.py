@@ -43,8 +43,13 @@ class StreamAccessError(CaptureError, TypeError):
 class RecordFile:
     """The records of one capture: ``len()``, ``rf[i]`` (negative ok, slices give lists), iteration.
 
-    ``len()`` and negative indexes need the whole index and walk the rest of the file first;
-    :attr:`indexed` and :attr:`complete` tell how far the index is without waiting.
+    ``len()`` and negative indexes need the whole index: they walk the rest of the file first
+    (seconds on a large capture). :attr:`indexed` and :attr:`complete` are the cheap progress
+    views: they tell how far the index is without walking or waiting.
+
+    Reading a record that is already indexed takes no lock, so it never waits for the background
+    indexer (which holds the lock for one step of ``_STEP`` records); only a read past the
+    indexed prefix waits, for the step in progress and then for its own walk.
     :attr:`warning` holds the :class:`CaptureError` that ended the file early (a truncated last
     record, a corrupt block), with every record before it still available.
     """

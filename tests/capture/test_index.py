@@ -237,3 +237,42 @@ def test_index_on_mutated_captures_only_capture_error(
         streamed = None
     if streamed is not None:
         assert got == streamed[: len(got)]
+
+
+@pytest.mark.parametrize("ng", [False, True], ids=["pcap", "pcapng"])
+def test_indexed_read_does_not_wait_for_the_indexer(
+    tmp_path: Path, ng: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The background walker holds the index lock for a whole step; reads of records already
+    indexed must not wait for it (the walk is parked mid-step here until the read is done)."""
+    rf = open_records(_many(tmp_path, 5000, ng))
+    assert rf.index_to(100) == 100
+    index = rf._index
+    assert index is not None
+    in_walk, release = threading.Event(), threading.Event()
+    extend = index.extend
+
+    def parked_extend(count: int) -> int:
+        got = extend(10)  # index a few more records, then stall inside the locked step
+        in_walk.set()
+        release.wait(timeout=30)
+        return got
+
+    monkeypatch.setattr(index, "extend", parked_extend)
+    rf.start_indexing()
+    assert in_walk.wait(timeout=10)
+    assert not rf._lock.acquire(blocking=False)  # the walker is mid-step, holding the lock
+    read: list[Record] = []
+    reader = threading.Thread(target=lambda: read.extend([rf[42], rf[105], rf[0]]))
+    reader.start()
+    reader.join(timeout=5)
+    stalled = reader.is_alive()
+    progress = (rf.indexed, rf.complete)  # the cheap views, mid-walk
+    release.set()
+    monkeypatch.setattr(index, "extend", extend)
+    reader.join()
+    assert not stalled, "reading an indexed record waited for the indexing step"
+    assert [r.number for r in read] == [43, 106, 1]
+    assert progress == (110, False)
+    assert rf.wait(timeout=30) and rf.indexed == 5000
+    rf.close()
