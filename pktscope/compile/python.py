@@ -12,11 +12,13 @@ memory the imported modules are injected; on disk they become ``import``/``from 
 from __future__ import annotations
 
 import keyword
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from pktscope.compile.emit import Emitter
 from pktscope.compile.meta import field_meta, plain
+from pktscope.compile.reads import CODES as _FMT
 from pktscope.compile.reads import ReadEmitter
 from pktscope.compile.runtime import RUNTIME_IMPORTS, RUNTIME_SOURCE
 from pktscope.compile.translate import ID_RE, Ctx, check_id, pyname
@@ -32,19 +34,6 @@ HEADER = (
     "# This is a generated file! Please edit the source .ksy file and rebuild with "
     "`pktscope compile`. @generated"
 )
-
-_FMT = {
-    "u1": "B",
-    "s1": "b",
-    "u2": "H",
-    "s2": "h",
-    "u4": "I",
-    "s4": "i",
-    "u8": "Q",
-    "s8": "q",
-    "f4": "f",
-    "f8": "d",
-}
 
 
 def doc_literal(text: str) -> str:
@@ -427,6 +416,32 @@ class ModuleGen:
             reads.attr(em, a, target, lambda rec: f"_s[{key}] = {wrap(rec)}", ctx)
             reads.valid(em, a, target)
             return
+        bulk = reads.bulk_elem(a)
+        if bulk is None:
+            self.gen_loop(em, t, a, target, key, reads, ctx, wrap)
+            return
+        # fixed-size elements: one read, values and spans in one go; any irregularity (bits
+        # pending, a short last element) seeks back and takes the element-by-element loop
+        reads.bulk(em, a, target, key, bulk, wrap)
+        with em.block("else:"):
+            em.line("if _r is not None:")
+            with em.indent():
+                em.line("_io._io.seek(_p)")
+            self.gen_loop(em, t, a, target, key, reads, ctx, wrap, count="_c")
+
+    def gen_loop(  # noqa: PLR0917 - internal emitter step
+        self,
+        em: Emitter,
+        t: TypeDef,
+        a: Attr,
+        target: str,
+        key: str,
+        reads: ReadEmitter,
+        ctx: Ctx,
+        wrap: Callable[[str], str],
+        count: str | None = None,
+    ) -> None:
+        """The element-by-element loop of a repeated attribute."""
         em.line(f"{target} = _v = []")
         em.line("_a = [_p]")
         em.line(f"_s[{key}] = {wrap('_a')}")
@@ -436,7 +451,7 @@ class ModuleGen:
             header = "while not _io.is_eof():"
         elif a.repeat == "expr":
             assert a.repeat_expr is not None
-            header = f"for i in range({reads.expr(a.repeat_expr)}):"
+            header = f"for i in range({count or reads.expr(a.repeat_expr)}):"
         else:
             em.line("i = 0")
             header = "while True:"

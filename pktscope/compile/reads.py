@@ -26,9 +26,23 @@ from pktscope.spec.types import PRIM_RE, prim_size
 if TYPE_CHECKING:
     from pktscope.compile.python import ModuleGen
 
-__all__ = ["ReadEmitter", "wide_terminator"]
+__all__ = ["CODES", "ReadEmitter", "wide_terminator"]
 
 Store = Callable[[str], str]
+
+# struct codes of the fixed-size numeric types
+CODES = {
+    "u1": "B",
+    "s1": "b",
+    "u2": "H",
+    "s2": "h",
+    "u4": "I",
+    "s4": "i",
+    "u8": "Q",
+    "s8": "q",
+    "f4": "f",
+    "f8": "d",
+}
 
 
 def wide_terminator(encoding: str | None) -> int:
@@ -331,6 +345,83 @@ class ReadEmitter:
             em.line("_e = _io._io.tell()")
         em.line(store("(_p, _e)"))
         em.line("_p = _e")
+
+    # -- arrays of fixed-size elements ------------------------------------------------------
+    def bulk_elem(self, a: Attr) -> tuple[str, int, str | None] | None:
+        """``(struct code, size, endian)`` of the elements of a ``repeat: eos``/``expr``
+        attribute that can be read in one go (fixed-size numbers or byte arrays, no checks)."""
+        if a.repeat not in ("eos", "expr") or a.valid is not None or a.switch or a.process:
+            return None
+        if a.contents is not None or a.terminator is not None or a.pad_right is not None:
+            return None
+        if a.type is None:
+            if a.size is None:
+                return None
+            try:
+                node = parse_expr(a.size.text)
+            except SpecError:
+                return None
+            if isinstance(node, A.IntLit) and 0 < node.value < 1 << 20:
+                return (f"{node.value}s", node.value, None)
+            return None
+        m = PRIM_RE.match(a.type)
+        if not m or m.group(5):
+            return None
+        kind = (m.group(1) or m.group(3)) + (m.group(2) or m.group(4))
+        size = prim_size(a.type)
+        assert size is not None
+        endian = None if size == 1 else self.endian_of(a, a.type)
+        if endian == "switch":
+            return None
+        return (CODES[kind], size, endian)
+
+    def bulk(  # noqa: PLR0917 - internal emitter step
+        self,
+        em: Emitter,
+        a: Attr,
+        target: str,
+        key: str,
+        elem: tuple[str, int, str | None],
+        wrap: Callable[[str], str],
+    ) -> None:
+        """Read a whole array of fixed-size elements; leaves an open ``if`` for the fallback.
+
+        Sets ``_r`` (the bytes read, ``None`` when nothing was read) and, for ``repeat: expr``,
+        ``_c`` (the count) for the element loop that follows in the ``else:`` branch."""
+        code, size, endian = elem
+        if a.repeat == "eos":
+            em.line("_r = None if _io.bits_left else _io._io.read()")
+            ok = "_r is not None" + (f" and len(_r) % {size} == 0" if size > 1 else "")
+        else:
+            assert a.repeat_expr is not None
+            em.line(f"_c = {self.expr(a.repeat_expr)}")
+            em.line(
+                f"_r = _io._io.read(_c * {size}) if _c.__class__ is int and _c >= 0 "
+                "and not _io.bits_left else None"
+            )
+            ok = f"_r is not None and len(_r) == _c * {size}"
+        count = "len(_r)" if size == 1 else f"len(_r) // {size}"
+        if code.endswith("s"):
+            value = f"[_r[_k : _k + {size}] for _k in range(0, len(_r), {size})]"
+        elif code == "B":
+            value = "list(_r)"
+        else:
+            prefix = "<" if endian == "le" else ">"
+            value = f"list(_struct.unpack('{prefix}%d{code}' % ({count}), _r))"
+        if a.enum:
+            e = self.ctx.uni.resolve_enum(self.t, a.enum)
+            if e is None:
+                raise self.gen.error(f"unknown enum {a.enum!r}", f"{a.path}/enum")
+            emap = f"{self.ctx.enum_ref(e)}._value2member_map_"
+            if code == "B":
+                value = f"list(map({emap}.get, _r, _r))"
+            else:
+                value = f"[{emap}.get(_x, _x) for _x in {value}]"
+        em.line(f"if {ok}:")
+        with em.indent():
+            em.line(f"{target} = {value}")
+            em.line(f"_s[{key}] = {wrap(f'_PktArr((_p, {size}, {count}))')}")
+            em.line("_p += len(_r)")
 
     # -- validation ---------------------------------------------------------------------
     def valid(self, em: Emitter, a: Attr, value: str) -> None:

@@ -84,6 +84,21 @@ def _pkt_sub(io, start, end, raw, transformed):
     return sub
 
 
+class _PktArr(tuple):
+    """Span record of an array of ``count`` fixed-size elements read in one go:
+    ``(start, elem_size, count)``; element spans are derived on demand."""
+
+    __slots__ = ()
+
+    def span(self, index):
+        start, size = self[0], self[1]
+        if index is None:
+            return (start, start + size * self[2])
+        if not 0 <= index < self[2]:
+            return None
+        return (start + size * index, start + size * (index + 1))
+
+
 def _pkt_abs(io, rec):
     xspan = getattr(io, "_pkt_xspan", None)
     if xspan is not None:
@@ -141,6 +156,9 @@ class _PktStruct(_KaitaiStruct):
         io, rec = self._pkt_record(name)
         if rec is None:
             return None
+        if type(rec) is _PktArr:
+            rec = rec.span(index)
+            return None if rec is None else _pkt_abs(io, rec)
         if isinstance(rec, list):
             if index is not None:
                 if not 0 <= index < len(rec) - 1:
@@ -187,6 +205,8 @@ class _PktStruct(_KaitaiStruct):
         io, rec = self._pkt_record(name)
         if rec is None:
             raise AttributeError(name)
+        if type(rec) is _PktArr:
+            return rec[1] * rec[2]
         if isinstance(rec, list):
             if len(rec) == 1:
                 return 0
@@ -1527,33 +1547,42 @@ class Dhcp(_PktStruct):
             _f = -1
             try:
                 _f = 0
-                self.addresses = _v = []
-                _a = [_p]
-                _s["addresses"] = _a
-                i = 0
-                while not _io.is_eof():
-                    _q = _p
-                    _n = 4
-                    if _n < 0 or _io.bits_left:
-                        _r = _io.read_bytes(_n)
-                    else:
-                        _r = _io._io.read(_n)
-                        if len(_r) < _n:
-                            raise _kaitaistruct.EndOfStreamError(
-                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                                _n,
-                                len(_r),
+                _r = None if _io.bits_left else _io._io.read()
+                if _r is not None and len(_r) % 4 == 0:
+                    self.addresses = [_r[_k : _k + 4] for _k in range(0, len(_r), 4)]
+                    _s["addresses"] = _PktArr((_p, 4, len(_r) // 4))
+                    _p += len(_r)
+                else:
+                    if _r is not None:
+                        _io._io.seek(_p)
+                    self.addresses = _v = []
+                    _a = [_p]
+                    _s["addresses"] = _a
+                    i = 0
+                    while not _io.is_eof():
+                        _q = _p
+                        _n = 4
+                        if _n < 0 or _io.bits_left:
+                            _r = _io.read_bytes(_n)
+                        else:
+                            _r = _io._io.read(_n)
+                            if len(_r) < _n:
+                                raise _kaitaistruct.EndOfStreamError(
+                                    "requested %d bytes, but only %d bytes available"
+                                    % (_n, len(_r)),
+                                    _n,
+                                    len(_r),
+                                )
+                        _t = _r
+                        _e = _p + _n
+                        _a.append((_p, _e))
+                        _p = _e
+                        _v.append(_t)
+                        if _p == _q and _io._io.tell() == _q:
+                            raise _kaitaistruct.KaitaiStructError(
+                                "repeated element consumed no bytes", "/types/ipv4_list/seq/0"
                             )
-                    _t = _r
-                    _e = _p + _n
-                    _a.append((_p, _e))
-                    _p = _e
-                    _v.append(_t)
-                    if _p == _q and _io._io.tell() == _q:
-                        raise _kaitaistruct.KaitaiStructError(
-                            "repeated element consumed no bytes", "/types/ipv4_list/seq/0"
-                        )
-                    i += 1
+                        i += 1
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise
@@ -1743,23 +1772,31 @@ class Dhcp(_PktStruct):
             _f = -1
             try:
                 _f = 0
-                self.codes = _v = []
-                _a = [_p]
-                _s["codes"] = _a
-                i = 0
-                while not _io.is_eof():
-                    _q = _p
-                    _t = _ks_enum(Dhcp.OptionCode, _io.read_u1())
-                    _e = _p + 1
-                    _a.append((_p, _e))
-                    _p = _e
-                    _v.append(_t)
-                    if _p == _q and _io._io.tell() == _q:
-                        raise _kaitaistruct.KaitaiStructError(
-                            "repeated element consumed no bytes",
-                            "/types/parameter_request_list/seq/0",
-                        )
-                    i += 1
+                _r = None if _io.bits_left else _io._io.read()
+                if _r is not None:
+                    self.codes = list(map(Dhcp.OptionCode._value2member_map_.get, _r, _r))
+                    _s["codes"] = _PktArr((_p, 1, len(_r)))
+                    _p += len(_r)
+                else:
+                    if _r is not None:
+                        _io._io.seek(_p)
+                    self.codes = _v = []
+                    _a = [_p]
+                    _s["codes"] = _a
+                    i = 0
+                    while not _io.is_eof():
+                        _q = _p
+                        _t = _ks_enum(Dhcp.OptionCode, _io.read_u1())
+                        _e = _p + 1
+                        _a.append((_p, _e))
+                        _p = _e
+                        _v.append(_t)
+                        if _p == _q and _io._io.tell() == _q:
+                            raise _kaitaistruct.KaitaiStructError(
+                                "repeated element consumed no bytes",
+                                "/types/parameter_request_list/seq/0",
+                            )
+                        i += 1
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise

@@ -84,6 +84,21 @@ def _pkt_sub(io, start, end, raw, transformed):
     return sub
 
 
+class _PktArr(tuple):
+    """Span record of an array of ``count`` fixed-size elements read in one go:
+    ``(start, elem_size, count)``; element spans are derived on demand."""
+
+    __slots__ = ()
+
+    def span(self, index):
+        start, size = self[0], self[1]
+        if index is None:
+            return (start, start + size * self[2])
+        if not 0 <= index < self[2]:
+            return None
+        return (start + size * index, start + size * (index + 1))
+
+
 def _pkt_abs(io, rec):
     xspan = getattr(io, "_pkt_xspan", None)
     if xspan is not None:
@@ -141,6 +156,9 @@ class _PktStruct(_KaitaiStruct):
         io, rec = self._pkt_record(name)
         if rec is None:
             return None
+        if type(rec) is _PktArr:
+            rec = rec.span(index)
+            return None if rec is None else _pkt_abs(io, rec)
         if isinstance(rec, list):
             if index is not None:
                 if not 0 <= index < len(rec) - 1:
@@ -187,6 +205,8 @@ class _PktStruct(_KaitaiStruct):
         io, rec = self._pkt_record(name)
         if rec is None:
             raise AttributeError(name)
+        if type(rec) is _PktArr:
+            return rec[1] * rec[2]
         if isinstance(rec, list):
             if len(rec) == 1:
                 return 0

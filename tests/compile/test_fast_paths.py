@@ -1,0 +1,107 @@
+"""The generated parsers' fast paths (arrays of fixed-size elements read in one go, switch
+tables, window streams) give the same values, spans and errors as the element-by-element code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pktscope.compile.build import compile_spec
+from pktscope.errors import TruncatedError
+
+ARRAYS = """
+meta: {id: arrs, endian: be}
+seq:
+  - {id: n, type: u1}
+  - {id: body, size: n, type: inner}
+  - {id: tail, type: u2le, repeat: expr, repeat-expr: 2}
+types:
+  inner:
+    seq:
+      - {id: words, type: u2, repeat: eos}
+enums:
+  e: {1: one, 2: two}
+"""
+
+CODES = """
+meta: {id: codes, endian: le}
+seq:
+  - {id: codes, type: u1, enum: e, repeat: eos}
+enums:
+  e: {1: one, 2: two}
+"""
+
+ADDRS = """
+meta: {id: addrs}
+seq:
+  - {id: addrs, size: 4, repeat: eos}
+"""
+
+_mods: dict[str, Any] = {}
+
+
+def _cls(text: str, name: str) -> Any:
+    if text not in _mods:
+        _mods[text] = compile_spec(text)
+    return getattr(_mods[text], name)
+
+
+@pytest.mark.parametrize(
+    ("hexdata", "words", "tail"),
+    [
+        ("04 0001 0203 0100 0200", [1, 0x203], [1, 2]),
+        ("00 0100 0200", [], [1, 2]),
+        ("02 ffff 0500 0000", [0xFFFF], [5, 0]),
+    ],
+)
+def test_fixed_arrays_values_and_spans(hexdata: str, words: list[int], tail: list[int]) -> None:
+    data = bytes.fromhex(hexdata)
+    obj = _cls(ARRAYS, "Arrs").from_bytes(data)
+    assert obj.body.words == words
+    assert obj.tail == tail
+    n = data[0]
+    assert obj._pkt_span("body") == (1, 1 + n, None, None)
+    assert obj.body._pkt_span("words") == (1, 1 + n, None, None)
+    for i in range(len(words)):
+        assert obj.body._pkt_span("words", i) == (1 + 2 * i, 3 + 2 * i, None, None)
+    assert obj.body._pkt_span("words", len(words)) is None
+    assert obj._pkt_span("tail", 1) == (3 + n, 5 + n, None, None)
+    assert obj._pkt_span("tail") == (1 + n, 5 + n, None, None)
+
+
+@pytest.mark.parametrize(
+    ("hexdata", "field_path", "partial"),
+    [
+        ("03 0001 02 0100 0200", "body.words[1]", [1]),  # odd-sized body: last word cut
+        ("00 0100 02", "tail[1]", [1]),  # repeat-expr cut short
+    ],
+)
+def test_fixed_arrays_cut_short_keep_partial(
+    hexdata: str, field_path: str, partial: list[int]
+) -> None:
+    with pytest.raises(TruncatedError) as exc:
+        _cls(ARRAYS, "Arrs").from_bytes(bytes.fromhex(hexdata))
+    assert exc.value.field_path == field_path
+    root = exc.value.partial
+    got = root.body.words if field_path.startswith("body") else root.tail
+    assert got == partial
+
+
+def test_enum_array_in_one_go() -> None:
+    cls = _cls(CODES, "Codes")
+    obj = cls.from_bytes(bytes.fromhex("01 02 07"))
+    assert obj.codes == [cls.E.one, cls.E.two, 7]
+    assert isinstance(obj.codes[0], cls.E)
+    assert obj._pkt_span("codes", 2) == (2, 3, None, None)
+    assert obj._pkt_span("codes") == (0, 3, None, None)
+
+
+def test_byte_array_elements() -> None:
+    obj = _cls(ADDRS, "Addrs").from_bytes(bytes.fromhex("0a000001 c0a80101"))
+    assert obj.addrs == [b"\x0a\x00\x00\x01", b"\xc0\xa8\x01\x01"]
+    assert obj._pkt_span("addrs", 1) == (4, 8, None, None)
+    with pytest.raises(TruncatedError) as exc:
+        _cls(ADDRS, "Addrs").from_bytes(bytes.fromhex("0a000001 c0a8"))
+    assert exc.value.partial.addrs == [b"\x0a\x00\x00\x01"]
+    assert exc.value.field_path == "addrs[1]"
