@@ -135,7 +135,9 @@ class Field:
         if self._gen != self._pkt._generation:
             self._refresh()
         v = self._value
-        if type(v) not in _LEAF_TYPES and is_struct(v):
+        if type(v) in _LEAF_TYPES:
+            return v
+        if is_struct(v):
             hinted = _struct_value(v)
             if hinted is not _UNSET:
                 return hinted
@@ -201,8 +203,10 @@ class Field:
     def offset(self) -> int | None:
         """Absolute byte offset in the packet of the field's first byte (None: no bytes)."""
         span = self._span
-        if span is _UNSET or self._gen != self._pkt._generation:
+        if self._gen != self._pkt._generation:
             span = self._get_span()
+        elif span is _UNSET:
+            span = self._span = self._compute_span()
         return None if span is None else span[0]
 
     @property
@@ -378,13 +382,24 @@ class Field:
         return field_html(self)
 
 
+_VALUE_ATTR: dict[type, str | None] = {}
+
+
 def _struct_value(obj: Any) -> Any:
     """The value named by a type's ``-pktscope-value`` hint, or _UNSET."""
-    inst = type_info(type(obj)).hints.get("value")
-    if not isinstance(inst, str):
+    t = type(obj)
+    try:
+        attr = _VALUE_ATTR[t]
+    except KeyError:
+        info = type_info(t)
+        inst = info.hints.get("value")
+        attr = None
+        if isinstance(inst, str):
+            meta = info.lookup(inst)
+            attr = meta.attr if meta is not None else inst
+        _VALUE_ATTR[t] = attr
+    if attr is None:
         return _UNSET
-    meta = type_info(type(obj)).lookup(inst)
-    attr = meta.attr if meta is not None else inst
     try:
         return getattr(obj, attr)
     except Exception:

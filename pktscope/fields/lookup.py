@@ -247,21 +247,35 @@ def child_fields(field: Field) -> Iterator[Field]:
     yield from child_list(field)
 
 
-_LEAF_TYPES = frozenset({int, bytes, str, float, bool, bytearray, type(None)})
-_PLAN: dict[type, tuple[tuple[FieldMeta, str, bool], ...]] = {}
+_LEAF_TYPES: frozenset[type] = frozenset({int, bytes, str, float, bool, bytearray, type(None)})
+_PLAN: dict[type, tuple[tuple[FieldMeta, str, bool, str], ...]] = {}
+# value types with no sub-fields (numbers, bytes, enum members...), learned as met
+_NO_KIDS: dict[type, bool] = dict.fromkeys(_LEAF_TYPES, True)
 
 
-def _plan(cls: type) -> tuple[tuple[FieldMeta, str, bool], ...]:
+def _plan(cls: type) -> tuple[tuple[FieldMeta, str, bool, str], ...]:
     plan = _PLAN.get(cls)
     if plan is None:
-        plan = _PLAN[cls] = tuple((m, m.attr, m.kind == "seq") for m in type_info(cls).order)
+        plan = _PLAN[cls] = tuple((m, m.attr, m.kind == "seq", m.id) for m in type_info(cls).order)
     return plan
+
+
+def has_no_children(value: Any) -> bool:
+    """True when a field holding ``value`` certainly has no children (a cached type test)."""
+    t = type(value)
+    known = _NO_KIDS.get(t)
+    if known is None:
+        known = _NO_KIDS[t] = t is not list and not is_struct(value)
+    return known
 
 
 def child_list(field: Field) -> list[Field]:
     """The direct sub-fields of ``field`` as a list (the walk's hot path)."""
     value = field._value
-    if field.index is None and type(value) is list:
+    t = type(value)
+    if t is list:
+        if field.index is not None:
+            return []
         meta = field.meta
         if meta is None:
             return []
@@ -269,24 +283,26 @@ def child_list(field: Field) -> list[Field]:
         return [
             Field(pkt, layer, field, meta, owner, k, v, None, name) for k, v in enumerate(value)
         ]
-    if type(value) in _LEAF_TYPES:
+    if _NO_KIDS.get(t) or has_no_children(value):
         return []
     d = getattr(value, "__dict__", None)
-    if d is None or ("_pkt_start" not in d and not is_struct(value)):
+    if d is None:
         return []
     pkt, layer = field._pkt, field.layer
     out: list[Field] = []
     append = out.append
-    for meta, attr, is_seq in _plan(type(value)):
+    for meta, attr, is_seq, name in _plan(t):
         if is_seq:
             v = d.get(attr)
             if v is None:
-                v = get_value(value, meta, layer, None) if attr not in d else _MISSING
+                if attr in d:
+                    continue
+                v = get_value(value, meta, layer, None)
         else:
             v = get_value(value, meta, layer, None)
         if v is _MISSING or v is None:
             continue
-        append(Field(pkt, layer, field, meta, value, None, v, None, meta.id))
+        append(Field(pkt, layer, field, meta, value, None, v, None, name))
     return out
 
 

@@ -21,6 +21,7 @@ from pktscope.errors import DecodeError
 from pktscope.fields.field import Field
 from pktscope.fields.layer import Layer
 from pktscope.fields.lookup import (
+    _NO_KIDS,
     FieldNotFound,
     child_list,
     close_matches,
@@ -184,11 +185,14 @@ class Packet:
         """Every field of every layer, depth first (each layer's own field first)."""
         stack: list[Field] = []
         pop, extend = stack.pop, stack.extend
+        no_kids = _NO_KIDS
         for layer in self._iter_layers():
             stack.append(layer_field(self, layer))
             while stack:
                 f = pop()
                 yield f
+                if no_kids.get(type(f._value)):
+                    continue
                 kids = child_list(f)
                 if kids:
                     kids.reverse()

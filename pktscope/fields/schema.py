@@ -133,9 +133,16 @@ def type_info(cls: type) -> TypeInfo:
     return info
 
 
+_STRUCT_TYPES: dict[type, bool] = {}
+
+
 def is_struct(value: object) -> bool:
     """True when ``value`` is a parsed object of a generated class (has spans)."""
-    return hasattr(value, "_pkt_span")
+    t = type(value)
+    known = _STRUCT_TYPES.get(t)
+    if known is None:
+        known = _STRUCT_TYPES[t] = hasattr(t, "_pkt_span")
+    return known
 
 
 def resolve_qualname(anchor: type, qualname: str) -> type | None:
