@@ -253,7 +253,7 @@ class Column:
             return _GENERIC  # an alias, or no such field: the field model decides
         data = layer._data
         if data is not None:  # not decoded yet: a field at a fixed offset, else decode
-            if slot is None or slot[0] + slot[1] > len(data):
+            if slot is None or slot[4] > len(data):
                 return _GENERIC
             value = slot[3](data[slot[0] : slot[0] + slot[1]])
         else:

@@ -235,6 +235,9 @@ class _CappedReader(io.BytesIO):
         return r
 
 
+_BUF_STREAM: dict[type, type | None] = {}
+
+
 def limited_root(cls: type, data: bytes, limit: int) -> Any:
     """The root object of a parse of ``data`` stopped at the first read needing a byte at or
     past ``limit``, or None (the parse failed otherwise, or did not need more bytes).
@@ -246,10 +249,13 @@ def limited_root(cls: type, data: bytes, limit: int) -> Any:
     reachable from the root, the root excepted, finished its ``_read()``; an element list holds
     the elements read whole.
     """
-    read = getattr(cls, "_read", None)
-    glob = getattr(read, "__globals__", None)
-    stream_cls = glob.get("_PktBufStream") if isinstance(glob, dict) else None
-    if not isinstance(stream_cls, type) or not 0 < limit < len(data):
+    try:
+        stream_cls = _BUF_STREAM[cls]
+    except KeyError:
+        glob = getattr(getattr(cls, "_read", None), "__globals__", None)
+        found = glob.get("_PktBufStream") if isinstance(glob, dict) else None
+        stream_cls = _BUF_STREAM[cls] = found if isinstance(found, type) else None
+    if stream_cls is None or not 0 < limit < len(data):
         return None
     stream: Any = object.__new__(stream_cls)
     stream._io = _CappedReader(data[:limit])

@@ -84,17 +84,19 @@ class _StaticOwner:
         return False
 
 
-_Slot = tuple[int, int, FieldMeta, Any]
+_Slot = tuple[int, int, FieldMeta, Any, int]
 _SLOTS: dict[tuple[type, str], _Slot | None] = {}
 
 
 def _static_slot(cls: type, name: str) -> _Slot | None:
-    """``(offset, size, meta, convert)`` of a field in the class's first fixed run.
+    """``(offset, size, meta, convert, run_end)`` of a field in the class's first fixed run.
 
     pktscope's compiler reads a run of consecutive fixed-size fields with one ``struct`` unpack
     and assigns them all at once (docs/spans.md, ``_PKT_RUNS``); a field of a run starting the
     root's ``seq`` is therefore at a fixed offset and reads as ``convert(bytes)``. None for
-    anything else (then the parser runs on a prefix, or on everything).
+    anything else (then the parser runs on a prefix, or on everything). The slice is only
+    valid on a layer holding the whole run (``run_end`` bytes): a run cut by the end of the
+    data keeps its complete fields as raw numbers (no enum conversion, docs/spans.md).
     """
     key = (cls, name)
     if key in _SLOTS:
@@ -115,10 +117,15 @@ def _static_slot(cls: type, name: str) -> _Slot | None:
             if m is meta:
                 convert = _converter(cls, meta, run[2])
                 if convert is not None:
-                    slot = (run[1], run[2], meta, convert)
+                    run_end = max(r[1] + r[2] for r in runs.values() if _in_first_run(r))
+                    slot = (run[1], run[2], meta, convert, run_end)
                 break
     _SLOTS[key] = slot
     return slot
+
+
+def _in_first_run(run: Any) -> bool:
+    return isinstance(run, tuple) and len(run) == 3 and run[0] == 0
 
 
 def _converter(cls: type, meta: FieldMeta, size: int) -> Any:
@@ -161,8 +168,8 @@ def peek(pkt: Packet, layer: Layer, steps: Sequence[tuple[str, int | None]]) -> 
         return None
     slot = _static_slot(layer.cls, steps[1][0])
     if slot is not None:
-        off, size, smeta, convert = slot
-        if off + size <= len(data):
+        off, size, smeta, convert, run_end = slot
+        if run_end <= len(data):
             owner = _StaticOwner(off, off + size)
             value = convert(data[off : off + size])
             path = f"{layer.path}.{smeta.id}"
@@ -192,7 +199,7 @@ def peek(pkt: Packet, layer: Layer, steps: Sequence[tuple[str, int | None]]) -> 
     return Field(pkt, layer, top, meta, root, None, value, None, meta.id)
 
 
-_FIRST_EXTRA = 8  # bytes past the fixed prefix given to the first limited parse
+_FIRST_EXTRA = 4  # bytes past the fixed prefix given to the first limited parse
 _PREFIX: dict[type, int] = {}
 
 
@@ -232,8 +239,42 @@ def peek_alias(pkt: Packet, layer: Layer, steps: Sequence[tuple[str, int | None]
     if data is None:
         return None
     cls = layer.cls
+    key = (cls, steps[1][0])
+    alias_steps = _ALIAS_STEPS.get(key, _UNKNOWN)
+    if alias_steps is _UNKNOWN:
+        alias_steps = _ALIAS_STEPS[key] = _alias_steps(cls, steps[1][0])
+    if alias_steps is None:
+        return None
+    base = _fixed_prefix(cls)
+    extra = _FIRST_EXTRA
+    while base + extra < len(data):
+        root = limited_root(cls, data, base + extra)
+        if root is None or not is_struct(root):
+            return None
+        trail: list[tuple[FieldMeta, Any, int | None, Any, bool]] = []
+        try:
+            found = _seq_search(root, alias_steps, 0, trail)
+        except _Bail:
+            return None
+        if found:
+            field = Field(pkt, layer, None, None, None, None, root, layer.path, layer.name)
+            for meta, owner, index, value, whole in trail:
+                if whole:  # the whole array, parent of the element that follows
+                    field = Field(pkt, layer, field, meta, owner, None, value, None, meta.id)
+                else:
+                    field = Field(pkt, layer, field, meta, owner, index, value, None, meta.id)
+            return field
+        extra *= 4
+    return None
+
+
+_UNKNOWN: Any = object()
+_ALIAS_STEPS: dict[tuple[type, str], tuple[tuple[str, int | None], ...] | None] = {}
+
+
+def _alias_steps(cls: type, name: str) -> tuple[tuple[str, int | None], ...] | None:
+    """The parsed first path of alias ``name`` of ``cls`` (None: not an alias)."""
     info = type_info(cls)
-    name = steps[1][0]
     if info.lookup(name) is not None:
         return None
     aliases = info.hints.get("aliases")
@@ -244,66 +285,67 @@ def peek_alias(pkt: Packet, layer: Layer, steps: Sequence[tuple[str, int | None]
     from pktscope.fields.lookup import FieldNotFound, parse_path  # noqa: PLC0415 - cycle
 
     try:
-        alias_steps = parse_path(first)
+        return tuple(parse_path(first))
     except FieldNotFound:
         return None
-    base = _fixed_prefix(cls)
-    extra = _FIRST_EXTRA
-    while base + extra < len(data):
-        root = limited_root(cls, data, base + extra)
-        if root is None or not is_struct(root):
-            return None
-        top = Field(pkt, layer, None, None, None, None, root, layer.path, layer.name)
-        try:
-            hit = _seq_search(pkt, layer, top, alias_steps, 0)
-        except _Bail:
-            return None
-        if hit is not None:
-            return hit
-        extra *= 4
-    return None
 
 
 def _seq_search(
-    pkt: Packet, layer: Layer, field: Field, steps: Sequence[tuple[str, int | None]], i: int
-) -> Field | None:
-    """The first field ``steps[i:]`` names below ``field`` (as ``lookup._descend`` would give
-    it), through seq fields only; raises :class:`_Bail` on an instance, alias or ``[-n]``."""
-    if i == len(steps):
-        v = field._value
-        if is_struct(v):
-            span = v._pkt_span_self()
-            if span is None or span[1] is None:
-                raise _Bail  # a structure still being read
-        return field
-    obj = field._value
+    obj: Any,
+    steps: Sequence[tuple[str, int | None]],
+    i: int,
+    trail: list[tuple[FieldMeta, Any, int | None, Any, bool]],
+) -> bool:
+    """Find the first value ``steps[i:]`` name below ``obj`` through seq fields only (as
+    ``lookup._descend`` would), appending the ``(meta, owner, index, value, whole_array)``
+    steps to it to ``trail``; raises :class:`_Bail` on an instance, alias or ``[-n]``."""
     if not is_struct(obj):
-        return None
+        return False
     name, index = steps[i]
     meta = type_info(type(obj)).lookup(name)
     if meta is None or meta.kind != "seq":
         raise _Bail
     value = obj.__dict__.get(meta.attr)
     if value is None:
-        return None
+        return False
+    last = i + 1 == len(steps)
     if isinstance(value, list):
         if index is not None:
             if index < 0:
                 raise _Bail
             if index >= len(value):
-                return None
-            elem = Field(pkt, layer, field, meta, obj, index, value[index], None, meta.id)
-            return _seq_search(pkt, layer, elem, steps, i + 1)
-        arr = Field(pkt, layer, field, meta, obj, None, value, None, meta.id)
-        if i + 1 == len(steps):
+                return False
+            return _step(meta, obj, index, value[index], steps, i, trail)
+        if last:
             raise _Bail  # a whole array: its length is only known after a full decode
+        trail.append((meta, obj, None, value, True))
         for k, v in enumerate(value):
-            elem = Field(pkt, layer, arr, meta, obj, k, v, None, meta.id)
-            hit = _seq_search(pkt, layer, elem, steps, i + 1)
-            if hit is not None:
-                return hit
-        return None
+            if _step(meta, obj, k, v, steps, i, trail):
+                return True
+        trail.pop()
+        return False
     if index is not None:
-        return None
-    child = Field(pkt, layer, field, meta, obj, None, value, None, meta.id)
-    return _seq_search(pkt, layer, child, steps, i + 1)
+        return False
+    return _step(meta, obj, None, value, steps, i, trail)
+
+
+def _step(  # noqa: PLR0917 - private recursion
+    meta: FieldMeta,
+    owner: Any,
+    index: int | None,
+    value: Any,
+    steps: Sequence[tuple[str, int | None]],
+    i: int,
+    trail: list[tuple[FieldMeta, Any, int | None, Any, bool]],
+) -> bool:
+    trail.append((meta, owner, index, value, False))
+    if i + 1 == len(steps):
+        if is_struct(value):
+            span = value._pkt_span_self()
+            if span is None or span[1] is None:
+                raise _Bail  # a structure still being read
+        return True
+    if _seq_search(value, steps, i + 1, trail):
+        return True
+    trail.pop()
+    return False

@@ -31,6 +31,8 @@ def test_peeked_fields_equal_full_decode(name: str) -> None:
     for rec in records:
         full = pktscope.decode(rec.data)
         last = full.layers[-1]
+        _ = last.root  # the reference: the whole layer decoded
+        assert last.decoded
         for meta in type_info(last.cls).seq:
             path = f"{last.path}.{meta.id}"
             want = full.get(path)
@@ -84,6 +86,7 @@ def test_peek_equals_full_decode_on_mangled_frames(frame: bytes, data: st.DataOb
     if not layers:
         return
     last = layers[-1]
+    _ = last.root  # the reference: the whole layer decoded
     for meta in type_info(last.cls).seq:
         path = f"{last.path}.{meta.id}"
         want = full.get(path)
@@ -100,6 +103,8 @@ def _same_alias(frame: bytes) -> int:
     last = full.layers[-1] if full.layers else None
     if last is None or last.name != "dhcp":
         return 0
+    assert last.root is not None or last.error is not None  # decode it all first
+    assert last.decoded
     want = full.get("dhcp.message_type")
     fresh = pktscope.decode(frame)
     got = fresh.get("dhcp.message_type")
