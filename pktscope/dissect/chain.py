@@ -140,11 +140,12 @@ def _value(root: Any, attr: str | None) -> Any:
 class Chain:
     """A :class:`~pktscope.fields.packet.Dissector`: first spec (or by link type) + rules."""
 
-    __slots__ = ("_by_linktype", "first", "rules")
+    __slots__ = ("_by_linktype", "_has_rules", "first", "rules")
 
     def __init__(self, first: type | None = None, rules: DecodeAsRules | None = None) -> None:
         self.first = first
         self.rules = rules if rules is not None else DecodeAsRules()
+        self._has_rules = bool(self.rules)
         self._by_linktype: dict[int, type | None] = {}
 
     def first_class(self, linktype: int) -> type | None:
@@ -252,7 +253,7 @@ class Chain:
             return None
         # decode-as rules override steps 3-4
         nxt: type | None = None
-        if self.rules:
+        if self._has_rules:
             nxt = self.rules.match(layer.name, lambda f: _value(root, _attr(layer.cls, f)))
         if nxt is None:
             # 3. `when` false: the payload stays data
@@ -262,15 +263,23 @@ class Chain:
             spec_name: str | None = None
             table = rule.next
             for attr in rule.next_on:
-                v = _value(root, attr)
-                if v is not None and type(v) is not list and type(v) is not bytes and v in table:
+                try:
+                    v = getattr(root, attr)
+                except Exception:  # an instance that cannot evaluate: no value
+                    continue
+                if type(v) is not int:
+                    if v is None or type(v) is list or type(v) is bytes:
+                        continue
+                    if isinstance(v, enum.Enum):
+                        v = v.value
+                if v in table:
                     spec_name = table[v]
                     break
             if spec_name is None:
                 spec_name = rule.default
             if spec_name is None:
                 return None
-            nxt = rule.spec_class(spec_name)
+            nxt = rule._classes.get(spec_name) or rule.spec_class(spec_name)
             if nxt is None:
                 layer.note = f"next layer {spec_name!r} unavailable"
                 return None
