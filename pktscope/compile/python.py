@@ -90,6 +90,7 @@ class ModuleGen:
         self.spec = spec
         self.allow_process_modules = allow_process_modules
         self.structs: dict[str, str] = {}  # format -> global name
+        self.late: dict[str, str] = {}  # expression -> global name, defined after the classes
         self.mod = GeneratedModule(name=check_id(spec.id, "spec id"), body="")
 
     # -- errors -------------------------------------------------------------------------
@@ -153,7 +154,32 @@ class ModuleGen:
         self.gen_class(em, self.spec.root)
         structs = [f"{n} = _struct.Struct({f!r})" for f, n in self.structs.items()]
         self.mod.body = "\n".join(structs) + "\n\n\n" + em.text()
+        if self.late:
+            self.mod.body += "\n\n# switch tables (case value -> class) and enum value maps\n"
+            self.mod.body += "\n".join(f"{n} = {t}" for t, n in self.late.items()) + "\n"
         return self.mod
+
+    def late_global(self, text: str, prefix: str) -> str:
+        """A module-level name for the expression ``text`` (over this module's classes),
+        defined after the classes."""
+        name = self.late.get(text)
+        if name is None:
+            k = sum(n.startswith(prefix) for n in self.late.values())
+            name = self.late[text] = f"{prefix}{k}"
+        return name
+
+    def table(self, cases: dict[str, str]) -> str:
+        """The global name of the switch table ``cases`` (value source -> class source)."""
+        return self.late_global("{" + ", ".join(f"{k}: {v}" for k, v in cases.items()) + "}", "_SW")
+
+    def enum_map(self, e: EnumDef) -> str | None:
+        """The global name of the value -> member map of enum ``e`` when it is of this spec."""
+        ref = self.enum_ref(e)
+        if not ref.startswith(camel(self.spec.id) + "."):
+            return None
+        # getattr: a type class of the same name may shadow the enum (then using the map fails
+        # at run time, as the plain attribute lookup would, instead of at import)
+        return self.late_global(f"getattr({ref}, '_value2member_map_', None)", "_EM")
 
     def ctx(self, t: TypeDef) -> Ctx:
         return Ctx(self.uni, t, self.cls_ref, self.enum_ref)

@@ -30,6 +30,8 @@ __all__ = ["CODES", "ReadEmitter", "wide_terminator"]
 
 Store = Callable[[str], str]
 
+_LITERAL_KEY = re.compile(r"-?[0-9]+|'[^'\\]*'|\"[^\"\\]*\"")
+
 # struct codes of the fixed-size numeric types
 CODES = {
     "u1": "B",
@@ -120,6 +122,8 @@ class ReadEmitter:
                 except SpecError as exc:
                     raise self.gen.located(exc, key.path) from None
                 groups.setdefault(tname, []).append(self.case_value(knode, key.path))
+            if self.switch_table(em, a, groups, default, target, store):
+                return
             for tname, values in groups.items():
                 if len(values) == 1:
                     cond = f"_on == {values[0]}"
@@ -139,6 +143,64 @@ class ReadEmitter:
                     em.line(f"{target} = None")
             return
         self.typed(em, a, a.type, target, store)
+
+    def switch_table(  # noqa: PLR0917 - internal emitter step
+        self,
+        em: Emitter,
+        a: Attr,
+        groups: dict[str, list[str]],
+        default: str | None,
+        target: str,
+        store: Store,
+    ) -> bool:
+        """A switch whose cases are all user types of this spec (no arguments) and whose keys
+        are integer or string literals: one dict lookup of the class instead of an ``elif``
+        chain. Returns False (nothing emitted) when the switch does not qualify."""
+        if len(groups) < 2:
+            return False
+        table: dict[str, str] = {}
+        for tname, values in groups.items():
+            cls = self.local_class(tname)
+            if cls is None or not all(_LITERAL_KEY.fullmatch(v) for v in values):
+                return False
+            for v in values:
+                table.setdefault(v, cls)
+        fallback = None
+        if default is not None:
+            fallback = self.local_class(default)
+            if fallback is None:
+                return False
+        name = self.gen.table(table)
+        em.line(f"_c = {name}.get(_on{', ' + fallback if fallback else ''})")
+        if fallback:
+            self.user(em, a, default or "", target, store, cls_expr="_c")
+            return True
+        with em.block("if _c is not None:"):
+            self.user(em, a, next(iter(groups)), target, store, cls_expr="_c")
+        if a.size is not None or a.size_eos:
+            with em.block("else:"):
+                self.typed(em, a, None, target, store)
+        else:
+            with em.block("else:"):
+                em.line(f"{target} = None")
+        return True
+
+    def local_class(self, tname: str) -> str | None:
+        """The class of user type ``tname`` when it is of this spec and takes no arguments
+        and no inherited endianness (so every such case is constructed the same way)."""
+        try:
+            tref, arg_nodes = parse_type_expr(tname)
+        except SpecError:
+            return None
+        if arg_nodes or PRIM_RE.match(tname) or tname in ("str", "strz", "bytes"):
+            return None
+        name = ("::" if tref.absolute else "") + "::".join(tref.path)
+        target_t = self.ctx.uni.resolve_type(self.t, name)
+        if target_t is None or self.ctx.uni.root_of(target_t) is not self.ctx.uni.root_of(self.t):
+            return None
+        if target_t.endian_switch_owner() not in (None, target_t):
+            return None
+        return self.ctx.cls_ref(target_t)
 
     def case_value(self, knode: A.Node, path: str) -> str:
         """A switch case key; enum labels become their integer (IntEnum compares equal)."""
@@ -216,7 +278,8 @@ class ReadEmitter:
         if e is None:
             raise self.gen.error(f"unknown enum {a.enum!r}", f"{a.path}/enum")
         if re.fullmatch(r"[\w.]+", value):
-            return f"{self.ctx.enum_ref(e)}._value2member_map_.get({value}, {value})"
+            emap = self.gen.enum_map(e) or f"{self.ctx.enum_ref(e)}._value2member_map_"
+            return f"{emap}.get({value}, {value})"
         return f"_ks_enum({self.ctx.enum_ref(e)}, {value})"
 
     def bits(  # noqa: PLR0917 - internal emitter step
@@ -306,7 +369,17 @@ class ReadEmitter:
         cls = "".join(w.capitalize() for w in p.name.split(".")[-1].split("_"))
         return f"{alias}.{cls}({', '.join(args)}).decode({data})"
 
-    def user(self, em: Emitter, a: Attr, tname: str, target: str, store: Store) -> None:
+    def user(  # noqa: PLR0917 - internal emitter step
+        self,
+        em: Emitter,
+        a: Attr,
+        tname: str,
+        target: str,
+        store: Store,
+        cls_expr: str | None = None,
+    ) -> None:
+        """Construct user type ``tname`` (or the class held by ``cls_expr``, a switch table's
+        pick, constructed like ``tname``) on the attribute's bytes or the current stream."""
         try:
             tref, arg_nodes = parse_type_expr(tname)
         except SpecError as exc:
@@ -330,7 +403,8 @@ class ReadEmitter:
         sized = a.size is not None or a.size_eos or a.terminator is not None
         if sized:
             raw = self.raw_bytes(em, a, None)
-            em.line(f"_r = {raw}")
+            if raw != "_r":
+                em.line(f"_r = {raw}")
             em.line(f"_e = {self.raw_end}")
             if a.process is not None:
                 em.line("_sub = _pkt_sub(_io, _p, _e, _r, True)")
@@ -340,7 +414,7 @@ class ReadEmitter:
         else:
             io = "_io"
         call_args = ", ".join([*args, io])
-        em.line(f"{target} = {cls}({call_args}{ctor_tail})")
+        em.line(f"{target} = {cls_expr or cls}({call_args}{ctor_tail})")
         if not sized:
             em.line("_e = _io._io.tell()")
         em.line(store("(_p, _e)"))
@@ -412,7 +486,7 @@ class ReadEmitter:
             e = self.ctx.uni.resolve_enum(self.t, a.enum)
             if e is None:
                 raise self.gen.error(f"unknown enum {a.enum!r}", f"{a.path}/enum")
-            emap = f"{self.ctx.enum_ref(e)}._value2member_map_"
+            emap = self.gen.enum_map(e) or f"{self.ctx.enum_ref(e)}._value2member_map_"
             if code == "B":
                 value = f"list(map({emap}.get, _r, _r))"
             else:

@@ -525,9 +525,9 @@ class Arp(_PktStruct):
             _s[0] = _p
             _p += 8
             _f = 0
-            self.htype = Arp.HardwareType._value2member_map_.get(self.htype, self.htype)
+            self.htype = _EM0.get(self.htype, self.htype)
             _f = 4
-            self.opcode = Arp.Opcode._value2member_map_.get(self.opcode, self.opcode)
+            self.opcode = _EM1.get(self.opcode, self.opcode)
             _f = 5
             _n = self.hlen
             if _n < 0 or _io.bits_left:
@@ -596,3 +596,8 @@ class Arp(_PktStruct):
             _pkt_fail(self, _x, _f, _p)
             raise
         self._pkt_end = _p
+
+
+# switch tables (case value -> class) and enum value maps
+_EM0 = getattr(Arp.HardwareType, "_value2member_map_", None)
+_EM1 = getattr(Arp.Opcode, "_value2member_map_", None)

@@ -835,7 +835,7 @@ class Dhcp(_PktStruct):
             _s[0] = _p
             _p += 236
             _f = 0
-            self.op = Dhcp.Op._value2member_map_.get(self.op, self.op)
+            self.op = _EM0.get(self.op, self.op)
             _f = 14
             if not self._io.is_eof():
                 self.magic = _io.read_u4be()
@@ -975,7 +975,6 @@ class Dhcp(_PktStruct):
                         _n,
                         len(_r),
                     )
-            _r = _r
             _e = _p + _n
             _sub = _PktSubStream(_r, _io, _p)
             self._m_file_options = Dhcp.OptionArea(_sub, self, self._root)
@@ -1015,7 +1014,6 @@ class Dhcp(_PktStruct):
                         _n,
                         len(_r),
                     )
-            _r = _r
             _e = _p + _n
             _sub = _PktSubStream(_r, _io, _p)
             self._m_sname_options = Dhcp.OptionArea(_sub, self, self._root)
@@ -1190,7 +1188,7 @@ class Dhcp(_PktStruct):
                 _s[0] = _p
                 _p += 1
                 _f = 0
-                self.code = Dhcp.OptionCode._value2member_map_.get(self.code, self.code)
+                self.code = _EM1.get(self.code, self.code)
                 _f = 1
                 if (self.code != 0) and (self.code != 255):
                     if _io.bits_left:
@@ -1209,7 +1207,8 @@ class Dhcp(_PktStruct):
                 _f = 2
                 if (self.code != 0) and (self.code != 255):
                     _on = self.code
-                    if _on == 53:
+                    _c = _SW0.get(_on)
+                    if _c is not None:
                         _n = self.length
                         if _n < 0 or _io.bits_left:
                             _r = _io.read_bytes(_n)
@@ -1222,143 +1221,9 @@ class Dhcp(_PktStruct):
                                     _n,
                                     len(_r),
                                 )
-                        _r = _r
                         _e = _p + _n
                         _sub = _PktSubStream(_r, _io, _p)
-                        self.body = Dhcp.MessageTypeBody(_sub, self, self._root)
-                        _s["body"] = (_p, _e)
-                        _p = _e
-                    elif _on == 52:
-                        _n = self.length
-                        if _n < 0 or _io.bits_left:
-                            _r = _io.read_bytes(_n)
-                        else:
-                            _r = _io._io.read(_n)
-                            if len(_r) < _n:
-                                raise _kaitaistruct.EndOfStreamError(
-                                    "requested %d bytes, but only %d bytes available"
-                                    % (_n, len(_r)),
-                                    _n,
-                                    len(_r),
-                                )
-                        _r = _r
-                        _e = _p + _n
-                        _sub = _PktSubStream(_r, _io, _p)
-                        self.body = Dhcp.OverloadBody(_sub, self, self._root)
-                        _s["body"] = (_p, _e)
-                        _p = _e
-                    elif _on in (1, 3, 6, 28, 50, 54, 42):
-                        _n = self.length
-                        if _n < 0 or _io.bits_left:
-                            _r = _io.read_bytes(_n)
-                        else:
-                            _r = _io._io.read(_n)
-                            if len(_r) < _n:
-                                raise _kaitaistruct.EndOfStreamError(
-                                    "requested %d bytes, but only %d bytes available"
-                                    % (_n, len(_r)),
-                                    _n,
-                                    len(_r),
-                                )
-                        _r = _r
-                        _e = _p + _n
-                        _sub = _PktSubStream(_r, _io, _p)
-                        self.body = Dhcp.Ipv4List(_sub, self, self._root)
-                        _s["body"] = (_p, _e)
-                        _p = _e
-                    elif _on in (51, 58, 59):
-                        _n = self.length
-                        if _n < 0 or _io.bits_left:
-                            _r = _io.read_bytes(_n)
-                        else:
-                            _r = _io._io.read(_n)
-                            if len(_r) < _n:
-                                raise _kaitaistruct.EndOfStreamError(
-                                    "requested %d bytes, but only %d bytes available"
-                                    % (_n, len(_r)),
-                                    _n,
-                                    len(_r),
-                                )
-                        _r = _r
-                        _e = _p + _n
-                        _sub = _PktSubStream(_r, _io, _p)
-                        self.body = Dhcp.Seconds(_sub, self, self._root)
-                        _s["body"] = (_p, _e)
-                        _p = _e
-                    elif _on in (12, 15, 56, 60):
-                        _n = self.length
-                        if _n < 0 or _io.bits_left:
-                            _r = _io.read_bytes(_n)
-                        else:
-                            _r = _io._io.read(_n)
-                            if len(_r) < _n:
-                                raise _kaitaistruct.EndOfStreamError(
-                                    "requested %d bytes, but only %d bytes available"
-                                    % (_n, len(_r)),
-                                    _n,
-                                    len(_r),
-                                )
-                        _r = _r
-                        _e = _p + _n
-                        _sub = _PktSubStream(_r, _io, _p)
-                        self.body = Dhcp.Text(_sub, self, self._root)
-                        _s["body"] = (_p, _e)
-                        _p = _e
-                    elif _on == 57:
-                        _n = self.length
-                        if _n < 0 or _io.bits_left:
-                            _r = _io.read_bytes(_n)
-                        else:
-                            _r = _io._io.read(_n)
-                            if len(_r) < _n:
-                                raise _kaitaistruct.EndOfStreamError(
-                                    "requested %d bytes, but only %d bytes available"
-                                    % (_n, len(_r)),
-                                    _n,
-                                    len(_r),
-                                )
-                        _r = _r
-                        _e = _p + _n
-                        _sub = _PktSubStream(_r, _io, _p)
-                        self.body = Dhcp.MaxMessageSize(_sub, self, self._root)
-                        _s["body"] = (_p, _e)
-                        _p = _e
-                    elif _on == 55:
-                        _n = self.length
-                        if _n < 0 or _io.bits_left:
-                            _r = _io.read_bytes(_n)
-                        else:
-                            _r = _io._io.read(_n)
-                            if len(_r) < _n:
-                                raise _kaitaistruct.EndOfStreamError(
-                                    "requested %d bytes, but only %d bytes available"
-                                    % (_n, len(_r)),
-                                    _n,
-                                    len(_r),
-                                )
-                        _r = _r
-                        _e = _p + _n
-                        _sub = _PktSubStream(_r, _io, _p)
-                        self.body = Dhcp.ParameterRequestList(_sub, self, self._root)
-                        _s["body"] = (_p, _e)
-                        _p = _e
-                    elif _on == 61:
-                        _n = self.length
-                        if _n < 0 or _io.bits_left:
-                            _r = _io.read_bytes(_n)
-                        else:
-                            _r = _io._io.read(_n)
-                            if len(_r) < _n:
-                                raise _kaitaistruct.EndOfStreamError(
-                                    "requested %d bytes, but only %d bytes available"
-                                    % (_n, len(_r)),
-                                    _n,
-                                    len(_r),
-                                )
-                        _r = _r
-                        _e = _p + _n
-                        _sub = _PktSubStream(_r, _io, _p)
-                        self.body = Dhcp.ClientIdentifier(_sub, self, self._root)
+                        self.body = _c(_sub, self, self._root)
                         _s["body"] = (_p, _e)
                         _p = _e
                     else:
@@ -1456,9 +1321,7 @@ class Dhcp(_PktStruct):
                 _s[0] = _p
                 _p += 1
                 _f = 0
-                self.message_type = Dhcp.MessageType._value2member_map_.get(
-                    self.message_type, self.message_type
-                )
+                self.message_type = _EM2.get(self.message_type, self.message_type)
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise
@@ -1774,7 +1637,7 @@ class Dhcp(_PktStruct):
                 _f = 0
                 _r = None if _io.bits_left else _io._io.read()
                 if _r is not None:
-                    self.codes = list(map(Dhcp.OptionCode._value2member_map_.get, _r, _r))
+                    self.codes = list(map(_EM1.get, _r, _r))
                     _s["codes"] = _PktArr((_p, 1, len(_r)))
                     _p += len(_r)
                 else:
@@ -1872,3 +1735,30 @@ class Dhcp(_PktStruct):
                 _pkt_fail(self, _x, _f, _p)
                 raise
             self._pkt_end = _p
+
+
+# switch tables (case value -> class) and enum value maps
+_EM0 = getattr(Dhcp.Op, "_value2member_map_", None)
+_EM1 = getattr(Dhcp.OptionCode, "_value2member_map_", None)
+_SW0 = {
+    53: Dhcp.MessageTypeBody,
+    52: Dhcp.OverloadBody,
+    1: Dhcp.Ipv4List,
+    3: Dhcp.Ipv4List,
+    6: Dhcp.Ipv4List,
+    28: Dhcp.Ipv4List,
+    50: Dhcp.Ipv4List,
+    54: Dhcp.Ipv4List,
+    42: Dhcp.Ipv4List,
+    51: Dhcp.Seconds,
+    58: Dhcp.Seconds,
+    59: Dhcp.Seconds,
+    12: Dhcp.Text,
+    15: Dhcp.Text,
+    56: Dhcp.Text,
+    60: Dhcp.Text,
+    57: Dhcp.MaxMessageSize,
+    55: Dhcp.ParameterRequestList,
+    61: Dhcp.ClientIdentifier,
+}
+_EM2 = getattr(Dhcp.MessageType, "_value2member_map_", None)

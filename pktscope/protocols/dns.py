@@ -931,7 +931,7 @@ class Dns(_PktStruct):
                 _s[0] = _p
                 _p += 4
                 _f = 1
-                self.type = Dns.RrType._value2member_map_.get(self.type, self.type)
+                self.type = _EM0.get(self.type, self.type)
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise
@@ -1068,10 +1068,11 @@ class Dns(_PktStruct):
                 _s[0] = _p
                 _p += 10
                 _f = 1
-                self.type = Dns.RrType._value2member_map_.get(self.type, self.type)
+                self.type = _EM0.get(self.type, self.type)
                 _f = 5
                 _on = self.type
-                if _on == 1:
+                _c = _SW0.get(_on)
+                if _c is not None:
                     _n = self.rdlength
                     if _n < 0 or _io.bits_left:
                         _r = _io.read_bytes(_n)
@@ -1083,100 +1084,9 @@ class Dns(_PktStruct):
                                 _n,
                                 len(_r),
                             )
-                    _r = _r
                     _e = _p + _n
                     _sub = _PktSubStream(_r, _io, _p)
-                    self.rdata = Dns.Ipv4Address(_sub, self, self._root)
-                    _s["rdata"] = (_p, _e)
-                    _p = _e
-                elif _on == 28:
-                    _n = self.rdlength
-                    if _n < 0 or _io.bits_left:
-                        _r = _io.read_bytes(_n)
-                    else:
-                        _r = _io._io.read(_n)
-                        if len(_r) < _n:
-                            raise _kaitaistruct.EndOfStreamError(
-                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                                _n,
-                                len(_r),
-                            )
-                    _r = _r
-                    _e = _p + _n
-                    _sub = _PktSubStream(_r, _io, _p)
-                    self.rdata = Dns.Ipv6Address(_sub, self, self._root)
-                    _s["rdata"] = (_p, _e)
-                    _p = _e
-                elif _on in (2, 5, 12, 39):
-                    _n = self.rdlength
-                    if _n < 0 or _io.bits_left:
-                        _r = _io.read_bytes(_n)
-                    else:
-                        _r = _io._io.read(_n)
-                        if len(_r) < _n:
-                            raise _kaitaistruct.EndOfStreamError(
-                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                                _n,
-                                len(_r),
-                            )
-                    _r = _r
-                    _e = _p + _n
-                    _sub = _PktSubStream(_r, _io, _p)
-                    self.rdata = Dns.DomainName(_sub, self, self._root)
-                    _s["rdata"] = (_p, _e)
-                    _p = _e
-                elif _on == 15:
-                    _n = self.rdlength
-                    if _n < 0 or _io.bits_left:
-                        _r = _io.read_bytes(_n)
-                    else:
-                        _r = _io._io.read(_n)
-                        if len(_r) < _n:
-                            raise _kaitaistruct.EndOfStreamError(
-                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                                _n,
-                                len(_r),
-                            )
-                    _r = _r
-                    _e = _p + _n
-                    _sub = _PktSubStream(_r, _io, _p)
-                    self.rdata = Dns.Mx(_sub, self, self._root)
-                    _s["rdata"] = (_p, _e)
-                    _p = _e
-                elif _on == 6:
-                    _n = self.rdlength
-                    if _n < 0 or _io.bits_left:
-                        _r = _io.read_bytes(_n)
-                    else:
-                        _r = _io._io.read(_n)
-                        if len(_r) < _n:
-                            raise _kaitaistruct.EndOfStreamError(
-                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                                _n,
-                                len(_r),
-                            )
-                    _r = _r
-                    _e = _p + _n
-                    _sub = _PktSubStream(_r, _io, _p)
-                    self.rdata = Dns.Soa(_sub, self, self._root)
-                    _s["rdata"] = (_p, _e)
-                    _p = _e
-                elif _on == 33:
-                    _n = self.rdlength
-                    if _n < 0 or _io.bits_left:
-                        _r = _io.read_bytes(_n)
-                    else:
-                        _r = _io._io.read(_n)
-                        if len(_r) < _n:
-                            raise _kaitaistruct.EndOfStreamError(
-                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                                _n,
-                                len(_r),
-                            )
-                    _r = _r
-                    _e = _p + _n
-                    _sub = _PktSubStream(_r, _io, _p)
-                    self.rdata = Dns.Srv(_sub, self, self._root)
+                    self.rdata = _c(_sub, self, self._root)
                     _s["rdata"] = (_p, _e)
                     _p = _e
                 else:
@@ -2110,3 +2020,18 @@ class Dns(_PktStruct):
                 _pkt_fail(self, _x, _f, _p)
                 raise
             self._pkt_end = _p
+
+
+# switch tables (case value -> class) and enum value maps
+_EM0 = getattr(Dns.RrType, "_value2member_map_", None)
+_SW0 = {
+    1: Dns.Ipv4Address,
+    28: Dns.Ipv6Address,
+    2: Dns.DomainName,
+    5: Dns.DomainName,
+    12: Dns.DomainName,
+    39: Dns.DomainName,
+    15: Dns.Mx,
+    6: Dns.Soa,
+    33: Dns.Srv,
+}

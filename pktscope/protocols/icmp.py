@@ -476,10 +476,11 @@ class Icmp(_PktStruct):
             _s[0] = _p
             _p += 4
             _f = 0
-            self.type = Icmp.IcmpType._value2member_map_.get(self.type, self.type)
+            self.type = _EM0.get(self.type, self.type)
             _f = 3
             _on = self.type
-            if _on in (0, 8, 13, 14, 17, 18, 15, 16):
+            _c = _SW0.get(_on)
+            if _c is not None:
                 _n = 4
                 if _n < 0 or _io.bits_left:
                     _r = _io.read_bytes(_n)
@@ -491,82 +492,9 @@ class Icmp(_PktStruct):
                             _n,
                             len(_r),
                         )
-                _r = _r
                 _e = _p + _n
                 _sub = _PktSubStream(_r, _io, _p)
-                self.rest_of_header = Icmp.Echo(_sub, self, self._root)
-                _s["rest_of_header"] = (_p, _e)
-                _p = _e
-            elif _on == 5:
-                _n = 4
-                if _n < 0 or _io.bits_left:
-                    _r = _io.read_bytes(_n)
-                else:
-                    _r = _io._io.read(_n)
-                    if len(_r) < _n:
-                        raise _kaitaistruct.EndOfStreamError(
-                            "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                            _n,
-                            len(_r),
-                        )
-                _r = _r
-                _e = _p + _n
-                _sub = _PktSubStream(_r, _io, _p)
-                self.rest_of_header = Icmp.Redirect(_sub, self, self._root)
-                _s["rest_of_header"] = (_p, _e)
-                _p = _e
-            elif _on == 3:
-                _n = 4
-                if _n < 0 or _io.bits_left:
-                    _r = _io.read_bytes(_n)
-                else:
-                    _r = _io._io.read(_n)
-                    if len(_r) < _n:
-                        raise _kaitaistruct.EndOfStreamError(
-                            "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                            _n,
-                            len(_r),
-                        )
-                _r = _r
-                _e = _p + _n
-                _sub = _PktSubStream(_r, _io, _p)
-                self.rest_of_header = Icmp.Unreachable(_sub, self, self._root)
-                _s["rest_of_header"] = (_p, _e)
-                _p = _e
-            elif _on == 12:
-                _n = 4
-                if _n < 0 or _io.bits_left:
-                    _r = _io.read_bytes(_n)
-                else:
-                    _r = _io._io.read(_n)
-                    if len(_r) < _n:
-                        raise _kaitaistruct.EndOfStreamError(
-                            "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                            _n,
-                            len(_r),
-                        )
-                _r = _r
-                _e = _p + _n
-                _sub = _PktSubStream(_r, _io, _p)
-                self.rest_of_header = Icmp.ParameterProblem(_sub, self, self._root)
-                _s["rest_of_header"] = (_p, _e)
-                _p = _e
-            elif _on == 9:
-                _n = 4
-                if _n < 0 or _io.bits_left:
-                    _r = _io.read_bytes(_n)
-                else:
-                    _r = _io._io.read(_n)
-                    if len(_r) < _n:
-                        raise _kaitaistruct.EndOfStreamError(
-                            "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                            _n,
-                            len(_r),
-                        )
-                _r = _r
-                _e = _p + _n
-                _sub = _PktSubStream(_r, _io, _p)
-                self.rest_of_header = Icmp.RouterAdvertisement(_sub, self, self._root)
+                self.rest_of_header = _c(_sub, self, self._root)
                 _s["rest_of_header"] = (_p, _e)
                 _p = _e
             else:
@@ -999,3 +927,21 @@ class Icmp(_PktStruct):
                 _pkt_fail(self, _x, _f, _p)
                 raise
             self._pkt_end = _p
+
+
+# switch tables (case value -> class) and enum value maps
+_EM0 = getattr(Icmp.IcmpType, "_value2member_map_", None)
+_SW0 = {
+    0: Icmp.Echo,
+    8: Icmp.Echo,
+    13: Icmp.Echo,
+    14: Icmp.Echo,
+    17: Icmp.Echo,
+    18: Icmp.Echo,
+    15: Icmp.Echo,
+    16: Icmp.Echo,
+    5: Icmp.Redirect,
+    3: Icmp.Unreachable,
+    12: Icmp.ParameterProblem,
+    9: Icmp.RouterAdvertisement,
+}

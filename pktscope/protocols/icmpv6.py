@@ -480,84 +480,18 @@ class Icmpv6(_PktStruct):
             _s[0] = _p
             _p += 4
             _f = 0
-            self.type = Icmpv6.Icmpv6Type._value2member_map_.get(self.type, self.type)
+            self.type = _EM0.get(self.type, self.type)
             _f = 3
             _on = self.type
-            if _on in (1, 2, 3, 4):
+            _c = _SW0.get(_on)
+            if _c is not None:
                 if _io.bits_left:
                     _io.align_to_byte()
                 _r = _io._io.read()
                 _n = len(_r)
-                _r = _r
                 _e = _p + _n
                 _sub = _PktSubStream(_r, _io, _p)
-                self.msg = Icmpv6.ErrorMsg(_sub, self, self._root)
-                _s["msg"] = (_p, _e)
-                _p = _e
-            elif _on in (128, 129):
-                if _io.bits_left:
-                    _io.align_to_byte()
-                _r = _io._io.read()
-                _n = len(_r)
-                _r = _r
-                _e = _p + _n
-                _sub = _PktSubStream(_r, _io, _p)
-                self.msg = Icmpv6.Echo(_sub, self, self._root)
-                _s["msg"] = (_p, _e)
-                _p = _e
-            elif _on == 133:
-                if _io.bits_left:
-                    _io.align_to_byte()
-                _r = _io._io.read()
-                _n = len(_r)
-                _r = _r
-                _e = _p + _n
-                _sub = _PktSubStream(_r, _io, _p)
-                self.msg = Icmpv6.RouterSolicitation(_sub, self, self._root)
-                _s["msg"] = (_p, _e)
-                _p = _e
-            elif _on == 134:
-                if _io.bits_left:
-                    _io.align_to_byte()
-                _r = _io._io.read()
-                _n = len(_r)
-                _r = _r
-                _e = _p + _n
-                _sub = _PktSubStream(_r, _io, _p)
-                self.msg = Icmpv6.RouterAdvertisement(_sub, self, self._root)
-                _s["msg"] = (_p, _e)
-                _p = _e
-            elif _on == 135:
-                if _io.bits_left:
-                    _io.align_to_byte()
-                _r = _io._io.read()
-                _n = len(_r)
-                _r = _r
-                _e = _p + _n
-                _sub = _PktSubStream(_r, _io, _p)
-                self.msg = Icmpv6.NeighborSolicitation(_sub, self, self._root)
-                _s["msg"] = (_p, _e)
-                _p = _e
-            elif _on == 136:
-                if _io.bits_left:
-                    _io.align_to_byte()
-                _r = _io._io.read()
-                _n = len(_r)
-                _r = _r
-                _e = _p + _n
-                _sub = _PktSubStream(_r, _io, _p)
-                self.msg = Icmpv6.NeighborAdvertisement(_sub, self, self._root)
-                _s["msg"] = (_p, _e)
-                _p = _e
-            elif _on == 137:
-                if _io.bits_left:
-                    _io.align_to_byte()
-                _r = _io._io.read()
-                _n = len(_r)
-                _r = _r
-                _e = _p + _n
-                _sub = _PktSubStream(_r, _io, _p)
-                self.msg = Icmpv6.Redirect(_sub, self, self._root)
+                self.msg = _c(_sub, self, self._root)
                 _s["msg"] = (_p, _e)
                 _p = _e
             else:
@@ -1537,7 +1471,7 @@ class Icmpv6(_PktStruct):
                 _s[0] = _p
                 _p += 2
                 _f = 0
-                self.type = Icmpv6.NdOptionType._value2member_map_.get(self.type, self.type)
+                self.type = _EM1.get(self.type, self.type)
                 _f = 1
                 if self.length < 1:
                     raise _kaitaistruct.ValidationLessThanError(
@@ -1545,7 +1479,8 @@ class Icmpv6(_PktStruct):
                     )
                 _f = 2
                 _on = self.type
-                if _on in (1, 2):
+                _c = _SW1.get(_on)
+                if _c is not None:
                     _n = (self.length * 8) - 2
                     if _n < 0 or _io.bits_left:
                         _r = _io.read_bytes(_n)
@@ -1557,46 +1492,9 @@ class Icmpv6(_PktStruct):
                                 _n,
                                 len(_r),
                             )
-                    _r = _r
                     _e = _p + _n
                     _sub = _PktSubStream(_r, _io, _p)
-                    self.body = Icmpv6.LinkLayerAddress(_sub, self, self._root)
-                    _s["body"] = (_p, _e)
-                    _p = _e
-                elif _on == 3:
-                    _n = (self.length * 8) - 2
-                    if _n < 0 or _io.bits_left:
-                        _r = _io.read_bytes(_n)
-                    else:
-                        _r = _io._io.read(_n)
-                        if len(_r) < _n:
-                            raise _kaitaistruct.EndOfStreamError(
-                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                                _n,
-                                len(_r),
-                            )
-                    _r = _r
-                    _e = _p + _n
-                    _sub = _PktSubStream(_r, _io, _p)
-                    self.body = Icmpv6.PrefixInformation(_sub, self, self._root)
-                    _s["body"] = (_p, _e)
-                    _p = _e
-                elif _on == 5:
-                    _n = (self.length * 8) - 2
-                    if _n < 0 or _io.bits_left:
-                        _r = _io.read_bytes(_n)
-                    else:
-                        _r = _io._io.read(_n)
-                        if len(_r) < _n:
-                            raise _kaitaistruct.EndOfStreamError(
-                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                                _n,
-                                len(_r),
-                            )
-                    _r = _r
-                    _e = _p + _n
-                    _sub = _PktSubStream(_r, _io, _p)
-                    self.body = Icmpv6.Mtu(_sub, self, self._root)
+                    self.body = _c(_sub, self, self._root)
                     _s["body"] = (_p, _e)
                     _p = _e
                 else:
@@ -1950,3 +1848,27 @@ class Icmpv6(_PktStruct):
                 _pkt_fail(self, _x, _f, _p)
                 raise
             self._pkt_end = _p
+
+
+# switch tables (case value -> class) and enum value maps
+_EM0 = getattr(Icmpv6.Icmpv6Type, "_value2member_map_", None)
+_SW0 = {
+    1: Icmpv6.ErrorMsg,
+    2: Icmpv6.ErrorMsg,
+    3: Icmpv6.ErrorMsg,
+    4: Icmpv6.ErrorMsg,
+    128: Icmpv6.Echo,
+    129: Icmpv6.Echo,
+    133: Icmpv6.RouterSolicitation,
+    134: Icmpv6.RouterAdvertisement,
+    135: Icmpv6.NeighborSolicitation,
+    136: Icmpv6.NeighborAdvertisement,
+    137: Icmpv6.Redirect,
+}
+_EM1 = getattr(Icmpv6.NdOptionType, "_value2member_map_", None)
+_SW1 = {
+    1: Icmpv6.LinkLayerAddress,
+    2: Icmpv6.LinkLayerAddress,
+    3: Icmpv6.PrefixInformation,
+    5: Icmpv6.Mtu,
+}

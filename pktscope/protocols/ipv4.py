@@ -762,7 +762,7 @@ class Ipv4(_PktStruct):
             _s[1] = _p
             _p += 12
             _f = 9
-            self.protocol = Ipv4.Protocol._value2member_map_.get(self.protocol, self.protocol)
+            self.protocol = _EM0.get(self.protocol, self.protocol)
             _f = 13
             if self.ihl > 5:
                 _n = (self.ihl - 5) * 4
@@ -776,7 +776,6 @@ class Ipv4(_PktStruct):
                             _n,
                             len(_r),
                         )
-                _r = _r
                 _e = _p + _n
                 _sub = _PktSubStream(_r, _io, _p)
                 self.options = Ipv4.OptionList(_sub, self, self._root)
@@ -1138,3 +1137,7 @@ class Ipv4(_PktStruct):
                 _pkt_fail(self, _x, _f, _p)
                 raise
             return self._m_number
+
+
+# switch tables (case value -> class) and enum value maps
+_EM0 = getattr(Ipv4.Protocol, "_value2member_map_", None)

@@ -632,9 +632,7 @@ class Ipv6(_PktStruct):
             _s[0] = _p
             _p += 36
             _f = 4
-            self.next_header = Ipv6.NextHeader._value2member_map_.get(
-                self.next_header, self.next_header
-            )
+            self.next_header = _EM0.get(self.next_header, self.next_header)
             _f = 8
             if self.has_ext:
                 self.ext_headers = _v = []
@@ -880,12 +878,11 @@ class Ipv6(_PktStruct):
                 _s[0] = _p
                 _p += 2
                 _f = 0
-                self.next_header = Ipv6.NextHeader._value2member_map_.get(
-                    self.next_header, self.next_header
-                )
+                self.next_header = _EM0.get(self.next_header, self.next_header)
                 _f = 2
                 _on = self.header_type
-                if _on in (0, 60):
+                _c = _SW0.get(_on)
+                if _c is not None:
                     _n = self.body_size
                     if _n < 0 or _io.bits_left:
                         _r = _io.read_bytes(_n)
@@ -897,46 +894,9 @@ class Ipv6(_PktStruct):
                                 _n,
                                 len(_r),
                             )
-                    _r = _r
                     _e = _p + _n
                     _sub = _PktSubStream(_r, _io, _p)
-                    self.body = Ipv6.OptionsHeader(_sub, self, self._root)
-                    _s["body"] = (_p, _e)
-                    _p = _e
-                elif _on == 43:
-                    _n = self.body_size
-                    if _n < 0 or _io.bits_left:
-                        _r = _io.read_bytes(_n)
-                    else:
-                        _r = _io._io.read(_n)
-                        if len(_r) < _n:
-                            raise _kaitaistruct.EndOfStreamError(
-                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                                _n,
-                                len(_r),
-                            )
-                    _r = _r
-                    _e = _p + _n
-                    _sub = _PktSubStream(_r, _io, _p)
-                    self.body = Ipv6.RoutingHeader(_sub, self, self._root)
-                    _s["body"] = (_p, _e)
-                    _p = _e
-                elif _on == 44:
-                    _n = self.body_size
-                    if _n < 0 or _io.bits_left:
-                        _r = _io.read_bytes(_n)
-                    else:
-                        _r = _io._io.read(_n)
-                        if len(_r) < _n:
-                            raise _kaitaistruct.EndOfStreamError(
-                                "requested %d bytes, but only %d bytes available" % (_n, len(_r)),
-                                _n,
-                                len(_r),
-                            )
-                    _r = _r
-                    _e = _p + _n
-                    _sub = _PktSubStream(_r, _io, _p)
-                    self.body = Ipv6.FragmentHeader(_sub, self, self._root)
+                    self.body = _c(_sub, self, self._root)
                     _s["body"] = (_p, _e)
                     _p = _e
                 else:
@@ -1393,3 +1353,13 @@ class Ipv6(_PktStruct):
                 _pkt_fail(self, _x, _f, _p)
                 raise
             self._pkt_end = _p
+
+
+# switch tables (case value -> class) and enum value maps
+_EM0 = getattr(Ipv6.NextHeader, "_value2member_map_", None)
+_SW0 = {
+    0: Ipv6.OptionsHeader,
+    60: Ipv6.OptionsHeader,
+    43: Ipv6.RoutingHeader,
+    44: Ipv6.FragmentHeader,
+}

@@ -491,9 +491,7 @@ class Sll(_PktStruct):
             _s[0] = _p
             _p += 16
             _f = 0
-            self.packet_type = Sll.PacketType._value2member_map_.get(
-                self.packet_type, self.packet_type
-            )
+            self.packet_type = _EM0.get(self.packet_type, self.packet_type)
             _f = 5
             if _io.bits_left:
                 _io.align_to_byte()
@@ -545,3 +543,7 @@ class Sll(_PktStruct):
             _pkt_fail(self, _x, _f, _p)
             raise
         return self._m_src_addr
+
+
+# switch tables (case value -> class) and enum value maps
+_EM0 = getattr(Sll.PacketType, "_value2member_map_", None)

@@ -530,9 +530,7 @@ class Sll2(_PktStruct):
             _s[0] = _p
             _p += 20
             _f = 4
-            self.packet_type = Sll2.PacketType._value2member_map_.get(
-                self.packet_type, self.packet_type
-            )
+            self.packet_type = _EM0.get(self.packet_type, self.packet_type)
             _f = 7
             if _io.bits_left:
                 _io.align_to_byte()
@@ -584,3 +582,7 @@ class Sll2(_PktStruct):
             _pkt_fail(self, _x, _f, _p)
             raise
         return self._m_src_addr
+
+
+# switch tables (case value -> class) and enum value maps
+_EM0 = getattr(Sll2.PacketType, "_value2member_map_", None)

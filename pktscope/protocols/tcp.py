@@ -742,7 +742,6 @@ class Tcp(_PktStruct):
                             _n,
                             len(_r),
                         )
-                _r = _r
                 _e = _p + _n
                 _sub = _PktSubStream(_r, _io, _p)
                 self.options = Tcp.OptionList(_sub, self, self._root)
@@ -1034,7 +1033,7 @@ class Tcp(_PktStruct):
                 _s[0] = _p
                 _p += 1
                 _f = 0
-                self.kind = Tcp.OptionKind._value2member_map_.get(self.kind, self.kind)
+                self.kind = _EM0.get(self.kind, self.kind)
                 _f = 1
                 if (self.kind != 0) and (self.kind != 1):
                     if _io.bits_left:
@@ -1053,7 +1052,8 @@ class Tcp(_PktStruct):
                 _f = 2
                 if (self.kind != 0) and (self.kind != 1):
                     _on = self.kind
-                    if _on == 2:
+                    _c = _SW0.get(_on)
+                    if _c is not None:
                         _n = (self.length - 2) if (self.length >= 2) else 0
                         if _n < 0 or _io.bits_left:
                             _r = _io.read_bytes(_n)
@@ -1066,67 +1066,9 @@ class Tcp(_PktStruct):
                                     _n,
                                     len(_r),
                                 )
-                        _r = _r
                         _e = _p + _n
                         _sub = _PktSubStream(_r, _io, _p)
-                        self.body = Tcp.Mss(_sub, self, self._root)
-                        _s["body"] = (_p, _e)
-                        _p = _e
-                    elif _on == 3:
-                        _n = (self.length - 2) if (self.length >= 2) else 0
-                        if _n < 0 or _io.bits_left:
-                            _r = _io.read_bytes(_n)
-                        else:
-                            _r = _io._io.read(_n)
-                            if len(_r) < _n:
-                                raise _kaitaistruct.EndOfStreamError(
-                                    "requested %d bytes, but only %d bytes available"
-                                    % (_n, len(_r)),
-                                    _n,
-                                    len(_r),
-                                )
-                        _r = _r
-                        _e = _p + _n
-                        _sub = _PktSubStream(_r, _io, _p)
-                        self.body = Tcp.WindowScale(_sub, self, self._root)
-                        _s["body"] = (_p, _e)
-                        _p = _e
-                    elif _on == 5:
-                        _n = (self.length - 2) if (self.length >= 2) else 0
-                        if _n < 0 or _io.bits_left:
-                            _r = _io.read_bytes(_n)
-                        else:
-                            _r = _io._io.read(_n)
-                            if len(_r) < _n:
-                                raise _kaitaistruct.EndOfStreamError(
-                                    "requested %d bytes, but only %d bytes available"
-                                    % (_n, len(_r)),
-                                    _n,
-                                    len(_r),
-                                )
-                        _r = _r
-                        _e = _p + _n
-                        _sub = _PktSubStream(_r, _io, _p)
-                        self.body = Tcp.Sack(_sub, self, self._root)
-                        _s["body"] = (_p, _e)
-                        _p = _e
-                    elif _on == 8:
-                        _n = (self.length - 2) if (self.length >= 2) else 0
-                        if _n < 0 or _io.bits_left:
-                            _r = _io.read_bytes(_n)
-                        else:
-                            _r = _io._io.read(_n)
-                            if len(_r) < _n:
-                                raise _kaitaistruct.EndOfStreamError(
-                                    "requested %d bytes, but only %d bytes available"
-                                    % (_n, len(_r)),
-                                    _n,
-                                    len(_r),
-                                )
-                        _r = _r
-                        _e = _p + _n
-                        _sub = _PktSubStream(_r, _io, _p)
-                        self.body = Tcp.Timestamps(_sub, self, self._root)
+                        self.body = _c(_sub, self, self._root)
                         _s["body"] = (_p, _e)
                         _p = _e
                     else:
@@ -1459,3 +1401,8 @@ class Tcp(_PktStruct):
                 _pkt_fail(self, _x, _f, _p)
                 raise
             self._pkt_end = _p
+
+
+# switch tables (case value -> class) and enum value maps
+_EM0 = getattr(Tcp.OptionKind, "_value2member_map_", None)
+_SW0 = {2: Tcp.Mss, 3: Tcp.WindowScale, 5: Tcp.Sack, 8: Tcp.Timestamps}

@@ -105,3 +105,53 @@ def test_byte_array_elements() -> None:
         _cls(ADDRS, "Addrs").from_bytes(bytes.fromhex("0a000001 c0a8"))
     assert exc.value.partial.addrs == [b"\x0a\x00\x00\x01"]
     assert exc.value.field_path == "addrs[1]"
+
+
+TLV = """
+meta: {id: tlv, endian: be}
+seq:
+  - {id: items, type: item, repeat: eos}
+types:
+  item:
+    seq:
+      - {id: code, type: u1, enum: code}
+      - {id: len, type: u1}
+      - id: body
+        size: len
+        type:
+          switch-on: code
+          cases:
+            'code::word': word
+            'code::word2': word
+            'code::text': text
+  word:
+    seq:
+      - {id: v, type: u2}
+  text:
+    seq:
+      - {id: s, type: str, size-eos: true, encoding: ASCII}
+enums:
+  code: {1: word, 2: text, 3: word2}
+"""
+
+
+@pytest.mark.parametrize(
+    ("hexdata", "bodies"),
+    [
+        ("0102abcd 02026869 0302 0001 0902 ffff", [0xABCD, "hi", 1, b"\xff\xff"]),
+        ("02 00", [""]),
+    ],
+)
+def test_switch_table_picks_class(hexdata: str, bodies: list[object]) -> None:
+    cls = _cls(TLV, "Tlv")
+    obj = cls.from_bytes(bytes.fromhex(hexdata))
+    got = [getattr(it.body, "v", getattr(it.body, "s", it.body)) for it in obj.items]
+    assert got == bodies
+    assert obj.items[-1]._pkt_span("body")[1] == len(bytes.fromhex(hexdata))
+
+
+def test_switch_table_error_keeps_partial_body() -> None:
+    with pytest.raises(TruncatedError) as exc:
+        _cls(TLV, "Tlv").from_bytes(bytes.fromhex("0102abcd 0101 ff"))
+    assert exc.value.field_path == "items[1].body.v"
+    assert exc.value.partial.items[1].code == 1
