@@ -248,26 +248,32 @@ class ReadEmitter:
         m = PRIM_RE.match(tname)
         assert m is not None
         kind = (m.group(1) or m.group(3)) + (m.group(2) or m.group(4))
-        if kind == "u1" and not a.enum:
-            with em.block("if _io.bits_left:"):
-                em.line("_io.align_to_byte()")
-            em.line("_d = _io._io.read(1)")
-            with em.block("if not _d:"):
-                em.line(
-                    "raise _kaitaistruct.EndOfStreamError("
-                    "'requested 1 bytes, but only 0 bytes available', 1, 0)"
-                )
+        # read straight from the underlying file object (KaitaiStream.read_* is three calls)
+        n = prim_size(tname)
+        assert n is not None
+        with em.block("if _io.bits_left:"):
+            em.line("_io.align_to_byte()")
+        em.line(f"_d = _io._io.read({n})")
+        with em.block(f"if len(_d) < {n}:"):
+            em.line(
+                f"raise _kaitaistruct.EndOfStreamError('requested {n} bytes, but only %d bytes "
+                f"available' % len(_d), {n}, len(_d))"
+            )
+        if kind == "u1":
             call = "_d[0]"
-        elif kind in ("u1", "s1"):
-            call = f"_io.read_{kind}()"
         else:
-            endian = self.endian_of(a, tname)
+            code = CODES[kind]
+            endian = "be" if n == 1 else self.endian_of(a, tname)
             if endian == "switch":
-                call = f"(_io.read_{kind}le() if self._is_le else _io.read_{kind}be())"
+                le, be = self.gen.struct("<" + code), self.gen.struct(">" + code)
+                call = f"({le} if self._is_le else {be}).unpack(_d)[0]"
             else:
-                call = f"_io.read_{kind}{endian}()"
+                call = f"{self.gen.struct(('<' if endian == 'le' else '>') + code)}.unpack(_d)[0]"
+        if a.enum:
+            em.line(f"{target} = {call}")
+            call = target
         em.line(f"{target} = {self.enum_wrap(a, call)}")
-        em.line(f"_e = _p + {prim_size(tname)}")
+        em.line(f"_e = _p + {n}")
         em.line(store("(_p, _e)"))
         em.line("_p = _e")
 

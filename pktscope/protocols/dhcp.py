@@ -325,8 +325,8 @@ def _pkt_translate(exc, trail):
 
 
 _S0 = _struct.Struct(">BBBBIHH4s4s4s4s16s64s128s")
-_S1 = _struct.Struct(">B")
-_S2 = _struct.Struct(">I")
+_S1 = _struct.Struct(">I")
+_S2 = _struct.Struct(">B")
 _S3 = _struct.Struct(">H")
 
 
@@ -838,7 +838,14 @@ class Dhcp(_PktStruct):
             self.op = _EM0.get(self.op, self.op)
             _f = 14
             if not self._io.is_eof():
-                self.magic = _io.read_u4be()
+                if _io.bits_left:
+                    _io.align_to_byte()
+                _d = _io._io.read(4)
+                if len(_d) < 4:
+                    raise _kaitaistruct.EndOfStreamError(
+                        "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                    )
+                self.magic = _S1.unpack(_d)[0]
                 _e = _p + 4
                 _s["magic"] = (_p, _e)
                 _p = _e
@@ -1194,9 +1201,9 @@ class Dhcp(_PktStruct):
                     if _io.bits_left:
                         _io.align_to_byte()
                     _d = _io._io.read(1)
-                    if not _d:
+                    if len(_d) < 1:
                         raise _kaitaistruct.EndOfStreamError(
-                            "requested 1 bytes, but only 0 bytes available", 1, 0
+                            "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
                         )
                     self.length = _d[0]
                     _e = _p + 1
@@ -1494,7 +1501,7 @@ class Dhcp(_PktStruct):
                     raise _kaitaistruct.EndOfStreamError(
                         "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
                     )
-                (self.seconds,) = _S2.unpack(_d)
+                (self.seconds,) = _S1.unpack(_d)
                 _s[0] = _p
                 _p += 4
             except Exception as _x:
@@ -1649,7 +1656,17 @@ class Dhcp(_PktStruct):
                     i = 0
                     while not _io.is_eof():
                         _q = _p
-                        _t = _ks_enum(Dhcp.OptionCode, _io.read_u1())
+                        if _io.bits_left:
+                            _io.align_to_byte()
+                        _d = _io._io.read(1)
+                        if len(_d) < 1:
+                            raise _kaitaistruct.EndOfStreamError(
+                                "requested 1 bytes, but only %d bytes available" % len(_d),
+                                1,
+                                len(_d),
+                            )
+                        _t = _d[0]
+                        _t = _EM1.get(_t, _t)
                         _e = _p + 1
                         _a.append((_p, _e))
                         _p = _e

@@ -1062,9 +1062,9 @@ class Ipv4(_PktStruct):
                     if _io.bits_left:
                         _io.align_to_byte()
                     _d = _io._io.read(1)
-                    if not _d:
+                    if len(_d) < 1:
                         raise _kaitaistruct.EndOfStreamError(
-                            "requested 1 bytes, but only 0 bytes available", 1, 0
+                            "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
                         )
                     self.length = _d[0]
                     _e = _p + 1
