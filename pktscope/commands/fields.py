@@ -226,7 +226,7 @@ class Column:
             out: list[str] = []
             for layer in pkt.all_layers():
                 if layer.name == name:
-                    text = self._layer_text(layer)
+                    text = self._layer_text(pkt, layer)
                     if text is _GENERIC:
                         break
                     if text is not None:
@@ -236,7 +236,7 @@ class Column:
         names = self.names
         return [field_text(f, names) for f in occurrences(pkt, self.path)]
 
-    def _layer_text(self, layer: Any) -> Any:
+    def _layer_text(self, pkt: Any, layer: Any) -> Any:
         """The field's text in ``layer``, None when absent, _GENERIC to ask the field model."""
         cls = layer.cls
         facts = self._by_class.get(cls)
@@ -246,12 +246,15 @@ class Column:
             meta = schema.type_info(cls).lookup(self.field)
             slot = peek._static_slot(cls, self.field)
             facts = (meta, slot, lookup.get_value, lookup._MISSING, schema.is_struct)
-            facts += (display.display_of,)
+            facts += (display.display_of, peek.peek_alias)
             self._by_class[cls] = facts
-        meta, slot, get_value, missing, is_struct, display_of = facts
-        if meta is None:
-            return _GENERIC  # an alias, or no such field: the field model decides
+        meta, slot, get_value, missing, is_struct, display_of, peek_alias = facts
         data = layer._data
+        if meta is None:  # an alias (searched on a prefix), or no such field
+            if data is None:
+                return _GENERIC
+            hit = peek_alias(pkt, layer, ((layer.name, None), (self.field, None)))
+            return _GENERIC if hit is None else field_text(hit, self.names)
         if data is not None:  # not decoded yet: a field at a fixed offset, else decode
             if slot is None or slot[4] > len(data):
                 return _GENERIC
