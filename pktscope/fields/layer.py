@@ -234,6 +234,22 @@ class _CappedReader(io.BytesIO):
             raise _Cut
         return r
 
+    read1 = read
+
+    def readinto(self, buffer: Any, /) -> int:
+        n = super().readinto(buffer)
+        if n < len(memoryview(buffer)):
+            raise _Cut
+        return n
+
+    def getbuffer(self) -> memoryview:
+        # a parser reading the buffer directly would see the short prefix as the whole: refuse
+        # (an ordinary error, so the caller falls back to a full decode)
+        raise ValueError("no direct buffer access on a capped reader")
+
+    def getvalue(self) -> bytes:
+        raise ValueError("no direct buffer access on a capped reader")
+
 
 _BUF_STREAM: dict[type, type | None] = {}
 
