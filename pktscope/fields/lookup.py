@@ -283,7 +283,10 @@ def child_list(field: Field) -> list[Field]:
         return [
             Field(pkt, layer, field, meta, owner, k, v, None, name) for k, v in enumerate(value)
         ]
-    if _NO_KIDS.get(t) or has_no_children(value):
+    no_kids = _NO_KIDS.get(t)
+    if no_kids is None:
+        no_kids = has_no_children(value)
+    if no_kids:
         return []
     d = getattr(value, "__dict__", None)
     if d is None:
