@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pktscope.compile.bitgroups import BitGroup, gen_bit_group, group_bits
 from pktscope.compile.emit import Emitter
 from pktscope.compile.meta import field_meta, plain
 from pktscope.compile.reads import CODES as _FMT
@@ -254,7 +255,7 @@ class ModuleGen:
                         if not ID_RE.match(label):
                             raise self.error(f"invalid enum label {label!r}", f"{e.path}/{v}")
                         em.line(f"{pyname(label)} = {int(v)!r}")
-            plan = self.plan(t, reads)
+            plan = group_bits(t, self.plan(t, reads))
             runs: dict[str, tuple[int, int, int]] = {}
             run_of: dict[int, tuple[tuple[int, int, int, str | None, int], ...]] = {}
             run_no = 0
@@ -323,7 +324,7 @@ class ModuleGen:
         self,
         em: Emitter,
         t: TypeDef,
-        plan: list[_Run | tuple[int, Attr]],
+        plan: list[_Run | tuple[int, Attr] | BitGroup],
         reads: ReadEmitter,
         ctx: Ctx,
     ) -> None:
@@ -340,6 +341,14 @@ class ModuleGen:
                     if isinstance(item, _Run):
                         self.gen_run(em, t, item, run_no, reads)
                         run_no += 1
+                    elif isinstance(item, BitGroup):
+                        gen_bit_group(
+                            em,
+                            item,
+                            reads,
+                            self.attr_name,
+                            lambda i, a: self.gen_seq_attr(em, t, i, a, reads, ctx),
+                        )
                     else:
                         self.gen_seq_attr(em, t, item[0], item[1], reads, ctx)
             with em.block("except Exception as _x:"):

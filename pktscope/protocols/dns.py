@@ -720,55 +720,89 @@ class Dns(_PktStruct):
             _s[0] = _p
             _p += 2
             _f = 1
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.qr = _io.read_bits_int_be(1) != 0
-            _p = _io._io.tell()
-            _s["qr"] = (_b, _p * 8 - _io.bits_left, 1)
-            _f = 2
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.opcode = _ks_enum(Dns.Opcode, _io.read_bits_int_be(4))
-            _p = _io._io.tell()
-            _s["opcode"] = (_b, _p * 8 - _io.bits_left, 4)
-            _f = 3
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.aa = _io.read_bits_int_be(1) != 0
-            _p = _io._io.tell()
-            _s["aa"] = (_b, _p * 8 - _io.bits_left, 1)
-            _f = 4
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.tc = _io.read_bits_int_be(1) != 0
-            _p = _io._io.tell()
-            _s["tc"] = (_b, _p * 8 - _io.bits_left, 1)
-            _f = 5
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.rd = _io.read_bits_int_be(1) != 0
-            _p = _io._io.tell()
-            _s["rd"] = (_b, _p * 8 - _io.bits_left, 1)
-            _f = 6
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.ra = _io.read_bits_int_be(1) != 0
-            _p = _io._io.tell()
-            _s["ra"] = (_b, _p * 8 - _io.bits_left, 1)
-            _f = 7
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.z = _io.read_bits_int_be(1) != 0
-            _p = _io._io.tell()
-            _s["z"] = (_b, _p * 8 - _io.bits_left, 1)
-            _f = 8
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.ad = _io.read_bits_int_be(1) != 0
-            _p = _io._io.tell()
-            _s["ad"] = (_b, _p * 8 - _io.bits_left, 1)
-            _f = 9
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.cd = _io.read_bits_int_be(1) != 0
-            _p = _io._io.tell()
-            _s["cd"] = (_b, _p * 8 - _io.bits_left, 1)
-            _f = 10
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.rcode = _ks_enum(Dns.Rcode, _io.read_bits_int_be(4))
-            _p = _io._io.tell()
-            _s["rcode"] = (_b, _p * 8 - _io.bits_left, 4)
+            _q = _io._io.tell()
+            _d = b"" if _io.bits_left else _io._io.read(2)
+            if len(_d) == 2:
+                _x = int.from_bytes(_d, "big")
+                _b = _q * 8
+                self.qr = (_x >> 15) != 0
+                _s["qr"] = (_b + 0, _b + 1, 1)
+                _f = 2
+                self.opcode = (_x >> 11) & 0xF
+                self.opcode = _EM0.get(self.opcode, self.opcode)
+                _s["opcode"] = (_b + 1, _b + 5, 4)
+                self.aa = ((_x >> 10) & 0x1) != 0
+                _s["aa"] = (_b + 5, _b + 6, 1)
+                self.tc = ((_x >> 9) & 0x1) != 0
+                _s["tc"] = (_b + 6, _b + 7, 1)
+                self.rd = ((_x >> 8) & 0x1) != 0
+                _s["rd"] = (_b + 7, _b + 8, 1)
+                self.ra = ((_x >> 7) & 0x1) != 0
+                _s["ra"] = (_b + 8, _b + 9, 1)
+                self.z = ((_x >> 6) & 0x1) != 0
+                _s["z"] = (_b + 9, _b + 10, 1)
+                self.ad = ((_x >> 5) & 0x1) != 0
+                _s["ad"] = (_b + 10, _b + 11, 1)
+                self.cd = ((_x >> 4) & 0x1) != 0
+                _s["cd"] = (_b + 11, _b + 12, 1)
+                _f = 10
+                self.rcode = _x & 0xF
+                self.rcode = _EM1.get(self.rcode, self.rcode)
+                _s["rcode"] = (_b + 12, _b + 16, 4)
+                _p = _q + 2
+            else:
+                if _d:
+                    _io._io.seek(_q)
+                _f = 1
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.qr = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["qr"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 2
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.opcode = _ks_enum(Dns.Opcode, _io.read_bits_int_be(4))
+                _p = _io._io.tell()
+                _s["opcode"] = (_b, _p * 8 - _io.bits_left, 4)
+                _f = 3
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.aa = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["aa"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 4
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.tc = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["tc"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 5
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.rd = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["rd"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 6
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.ra = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["ra"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 7
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.z = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["z"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 8
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.ad = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["ad"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 9
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.cd = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["cd"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 10
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.rcode = _ks_enum(Dns.Rcode, _io.read_bits_int_be(4))
+                _p = _io._io.tell()
+                _s["rcode"] = (_b, _p * 8 - _io.bits_left, 4)
             _f = 11
             if _io.bits_left:
                 _io.align_to_byte()
@@ -931,7 +965,7 @@ class Dns(_PktStruct):
                 _s[0] = _p
                 _p += 4
                 _f = 1
-                self.type = _EM0.get(self.type, self.type)
+                self.type = _EM2.get(self.type, self.type)
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise
@@ -1068,7 +1102,7 @@ class Dns(_PktStruct):
                 _s[0] = _p
                 _p += 10
                 _f = 1
-                self.type = _EM0.get(self.type, self.type)
+                self.type = _EM2.get(self.type, self.type)
                 _f = 5
                 _on = self.type
                 _c = _SW0.get(_on)
@@ -2023,7 +2057,9 @@ class Dns(_PktStruct):
 
 
 # switch tables (case value -> class) and enum value maps
-_EM0 = getattr(Dns.RrType, "_value2member_map_", None)
+_EM0 = getattr(Dns.Opcode, "_value2member_map_", None)
+_EM1 = getattr(Dns.Rcode, "_value2member_map_", None)
+_EM2 = getattr(Dns.RrType, "_value2member_map_", None)
 _SW0 = {
     1: Dns.Ipv4Address,
     28: Dns.Ipv6Address,

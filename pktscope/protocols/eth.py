@@ -780,20 +780,36 @@ class Eth(_PktStruct):
             _f = -1
             try:
                 _f = 0
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.pcp = _io.read_bits_int_be(3)
-                _p = _io._io.tell()
-                _s["pcp"] = (_b, _p * 8 - _io.bits_left, 3)
-                _f = 1
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.dei = _io.read_bits_int_be(1) != 0
-                _p = _io._io.tell()
-                _s["dei"] = (_b, _p * 8 - _io.bits_left, 1)
-                _f = 2
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.id = _io.read_bits_int_be(12)
-                _p = _io._io.tell()
-                _s["id"] = (_b, _p * 8 - _io.bits_left, 12)
+                _q = _io._io.tell()
+                _d = b"" if _io.bits_left else _io._io.read(2)
+                if len(_d) == 2:
+                    _x = int.from_bytes(_d, "big")
+                    _b = _q * 8
+                    self.pcp = _x >> 13
+                    _s["pcp"] = (_b + 0, _b + 3, 3)
+                    self.dei = ((_x >> 12) & 0x1) != 0
+                    _s["dei"] = (_b + 3, _b + 4, 1)
+                    self.id = _x & 0xFFF
+                    _s["id"] = (_b + 4, _b + 16, 12)
+                    _p = _q + 2
+                else:
+                    if _d:
+                        _io._io.seek(_q)
+                    _f = 0
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.pcp = _io.read_bits_int_be(3)
+                    _p = _io._io.tell()
+                    _s["pcp"] = (_b, _p * 8 - _io.bits_left, 3)
+                    _f = 1
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.dei = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["dei"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 2
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.id = _io.read_bits_int_be(12)
+                    _p = _io._io.tell()
+                    _s["id"] = (_b, _p * 8 - _io.bits_left, 12)
                 _f = 3
                 if _io.bits_left:
                     _io.align_to_byte()

@@ -942,20 +942,36 @@ class Icmpv6(_PktStruct):
                 _s[0] = _p
                 _p += 1
                 _f = 1
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.flag_managed = _io.read_bits_int_be(1) != 0
-                _p = _io._io.tell()
-                _s["flag_managed"] = (_b, _p * 8 - _io.bits_left, 1)
-                _f = 2
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.flag_other = _io.read_bits_int_be(1) != 0
-                _p = _io._io.tell()
-                _s["flag_other"] = (_b, _p * 8 - _io.bits_left, 1)
-                _f = 3
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.flags_rest = _io.read_bits_int_be(6)
-                _p = _io._io.tell()
-                _s["flags_rest"] = (_b, _p * 8 - _io.bits_left, 6)
+                _q = _io._io.tell()
+                _d = b"" if _io.bits_left else _io._io.read(1)
+                if len(_d) == 1:
+                    _x = _d[0]
+                    _b = _q * 8
+                    self.flag_managed = (_x >> 7) != 0
+                    _s["flag_managed"] = (_b + 0, _b + 1, 1)
+                    self.flag_other = ((_x >> 6) & 0x1) != 0
+                    _s["flag_other"] = (_b + 1, _b + 2, 1)
+                    self.flags_rest = _x & 0x3F
+                    _s["flags_rest"] = (_b + 2, _b + 8, 6)
+                    _p = _q + 1
+                else:
+                    if _d:
+                        _io._io.seek(_q)
+                    _f = 1
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_managed = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_managed"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 2
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_other = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_other"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 3
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flags_rest = _io.read_bits_int_be(6)
+                    _p = _io._io.tell()
+                    _s["flags_rest"] = (_b, _p * 8 - _io.bits_left, 6)
                 _f = 4
                 if _io.bits_left:
                     _io.align_to_byte()
@@ -1218,25 +1234,43 @@ class Icmpv6(_PktStruct):
             _f = -1
             try:
                 _f = 0
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.flag_router = _io.read_bits_int_be(1) != 0
-                _p = _io._io.tell()
-                _s["flag_router"] = (_b, _p * 8 - _io.bits_left, 1)
-                _f = 1
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.flag_solicited = _io.read_bits_int_be(1) != 0
-                _p = _io._io.tell()
-                _s["flag_solicited"] = (_b, _p * 8 - _io.bits_left, 1)
-                _f = 2
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.flag_override = _io.read_bits_int_be(1) != 0
-                _p = _io._io.tell()
-                _s["flag_override"] = (_b, _p * 8 - _io.bits_left, 1)
-                _f = 3
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.reserved = _io.read_bits_int_be(29)
-                _p = _io._io.tell()
-                _s["reserved"] = (_b, _p * 8 - _io.bits_left, 29)
+                _q = _io._io.tell()
+                _d = b"" if _io.bits_left else _io._io.read(4)
+                if len(_d) == 4:
+                    _x = int.from_bytes(_d, "big")
+                    _b = _q * 8
+                    self.flag_router = (_x >> 31) != 0
+                    _s["flag_router"] = (_b + 0, _b + 1, 1)
+                    self.flag_solicited = ((_x >> 30) & 0x1) != 0
+                    _s["flag_solicited"] = (_b + 1, _b + 2, 1)
+                    self.flag_override = ((_x >> 29) & 0x1) != 0
+                    _s["flag_override"] = (_b + 2, _b + 3, 1)
+                    self.reserved = _x & 0x1FFFFFFF
+                    _s["reserved"] = (_b + 3, _b + 32, 29)
+                    _p = _q + 4
+                else:
+                    if _d:
+                        _io._io.seek(_q)
+                    _f = 0
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_router = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_router"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 1
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_solicited = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_solicited"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 2
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_override = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_override"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 3
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.reserved = _io.read_bits_int_be(29)
+                    _p = _io._io.tell()
+                    _s["reserved"] = (_b, _p * 8 - _io.bits_left, 29)
                 _f = 4
                 if _io.bits_left:
                     _io.align_to_byte()
@@ -1741,20 +1775,36 @@ class Icmpv6(_PktStruct):
                 _s[0] = _p
                 _p += 1
                 _f = 1
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.flag_on_link = _io.read_bits_int_be(1) != 0
-                _p = _io._io.tell()
-                _s["flag_on_link"] = (_b, _p * 8 - _io.bits_left, 1)
-                _f = 2
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.flag_autonomous = _io.read_bits_int_be(1) != 0
-                _p = _io._io.tell()
-                _s["flag_autonomous"] = (_b, _p * 8 - _io.bits_left, 1)
-                _f = 3
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.reserved1 = _io.read_bits_int_be(6)
-                _p = _io._io.tell()
-                _s["reserved1"] = (_b, _p * 8 - _io.bits_left, 6)
+                _q = _io._io.tell()
+                _d = b"" if _io.bits_left else _io._io.read(1)
+                if len(_d) == 1:
+                    _x = _d[0]
+                    _b = _q * 8
+                    self.flag_on_link = (_x >> 7) != 0
+                    _s["flag_on_link"] = (_b + 0, _b + 1, 1)
+                    self.flag_autonomous = ((_x >> 6) & 0x1) != 0
+                    _s["flag_autonomous"] = (_b + 1, _b + 2, 1)
+                    self.reserved1 = _x & 0x3F
+                    _s["reserved1"] = (_b + 2, _b + 8, 6)
+                    _p = _q + 1
+                else:
+                    if _d:
+                        _io._io.seek(_q)
+                    _f = 1
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_on_link = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_on_link"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 2
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_autonomous = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_autonomous"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 3
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.reserved1 = _io.read_bits_int_be(6)
+                    _p = _io._io.tell()
+                    _s["reserved1"] = (_b, _p * 8 - _io.bits_left, 6)
                 _f = 4
                 if _io.bits_left:
                     _io.align_to_byte()

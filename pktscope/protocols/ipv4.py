@@ -701,25 +701,43 @@ class Ipv4(_PktStruct):
         _f = -1
         try:
             _f = 0
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.version = _io.read_bits_int_be(4)
-            _p = _io._io.tell()
-            _s["version"] = (_b, _p * 8 - _io.bits_left, 4)
-            _f = 1
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.ihl = _io.read_bits_int_be(4)
-            _p = _io._io.tell()
-            _s["ihl"] = (_b, _p * 8 - _io.bits_left, 4)
-            _f = 2
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.dscp = _io.read_bits_int_be(6)
-            _p = _io._io.tell()
-            _s["dscp"] = (_b, _p * 8 - _io.bits_left, 6)
-            _f = 3
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.ecn = _io.read_bits_int_be(2)
-            _p = _io._io.tell()
-            _s["ecn"] = (_b, _p * 8 - _io.bits_left, 2)
+            _q = _io._io.tell()
+            _d = b"" if _io.bits_left else _io._io.read(2)
+            if len(_d) == 2:
+                _x = int.from_bytes(_d, "big")
+                _b = _q * 8
+                self.version = _x >> 12
+                _s["version"] = (_b + 0, _b + 4, 4)
+                self.ihl = (_x >> 8) & 0xF
+                _s["ihl"] = (_b + 4, _b + 8, 4)
+                self.dscp = (_x >> 2) & 0x3F
+                _s["dscp"] = (_b + 8, _b + 14, 6)
+                self.ecn = _x & 0x3
+                _s["ecn"] = (_b + 14, _b + 16, 2)
+                _p = _q + 2
+            else:
+                if _d:
+                    _io._io.seek(_q)
+                _f = 0
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.version = _io.read_bits_int_be(4)
+                _p = _io._io.tell()
+                _s["version"] = (_b, _p * 8 - _io.bits_left, 4)
+                _f = 1
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.ihl = _io.read_bits_int_be(4)
+                _p = _io._io.tell()
+                _s["ihl"] = (_b, _p * 8 - _io.bits_left, 4)
+                _f = 2
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.dscp = _io.read_bits_int_be(6)
+                _p = _io._io.tell()
+                _s["dscp"] = (_b, _p * 8 - _io.bits_left, 6)
+                _f = 3
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.ecn = _io.read_bits_int_be(2)
+                _p = _io._io.tell()
+                _s["ecn"] = (_b, _p * 8 - _io.bits_left, 2)
             _f = 4
             if _io.bits_left:
                 _io.align_to_byte()
@@ -735,15 +753,29 @@ class Ipv4(_PktStruct):
             _s[0] = _p
             _p += 4
             _f = 6
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.flags = _io.read_bits_int_be(3)
-            _p = _io._io.tell()
-            _s["flags"] = (_b, _p * 8 - _io.bits_left, 3)
-            _f = 7
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.frag_offset = _io.read_bits_int_be(13)
-            _p = _io._io.tell()
-            _s["frag_offset"] = (_b, _p * 8 - _io.bits_left, 13)
+            _q = _io._io.tell()
+            _d = b"" if _io.bits_left else _io._io.read(2)
+            if len(_d) == 2:
+                _x = int.from_bytes(_d, "big")
+                _b = _q * 8
+                self.flags = _x >> 13
+                _s["flags"] = (_b + 0, _b + 3, 3)
+                self.frag_offset = _x & 0x1FFF
+                _s["frag_offset"] = (_b + 3, _b + 16, 13)
+                _p = _q + 2
+            else:
+                if _d:
+                    _io._io.seek(_q)
+                _f = 6
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flags = _io.read_bits_int_be(3)
+                _p = _io._io.tell()
+                _s["flags"] = (_b, _p * 8 - _io.bits_left, 3)
+                _f = 7
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.frag_offset = _io.read_bits_int_be(13)
+                _p = _io._io.tell()
+                _s["frag_offset"] = (_b, _p * 8 - _io.bits_left, 13)
             _f = 8
             if _io.bits_left:
                 _io.align_to_byte()

@@ -600,20 +600,36 @@ class Ipv6(_PktStruct):
         _f = -1
         try:
             _f = 0
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.version = _io.read_bits_int_be(4)
-            _p = _io._io.tell()
-            _s["version"] = (_b, _p * 8 - _io.bits_left, 4)
-            _f = 1
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.traffic_class = _io.read_bits_int_be(8)
-            _p = _io._io.tell()
-            _s["traffic_class"] = (_b, _p * 8 - _io.bits_left, 8)
-            _f = 2
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.flow_label = _io.read_bits_int_be(20)
-            _p = _io._io.tell()
-            _s["flow_label"] = (_b, _p * 8 - _io.bits_left, 20)
+            _q = _io._io.tell()
+            _d = b"" if _io.bits_left else _io._io.read(4)
+            if len(_d) == 4:
+                _x = int.from_bytes(_d, "big")
+                _b = _q * 8
+                self.version = _x >> 28
+                _s["version"] = (_b + 0, _b + 4, 4)
+                self.traffic_class = (_x >> 20) & 0xFF
+                _s["traffic_class"] = (_b + 4, _b + 12, 8)
+                self.flow_label = _x & 0xFFFFF
+                _s["flow_label"] = (_b + 12, _b + 32, 20)
+                _p = _q + 4
+            else:
+                if _d:
+                    _io._io.seek(_q)
+                _f = 0
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.version = _io.read_bits_int_be(4)
+                _p = _io._io.tell()
+                _s["version"] = (_b, _p * 8 - _io.bits_left, 4)
+                _f = 1
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.traffic_class = _io.read_bits_int_be(8)
+                _p = _io._io.tell()
+                _s["traffic_class"] = (_b, _p * 8 - _io.bits_left, 8)
+                _f = 2
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flow_label = _io.read_bits_int_be(20)
+                _p = _io._io.tell()
+                _s["flow_label"] = (_b, _p * 8 - _io.bits_left, 20)
             _f = 3
             if _io.bits_left:
                 _io.align_to_byte()
@@ -1324,20 +1340,36 @@ class Ipv6(_PktStruct):
             _f = -1
             try:
                 _f = 0
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.fragment_offset = _io.read_bits_int_be(13)
-                _p = _io._io.tell()
-                _s["fragment_offset"] = (_b, _p * 8 - _io.bits_left, 13)
-                _f = 1
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.reserved = _io.read_bits_int_be(2)
-                _p = _io._io.tell()
-                _s["reserved"] = (_b, _p * 8 - _io.bits_left, 2)
-                _f = 2
-                _b = _io._io.tell() * 8 - _io.bits_left
-                self.more_fragments = _io.read_bits_int_be(1) != 0
-                _p = _io._io.tell()
-                _s["more_fragments"] = (_b, _p * 8 - _io.bits_left, 1)
+                _q = _io._io.tell()
+                _d = b"" if _io.bits_left else _io._io.read(2)
+                if len(_d) == 2:
+                    _x = int.from_bytes(_d, "big")
+                    _b = _q * 8
+                    self.fragment_offset = _x >> 3
+                    _s["fragment_offset"] = (_b + 0, _b + 13, 13)
+                    self.reserved = (_x >> 1) & 0x3
+                    _s["reserved"] = (_b + 13, _b + 15, 2)
+                    self.more_fragments = (_x & 0x1) != 0
+                    _s["more_fragments"] = (_b + 15, _b + 16, 1)
+                    _p = _q + 2
+                else:
+                    if _d:
+                        _io._io.seek(_q)
+                    _f = 0
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.fragment_offset = _io.read_bits_int_be(13)
+                    _p = _io._io.tell()
+                    _s["fragment_offset"] = (_b, _p * 8 - _io.bits_left, 13)
+                    _f = 1
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.reserved = _io.read_bits_int_be(2)
+                    _p = _io._io.tell()
+                    _s["reserved"] = (_b, _p * 8 - _io.bits_left, 2)
+                    _f = 2
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.more_fragments = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["more_fragments"] = (_b, _p * 8 - _io.bits_left, 1)
                 _f = 3
                 if _io.bits_left:
                     _io.align_to_byte()

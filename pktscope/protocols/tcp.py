@@ -705,15 +705,29 @@ class Tcp(_PktStruct):
             _s[0] = _p
             _p += 12
             _f = 4
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.data_offset = _io.read_bits_int_be(4)
-            _p = _io._io.tell()
-            _s["data_offset"] = (_b, _p * 8 - _io.bits_left, 4)
-            _f = 5
-            _b = _io._io.tell() * 8 - _io.bits_left
-            self.flags = _io.read_bits_int_be(12)
-            _p = _io._io.tell()
-            _s["flags"] = (_b, _p * 8 - _io.bits_left, 12)
+            _q = _io._io.tell()
+            _d = b"" if _io.bits_left else _io._io.read(2)
+            if len(_d) == 2:
+                _x = int.from_bytes(_d, "big")
+                _b = _q * 8
+                self.data_offset = _x >> 12
+                _s["data_offset"] = (_b + 0, _b + 4, 4)
+                self.flags = _x & 0xFFF
+                _s["flags"] = (_b + 4, _b + 16, 12)
+                _p = _q + 2
+            else:
+                if _d:
+                    _io._io.seek(_q)
+                _f = 4
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.data_offset = _io.read_bits_int_be(4)
+                _p = _io._io.tell()
+                _s["data_offset"] = (_b, _p * 8 - _io.bits_left, 4)
+                _f = 5
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flags = _io.read_bits_int_be(12)
+                _p = _io._io.tell()
+                _s["flags"] = (_b, _p * 8 - _io.bits_left, 12)
             _f = 6
             if _io.bits_left:
                 _io.align_to_byte()
