@@ -241,14 +241,18 @@ class Column:
         cls = layer.cls
         facts = self._by_class.get(cls)
         if facts is None:
-            from pktscope.fields import display, lookup, peek, schema
+            from pktscope.fields import lookup, peek, schema
 
             meta = schema.type_info(cls).lookup(self.field)
             slot = peek._static_slot(cls, self.field)
+            from pktscope.render.display import display_value
+
+            hint = meta.display_hint if meta is not None else None
+            size = meta.size if meta is not None else None
             facts = (meta, slot, lookup.get_value, lookup._MISSING, schema.is_struct)
-            facts += (display.display_of, peek.peek_alias)
+            facts += (display_value, hint, size, peek.peek_alias)
             self._by_class[cls] = facts
-        meta, slot, get_value, missing, is_struct, display_of, peek_alias = facts
+        meta, slot, get_value, missing, is_struct, display_value, hint, size, peek_alias = facts
         data = layer._data
         if meta is None:  # an alias (searched on a prefix), or no such field
             if data is None:
@@ -270,7 +274,8 @@ class Column:
             return _GENERIC
         if self.names and isinstance(value, enum.Enum):
             return str(value.name)
-        text = display_of(value, meta, enum_names=False)
+        # what display_of() gives for a scalar: the shared renderer with the field's hint
+        text = display_value(value, hint, enum_names=False, size=size)
         return text if text else _GENERIC
 
 
