@@ -21,7 +21,7 @@ from typing import Any
 from pktscope.dissect.decode_as import DecodeAs, DecodeAsRules
 from pktscope.dissect.registry import layer_name, load_spec, spec_for_linktype
 from pktscope.errors import DecodeError
-from pktscope.fields.layer import Layer
+from pktscope.fields.layer import Layer, new_layer
 from pktscope.fields.packet import Frame, Packet
 from pktscope.fields.schema import type_info
 
@@ -177,18 +177,16 @@ class Chain:
             counts[name] = occurrence + 1
             # A last layer (no payload rule) decodes on first use: a lookup of one of its
             # leading header fields may then read only a prefix of its bytes.
-            layer = Layer(
+            layer = new_layer(
                 name,
                 cls,
                 start,
                 end - start,
-                None,
-                None,
-                index=index,
-                occurrence=occurrence,
-                truncated=truncated,
-                data=data[start:end] if start or end != len(data) else data,
-                cut_tail=cut and end == len(data),
+                index,
+                occurrence,
+                truncated,
+                data[start:end] if start or end != len(data) else data,
+                cut and end == len(data),
             )
             if rule is None:
                 yield layer

@@ -16,7 +16,7 @@ from typing import Any
 
 from pktscope.errors import DecodeError, TruncatedError
 
-__all__ = ["Layer", "decode_layer", "limited_root", "peek_root", "rebase_error"]
+__all__ = ["Layer", "decode_layer", "limited_root", "new_layer", "peek_root", "rebase_error"]
 
 
 class Layer:
@@ -154,6 +154,35 @@ class Layer:
     def __repr__(self) -> str:
         err = f", error={self.error}" if self.error is not None else ""
         return f"Layer({self.path!r}, offset={self.offset}, size={self.size}{err})"
+
+
+def new_layer(  # noqa: PLR0917 - the chain's hot path: positional, no keyword handling
+    name: str,
+    cls: type,
+    offset: int,
+    size: int,
+    index: int,
+    occurrence: int,
+    truncated: bool,
+    data: bytes,
+    cut_tail: bool,
+) -> Layer:
+    """A not yet decoded :class:`Layer` over ``data`` (what ``Layer(..., data=data)`` makes)."""
+    layer: Layer = object.__new__(Layer)
+    layer.name = name
+    layer.cls = cls
+    layer.offset = offset
+    layer.size = size
+    layer._root = None
+    layer._error = None
+    layer.index = index
+    layer._truncated = truncated
+    layer._cut_tail = cut_tail
+    layer.occurrence = occurrence
+    layer.note = None
+    layer._root_field = None
+    layer._data = data
+    return layer
 
 
 def decode_layer(

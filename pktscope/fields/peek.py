@@ -290,6 +290,21 @@ def _alias_steps(cls: type, name: str) -> tuple[tuple[str, int | None], ...] | N
         return None
 
 
+_UNKNOWN_FIELD: Any = object()
+_SEQ_META: dict[tuple[type, str], Any] = {}
+
+
+def _seq_meta(obj: Any, name: str) -> Any:
+    """The seq field ``name`` of ``obj``'s class; None when ``obj`` is no parsed structure,
+    _UNKNOWN_FIELD when ``name`` is an instance, an alias or unknown."""
+    if not is_struct(obj):
+        return None
+    meta = type_info(type(obj)).lookup(name)
+    if meta is None or meta.kind != "seq":
+        return _UNKNOWN_FIELD
+    return meta
+
+
 def _seq_search(
     obj: Any,
     steps: Sequence[tuple[str, int | None]],
@@ -299,11 +314,14 @@ def _seq_search(
     """Find the first value ``steps[i:]`` name below ``obj`` through seq fields only (as
     ``lookup._descend`` would), appending the ``(meta, owner, index, value, whole_array)``
     steps to it to ``trail``; raises :class:`_Bail` on an instance, alias or ``[-n]``."""
-    if not is_struct(obj):
-        return False
     name, index = steps[i]
-    meta = type_info(type(obj)).lookup(name)
-    if meta is None or meta.kind != "seq":
+    key = (type(obj), name)
+    meta = _SEQ_META.get(key, _UNKNOWN)
+    if meta is _UNKNOWN:
+        meta = _SEQ_META[key] = _seq_meta(obj, name)
+    if meta is None:
+        return False  # not a parsed structure
+    if meta is _UNKNOWN_FIELD:
         raise _Bail
     value = obj.__dict__.get(meta.attr)
     if value is None:
