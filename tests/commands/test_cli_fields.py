@@ -341,7 +341,5 @@ def test_truncated_capture_fields_and_errors(capsys: pytest.CaptureFixture[str])
     row = json.loads(out)
     assert row["udp.dst_port"] == 68
     assert row["dhcp.xid"] == 0x14000000
-    assert row["frame.errors"] == [
-        "dhcp.sname @ 0x0056: need 64 bytes, 4 available"
-    ]
+    assert row["frame.errors"] == ["dhcp.sname @ 0x0056: need 64 bytes, 4 available"]
     assert (row["frame.truncated"], row["frame.malformed"]) == (True, False)
