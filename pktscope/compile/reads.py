@@ -415,7 +415,7 @@ class ReadEmitter:
             if a.process is not None:
                 em.line("_sub = _pkt_sub(_io, _p, _e, _r, True)")
             else:
-                em.line("_sub = _PktSubStream(_r, _io, _p)")
+                em.line("_sub = _pkt_subio(_r, _io, _p)")
             io = "_sub"
         else:
             io = "_io"

@@ -76,6 +76,20 @@ class _PktBufStream(_PktSubStream):
         self._size = len(buf)
 
 
+def _pkt_subio(raw, io, start, _new=object.__new__):
+    """``_PktSubStream(raw, io, start)`` without the cost of a type call (the hot path of
+    every sized user type)."""
+    sub = _new(_PktSubStream)
+    sub._io = _BytesIO(raw)
+    sub._size = len(raw)
+    xspan = io._pkt_xspan
+    if xspan is None:
+        sub._pkt_base = io._pkt_base + start
+    else:
+        sub._pkt_xspan = xspan
+    return sub
+
+
 def _pkt_sub(io, start, end, raw, transformed):
     """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
     sub = _PktSubStream(raw, io, start)
@@ -1119,7 +1133,7 @@ class Dns(_PktStruct):
                                 len(_r),
                             )
                     _e = _p + _n
-                    _sub = _PktSubStream(_r, _io, _p)
+                    _sub = _pkt_subio(_r, _io, _p)
                     self.rdata = _c(_sub, self, self._root)
                     _s["rdata"] = (_p, _e)
                     _p = _e
