@@ -10,9 +10,11 @@ Rows are never folded into ``*`` here: every byte has a place on screen.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 from collections.abc import Iterator, Sequence
 
+from rich.color import Color
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.style import Style
@@ -28,10 +30,19 @@ Selected = int | tuple[int, int] | None
 
 OFFSET_STYLE = Style(dim=True)
 SELECTED_STYLE = Style(reverse=True, bold=True)
+CURSOR_STYLE = Style(reverse=True, bold=True, underline=True)
+
+
+@functools.lru_cache(maxsize=256)
+def _background_style(color: str) -> Style:
+    """Text on ``color``: black on light colours (the palette), light on dark ones (tints)."""
+    r, g, b = Color.parse(color).get_truecolor()
+    light = 0.299 * r + 0.587 * g + 0.114 * b >= 90
+    return Style(color="black" if light else "#e0e0e0", bgcolor=color)
 
 
 def _hl_style(highlights: Sequence[Highlight], index: int) -> Style:
-    return Style(color="black", bgcolor=color_of(highlights, index))
+    return _background_style(color_of(highlights, index))
 
 
 def _selected_span(selected: Selected) -> tuple[int, int] | None:
@@ -51,6 +62,7 @@ def _styled_row(
     *,
     base_offset: int,
     selected: Selected = None,
+    cursor: int | None = None,
 ) -> Text:
     """``buf[pos:stop]`` (at most one line) as styled Text; offsets are ``base_offset + pos``."""
     offset = base_offset + pos
@@ -82,6 +94,8 @@ def _styled_row(
     if span is not None:
         a, b = span
         paint(SELECTED_STYLE, [a <= offset + i < b for i in range(n)])
+    if cursor is not None and offset <= cursor < offset + n:
+        paint(CURSOR_STYLE, [offset + i == cursor for i in range(n)])
     return text
 
 
@@ -93,11 +107,15 @@ def hexdump_row_text(
     *,
     fmt: str = "classic",
     base_offset: int = 0,
+    cursor: int | None = None,
 ) -> Text:
     """Row ``row`` (bytes ``16*row`` .. ``16*row+15`` of ``data``) as a Rich ``Text``.
 
-    ``selected`` (a dump offset or a ``(start, end)`` span) is drawn reversed, on top of the
-    highlight colours. Raises ``IndexError`` for a row past the data.
+    Each highlight paints its bytes in its colour (the innermost span wins; text is black on
+    light colours, light on dark ones). ``selected`` (a dump offset or a ``(start, end)`` span)
+    is drawn reversed on top of them, and ``cursor`` (a dump offset: a viewer's byte cursor)
+    reversed and underlined on top of everything. Raises ``IndexError`` for a row past the
+    data.
     """
     pos = BYTES_PER_LINE * row
     size = len(data) if isinstance(data, bytes | bytearray) else memoryview(data).nbytes
@@ -112,6 +130,7 @@ def hexdump_row_text(
         highlights,
         base_offset=base_offset + shift,
         selected=selected,
+        cursor=cursor,
     )
 
 

@@ -86,6 +86,7 @@ class PktscopeApp(App[None]):
         self.busy = ""
         self._pending: int | None = None
         self._detail_scheduled = False
+        self._detail_shown: int | None = None  # frame index the tree and hex pane show
         self._shown_rows = -1
         self._pending_match: tuple[int | None, int, int] | None = None
 
@@ -188,11 +189,13 @@ class PktscopeApp(App[None]):
 
     def _show_pending(self) -> None:
         self._detail_scheduled = False
-        self.show_detail(self._pending)
+        if self._pending != self._detail_shown or self._pending_match is not None:
+            self.show_detail(self._pending)
 
     def show_detail(self, index: int | None) -> None:
         """Show frame ``index`` (0-based) in the field tree and the hex pane."""
         src = self.source
+        self._detail_shown = index
         if src is None or index is None:
             self.field_tree.show_packet(None)
             self.hex.show(b"", [])
@@ -347,6 +350,10 @@ class PktscopeApp(App[None]):
         self.packets.refresh_count()  # the index may have grown since the last tick
         self.packets.center_on(self.packets.row_of(number - 1))
         self.packets.focus()
+        # a jump draws the list, the tree and the hex pane in one frame (held keys still draw
+        # the list first: see _packet_selected)
+        self._pending = self.packets.selected_index
+        self.show_detail(self._pending)
         return True
 
     # -- search ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from pktscope.tui.fixed_box import FixedBox
 from pktscope.tui.source import packet_roots
 
 __all__ = ["MAX_VALUE_CHARS", "FieldTree", "field_label", "innermost_field", "span_text"]
@@ -84,7 +85,7 @@ def _covers(f: Any, path: str) -> bool:
     return path == p or path.startswith((p + ".", p + "["))
 
 
-class FieldTree(Tree[Any]):
+class FieldTree(FixedBox, Tree[Any]):
     """The selected packet's fields; node data is the field (None for the root).
 
     Children are added when a node is first expanded, so a packet with hundreds of fields costs
@@ -203,6 +204,9 @@ class FieldTree(Tree[Any]):
         # Tree only announces a cursor *change*; a rebuilt tree may keep the same line number
         self.move_cursor(node)
         self.post_message(Tree.NodeHighlighted(node))
+
+    def content_ready(self) -> None:
+        self._tree_lines  # noqa: B018 - builds the lines and sets virtual_size
 
     @property
     def selected_field(self) -> Any | None:

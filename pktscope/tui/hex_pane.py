@@ -1,16 +1,17 @@
-"""The hex pane: offset, 16 bytes in hex, 16 in ASCII per row, drawn with the Line API.
+"""The hex pane: the packet's bytes as rows of the shared hexdump (``render.rich``).
 
-Layers are tinted, the selected field is highlighted, a search match is marked; when focused, a
-byte cursor moves with the arrow keys or a click and posts :class:`HexPane.CursorMoved` so the
-tree can follow. :func:`byte_at` maps a click column back to a byte offset.
+Each visible row is :func:`~pktscope.render.rich.hexdump_row_text`, the same row the CLI prints
+and notebooks show, turned into a ``Strip`` (Line API: only visible rows are drawn, each once
+per change of packet, highlight or cursor). Layers are tinted, the selected field and a search
+match are highlights in their own colours, and when the pane has focus the byte cursor moves
+with the arrow keys or a click (:func:`~pktscope.render.rich.offset_at` maps the cell back to
+its byte) and posts :class:`HexPane.CursorMoved` so the tree can follow.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -19,41 +20,23 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-__all__ = ["HEX_WIDTH", "HexPane", "byte_at", "byte_columns"]
+from pktscope.render.highlight import Highlight
+from pktscope.render.rich import hexdump_row_text, offset_at, row_count, row_width
+from pktscope.tui.fixed_box import FixedBox
 
+__all__ = ["FMT", "HEX_WIDTH", "LAYER_TINTS", "HexPane"]
+
+FMT = "canonical"  # lowercase digits, |ascii| column: hexdump -C, as Wireshark's byte pane reads
 LAYER_TINTS = ("#1f2a44", "#26361f", "#3a2f1a", "#2f2140", "#1b3535", "#3a2020")
-_SELECTED = Style(color="black", bgcolor="#e0af68", bold=True)
-_MATCH = Style(color="black", bgcolor="#bb9af7")
-_CURSOR = Style(color="black", bgcolor="#7dcfff", bold=True, underline=True)
-_OFFSET = Style(color="#565f89")
-_PLAIN = Style(color="#9aa5ce")
-_TINT_STYLES = tuple(Style(color="#c0caf5", bgcolor=c) for c in LAYER_TINTS)
-HEX_WIDTH = 6 + 16 * 3 + 1 + 1 + 16 + 1
+SELECTED_COLOR = "#e0af68"
+MATCH_COLOR = "#bb9af7"
+HEX_WIDTH = row_width(FMT)
 
 
-def byte_columns(j: int) -> tuple[int, int]:
-    """Screen columns of byte ``j`` (0..15) in a row: (hex column, ASCII column)."""
-    return 6 + 3 * j + (1 if j >= 8 else 0), 6 + 16 * 3 + 2 + j
-
-
-def byte_at(row: int, col: int, size: int) -> int | None:
-    """The byte offset under screen ``(row, col)``, or None between bytes / past the end."""
-    j: int | None = None
-    for k in range(16):
-        hex_col, ascii_col = byte_columns(k)
-        if hex_col <= col <= hex_col + 1 or col == ascii_col:
-            j = k
-            break
-    if j is None:
-        return None
-    offset = row * 16 + j
-    return offset if offset < size else None
-
-
-class HexPane(ScrollView, can_focus=True):
+class HexPane(FixedBox, ScrollView, can_focus=True):
     """Bytes of the selected packet."""
 
-    DEFAULT_CSS = f"HexPane {{ width: {HEX_WIDTH + 2}; }}"
+    DEFAULT_CSS = f"HexPane {{ width: {HEX_WIDTH + 2}; color: #9aa5ce; }}"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left,h", "move(-1)", "Byte left", show=False),
         Binding("right,l", "move(1)", "Byte right", show=False),
@@ -78,7 +61,8 @@ class HexPane(ScrollView, can_focus=True):
         self.layer_spans: list[tuple[int, int]] = []
         self.selected: tuple[int, int] | None = None
         self.match: tuple[int, int] | None = None
-        self._style_cache: list[Style] | None = None
+        self._highlights: list[Highlight] = []
+        self._rows: dict[int, Strip] = {}  # drawn rows of the current packet and highlights
 
     def show(self, data: bytes, layers: list[tuple[int, int]]) -> None:
         """New packet bytes with its layer spans; clears highlight and match."""
@@ -87,7 +71,7 @@ class HexPane(ScrollView, can_focus=True):
         self.selected = None
         self.match = None
         self.set_reactive(HexPane.cursor, 0)
-        self.virtual_size = Size(HEX_WIDTH, (len(data) + 15) // 16)
+        self.virtual_size = Size(HEX_WIDTH, row_count(len(data)))
         self.scroll_to(y=0, animate=False)
         self.refresh_styles()
 
@@ -109,49 +93,37 @@ class HexPane(ScrollView, can_focus=True):
         if row < top or row >= top + height:
             self.scroll_to(y=max(row - height // 3, 0), animate=False)
 
-    def _styles(self) -> list[Style]:
-        """One style per byte, computed once per change (not per byte drawn)."""
-        if self._style_cache is not None:
-            return self._style_cache
-        n = len(self.data)
-        out = [_PLAIN] * n
-        for i, (start, end) in enumerate(self.layer_spans):
-            tint = _TINT_STYLES[i % len(_TINT_STYLES)]
-            out[max(start, 0) : min(end, n)] = [tint] * max(min(end, n) - max(start, 0), 0)
-        for span, style in ((self.match, _MATCH), (self.selected, _SELECTED)):
-            if span is not None:
-                start, end = max(span[0], 0), min(span[1], n)
-                out[start:end] = [style] * max(end - start, 0)
-        if self.has_focus and 0 <= self.cursor < n:
-            out[self.cursor] = _CURSOR
-        self._style_cache = out
+    def highlights(self) -> list[Highlight]:
+        """Layer tints, then the search match, then the selected field (innermost wins)."""
+        out = [
+            Highlight(start, end, f"layer {i}", LAYER_TINTS[i % len(LAYER_TINTS)])
+            for i, (start, end) in enumerate(self.layer_spans)
+            if start < end
+        ]
+        for span, label, color in (
+            (self.match, "match", MATCH_COLOR),
+            (self.selected, "selected", SELECTED_COLOR),
+        ):
+            if span is not None and span[0] < span[1]:
+                out.append(Highlight(span[0], span[1], label, color))
         return out
 
     def refresh_styles(self) -> None:
-        self._style_cache = None
+        self._highlights = self.highlights()
+        self._rows.clear()
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
         row = int(self.scroll_offset.y) + y
-        base = row * 16
-        if base >= len(self.data):
+        if row >= row_count(len(self.data)):
             return Strip.blank(self.size.width, self.rich_style)
-        chunk = self.data[base : base + 16]
-        styles = self._styles()[base : base + 16]
-        segs = [Segment(f"{base:04x}  ", _OFFSET)]
-        for j, b in enumerate(chunk):
-            if j == 8:
-                segs.append(Segment(" "))
-            style = styles[j]
-            joined = j < len(chunk) - 1 and j != 7 and style is styles[j + 1]
-            segs.append(Segment(f"{b:02x} " if joined else f"{b:02x}", style))
-            if not joined:
-                segs.append(Segment(" "))
-        segs.append(Segment("   " * (16 - len(chunk)) + (" " if len(chunk) <= 8 else "") + " "))
-        segs.extend(
-            Segment(chr(b) if 0x20 <= b < 0x7F else ".", styles[j]) for j, b in enumerate(chunk)
-        )
-        return Strip(segs).extend_cell_length(self.size.width)
+        strip = self._rows.get(row)
+        if strip is None:
+            cursor = self.cursor if self.has_focus else None
+            text = hexdump_row_text(self.data, row, self._highlights, fmt=FMT, cursor=cursor)
+            strip = Strip(list(text.render(self.app.console)), text.cell_len)
+            self._rows[row] = strip
+        return strip.extend_cell_length(self.size.width).apply_style(self.rich_style)
 
     # -- cursor -----------------------------------------------------------------------------
     def move_to(self, offset: int) -> None:
@@ -169,7 +141,8 @@ class HexPane(ScrollView, can_focus=True):
         self.move_to(len(self.data) - 1 if end else 0)
 
     def on_click(self, event: events.Click) -> None:
-        offset = byte_at(int(self.scroll_offset.y) + event.y, event.x, len(self.data))
+        row = int(self.scroll_offset.y) + event.y
+        offset = offset_at(row, event.x, FMT, size=len(self.data))
         self.focus()
         if offset is not None:
             self.move_to(offset)

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from pktscope.render.layout import get_layout
+from pktscope.render.rich import offset_at
 from pktscope.tui.app import PktscopeApp
 from pktscope.tui.field_tree import FieldTree
-from pktscope.tui.hex_pane import HexPane, byte_columns
+from pktscope.tui.hex_pane import FMT, HexPane
 
 CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
 DHCP = CAPTURES / "wswiki__dhcp.pcap"  # DORA: 4 frames, server replies are frames 2 and 4
@@ -67,7 +69,8 @@ async def test_hex_cursor_selects_the_innermost_field() -> None:
     app = PktscopeApp(DHCP)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        hex_col, _ = byte_columns(8)
+        hex_col = get_layout(FMT).byte_col(8)
+        assert offset_at(4, hex_col + 1, FMT) == offset_at(4, get_layout(FMT).char_col(8), FMT)
         await pilot.click(HexPane, offset=(hex_col, 4))  # byte 0x48 = 72, inside chaddr
         await pilot.pause()
         assert app.hex.cursor == 72
