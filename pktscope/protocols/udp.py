@@ -167,6 +167,28 @@ class _PktStruct(_KaitaiStruct):
         return None, None
 
     def _pkt_span(self, name, index=None):
+        # fast paths (the field model asks for every field): a field of a fixed run, a plain
+        # byte field; everything else through _pkt_record
+        s = self._pkt_s
+        if s is None:
+            return None
+        run = self._PKT_RUNS.get(name)
+        if run is not None:
+            r0 = s.get(run[0])
+            if r0 is None or index is not None:
+                return None
+            io = self._io
+            xspan = io._pkt_xspan
+            if xspan is not None:
+                return (xspan[0], xspan[1], None, None)
+            start = io._pkt_base + r0 + run[1]
+            return (start, start + run[2], None, None)
+        rec = s.get(name)
+        if type(rec) is tuple and len(rec) == 2 and index is None:
+            io = self._io
+            if io._pkt_xspan is None:
+                base = io._pkt_base
+                return (base + rec[0], base + rec[1], None, None)
         io, rec = self._pkt_record(name)
         if rec is None:
             return None
