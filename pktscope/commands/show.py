@@ -67,13 +67,14 @@ def summary_line(pkt: Any, t0: float) -> str:
     return f"{line} {s.info}" if s.info else line
 
 
-def tree_lines(pkt: Any) -> list[str]:
-    """The field tree of ``pkt`` (the shared :func:`pktscope.render.tree.render_tree`): one
-    field per line with ``@offset+size`` (``b<bit>+<bits>`` for bit fields), enum names,
-    computed fields in brackets, malformed/truncated layers flagged with their error."""
+def tree_lines(pkt: Any, fields: list[str] | None = None) -> list[str]:
+    """The field tree of ``pkt`` (the shared :func:`pktscope.render.tree.render_tree`), or of
+    the fields at ``fields`` paths: one field per line with ``@offset+size`` (``b<bit>+<bits>``
+    for bit fields), enum names, computed fields in brackets, malformed/truncated layers
+    flagged with their error."""
     from pktscope.render.tree import render_tree
 
-    return render_tree(pkt, frame=False).splitlines()
+    return render_tree(pkt, fields=fields, frame=False).splitlines()
 
 
 def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
@@ -93,9 +94,13 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
         first = False
         out.write(summary_line(pkt, t0) + "\n")
         for path in args.fields:
-            values = [f.display for f in pkt.get_all(path)]
-            if values:
+            found = pkt.get_all(path)
+            values = [f.display for f in found]
+            if any(values):
                 out.write(f"    {path}: {', '.join(values)}\n")
+                continue
+            if found:  # structures with no value of their own: their subtree
+                out.write("".join(f"    {line}\n" for line in tree_lines(pkt, [path])))
                 continue
             try:
                 pkt[path]

@@ -174,3 +174,16 @@ def test_summary_tells_truncated_from_malformed(capsys: pytest.CaptureFixture[st
         "[Truncated: dns.answers[6].rdlength @ 0x00c8: need 2 bytes, 0 available]"
     )
     assert "Malformed" not in out
+
+
+def test_field_without_a_value_of_its_own_shows_its_subtree(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["show", DHCP, "-c", "1", "--field", "dhcp.options[1]"]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    assert lines[:3] == [
+        "    dhcp.options[1]  @285+9",
+        "      code: client_identifier (61)  @285+1",
+        "      length: 7  @286+1",
+    ]
+    assert "        identifier: 000b8201fc42  @288+6" in lines
