@@ -114,10 +114,10 @@ class _PktArr(tuple):
 
 
 def _pkt_abs(io, rec):
-    xspan = getattr(io, "_pkt_xspan", None)
+    xspan = io._pkt_xspan  # every KaitaiStream has these (set on the class above)
     if xspan is not None:
         return (xspan[0], xspan[1], None, None)
-    base = getattr(io, "_pkt_base", 0)
+    base = io._pkt_base
     if len(rec) == 3:
         return (base + rec[0] // 8, base + (rec[1] + 7) // 8, base * 8 + rec[0], rec[2])
     return (base + rec[0], base + rec[1], None, None)
@@ -214,15 +214,16 @@ class _PktStruct(_KaitaiStruct):
         return _pkt_abs(io, rec)
 
     def _pkt_span_self(self):
-        if self._pkt_start is None:
+        start = self._pkt_start
+        if start is None:
             return None
         io = self._io
-        xspan = getattr(io, "_pkt_xspan", None)
+        xspan = io._pkt_xspan
         if xspan is not None:
             return xspan
-        base = getattr(io, "_pkt_base", 0)
+        base = io._pkt_base
         end = self._pkt_end
-        return (base + self._pkt_start, None if end is None else base + end)
+        return (base + start, None if end is None else base + end)
 
     def _pkt_transformed(self, name):
         meta = self._PKT_FIELDS.get(name)
