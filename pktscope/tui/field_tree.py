@@ -93,7 +93,8 @@ class FieldTree(FixedBox, Tree[Any]):
     the innermost layer is open.
     """
 
-    DEFAULT_CSS = "FieldTree { width: 1fr; }"
+    # a scrollbar that is always there never changes the layout (a whole-screen redraw)
+    DEFAULT_CSS = "FieldTree { width: 1fr; overflow-y: scroll; }"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("packet", id=id)

@@ -36,7 +36,8 @@ HEX_WIDTH = row_width(FMT)
 class HexPane(FixedBox, ScrollView, can_focus=True):
     """Bytes of the selected packet."""
 
-    DEFAULT_CSS = f"HexPane {{ width: {HEX_WIDTH + 2}; color: #9aa5ce; }}"
+    # a scrollbar that is always there never changes the layout (a whole-screen redraw)
+    DEFAULT_CSS = f"HexPane {{ width: {HEX_WIDTH + 2}; color: #9aa5ce; overflow-y: scroll; }}"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left,h", "move(-1)", "Byte left", show=False),
         Binding("right,l", "move(1)", "Byte right", show=False),
