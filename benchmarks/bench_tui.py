@@ -10,7 +10,9 @@ at 160x45 under Textual's Pilot:
 - first screen: from before ``import pktscope.tui.app`` to the first packet row drawn;
 - jumps: go to the last frame, the middle, and 20 random frames (after indexing finished),
   each timed twice: until the target row is drawn in the list (what the target is checked
-  on) and until the app is idle again (field tree and hex pane rebuilt and redrawn too);
+  on) and until the app is idle again (field tree and hex pane rebuilt and redrawn too); a
+  go-to jump draws the list, the tree and the hex pane in one frame, so the first time includes
+  the detail panes;
 - CPU time beside wall time: this machine is shared, and the process's CPU time is close to
   what the wall time would be on an idle one;
 - peak RSS: ``ru_maxrss`` of the subprocess at the end.
