@@ -106,7 +106,8 @@ def gen_bit_group(
             target = f"self.{name_of(a)}"
             shift = n * 8 - off - width if group.endian == "be" else off
             val = f"(_x >> {shift})" if shift else "_x"
-            if (off if group.endian == "be" else n * 8 - off - width):  # bits remain above
+            above = off if group.endian == "be" else n * 8 - off - width  # bits above it
+            if above:
                 val = f"{val} & {(1 << width) - 1:#x}"
             if width == 1 and not a.enum:
                 val = f"({val}) != 0"

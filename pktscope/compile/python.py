@@ -12,10 +12,10 @@ memory the imported modules are injected; on disk they become ``import``/``from 
 from __future__ import annotations
 
 import keyword
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pktscope.compile.arrays import bulk_elem, gen_bulk, gen_loop
 from pktscope.compile.bitgroups import BitGroup, gen_bit_group, group_bits
 from pktscope.compile.emit import Emitter
 from pktscope.compile.meta import field_meta, plain
@@ -26,7 +26,7 @@ from pktscope.compile.translate import ID_RE, Ctx, check_id, pyname
 from pktscope.errors import CompileError, SpecError
 from pktscope.spec import expr_ast as A
 from pktscope.spec.expr import parse_expr
-from pktscope.spec.model import Attr, EnumDef, Spec, TypeDef, parse_type_ref
+from pktscope.spec.model import Attr, EnumDef, Spec, TypeDef
 from pktscope.spec.types import PRIM_RE, Universe, prim_size
 
 __all__ = ["HEADER", "GeneratedModule", "ModuleGen", "camel"]
@@ -451,81 +451,18 @@ class ModuleGen:
             reads.attr(em, a, target, lambda rec: f"_s[{key}] = {wrap(rec)}", ctx)
             reads.valid(em, a, target)
             return
-        bulk = reads.bulk_elem(a)
+        bulk = bulk_elem(reads, a)
         if bulk is None:
-            self.gen_loop(em, t, a, target, key, reads, ctx, wrap)
+            gen_loop(self, em, t, a, target, key, reads, ctx, wrap)
             return
         # fixed-size elements: one read, values and spans in one go; any irregularity (bits
         # pending, a short last element) seeks back and takes the element-by-element loop
-        reads.bulk(em, a, target, key, bulk, wrap)
+        gen_bulk(em, reads, a, target, key, bulk, wrap)
         with em.block("else:"):
             em.line("if _r is not None:")
             with em.indent():
                 em.line("_io._io.seek(_p)")
-            self.gen_loop(em, t, a, target, key, reads, ctx, wrap, count="_c")
-
-    def gen_loop(  # noqa: PLR0917 - internal emitter step
-        self,
-        em: Emitter,
-        t: TypeDef,
-        a: Attr,
-        target: str,
-        key: str,
-        reads: ReadEmitter,
-        ctx: Ctx,
-        wrap: Callable[[str], str],
-        count: str | None = None,
-    ) -> None:
-        """The element-by-element loop of a repeated attribute."""
-        em.line(f"{target} = _v = []")
-        em.line("_a = [_p]")
-        em.line(f"_s[{key}] = {wrap('_a')}")
-        et = self.uni.attr_type(t, a, element=True)
-        if a.repeat == "eos":
-            em.line("i = 0")
-            header = "while not _io.is_eof():"
-        elif a.repeat == "expr":
-            assert a.repeat_expr is not None
-            header = f"for i in range({count or reads.expr(a.repeat_expr)}):"
-        else:
-            em.line("i = 0")
-            header = "while True:"
-        # an element that consumes nothing would repeat forever: stop with an error
-        guard = a.repeat == "eos" and not self.is_bits(t, a)
-        with em.block(header):
-            if guard:
-                em.line("_q = _p")
-            reads.attr(em, a, "_t", lambda rec: f"_a.append({rec})", ctx)
-            em.line("_v.append(_t)")
-            if guard:
-                with em.block("if _p == _q and _io._io.tell() == _q:"):
-                    em.line(
-                        "raise _kaitaistruct.KaitaiStructError('repeated element consumed no "
-                        f"bytes', {a.path!r})"
-                    )
-            reads.valid(em, a, "_t")
-            if a.repeat == "until":
-                assert a.repeat_until is not None
-                c = ctx.with_local(_=("_t", et))
-                em.line(f"if {reads.expr(a.repeat_until, c)}:")
-                with em.indent():
-                    em.line("break")
-            if a.repeat != "expr":
-                em.line("i += 1")
-
-    def is_bits(self, t: TypeDef, a: Attr) -> bool:
-        """True when ``a`` reads bit fields (its elements may not advance the byte position)."""
-        names = [c for _, c in a.switch.cases] if a.switch else [a.type or ""]
-        for n in names:
-            m = PRIM_RE.match(parse_type_ref(n)[0])
-            if m and m.group(5):
-                return True
-            ut = self.uni.resolve_type(t, parse_type_ref(n)[0]) if n else None
-            if ut is not None and any(
-                (x.type or "").startswith("b") and PRIM_RE.match(x.type or "") for x in ut.seq
-            ):
-                return True
-        return False
+            gen_loop(self, em, t, a, target, key, reads, ctx, wrap, count="_c")
 
     def gen_instance(  # noqa: PLR0917 - internal emitter step
         self, em: Emitter, t: TypeDef, a: Attr, idx: int, reads: ReadEmitter, ctx: Ctx
