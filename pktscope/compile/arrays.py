@@ -1,6 +1,7 @@
 """Repeated attributes: the element-by-element loop, and the one-go read of arrays of
 fixed-size elements (numbers or byte strings of a literal size) with lazily derived spans
-(``_PktArr``, see ``runtime.py``), which falls back to the loop when the data is irregular.
+(one ``(start, elem_size, count, None)`` record, see ``runtime.py``), which falls back to the
+loop when the data is irregular.
 """
 
 from __future__ import annotations
@@ -79,7 +80,10 @@ def gen_bulk(  # noqa: PLR0917 - internal emitter step
         ok = f"_r is not None and len(_r) == _c * {size}"
     count = "len(_r)" if size == 1 else f"len(_r) // {size}"
     if code.endswith("s"):
-        value = f"[_r[_k : _k + {size}] for _k in range(0, len(_r), {size})]"
+        value = (
+            f"[_r] if len(_r) == {size} else "
+            f"[_r[_k : _k + {size}] for _k in range(0, len(_r), {size})]"
+        )
     elif code == "B":
         value = "list(_r)"
     else:
@@ -97,7 +101,7 @@ def gen_bulk(  # noqa: PLR0917 - internal emitter step
     em.line(f"if {ok}:")
     with em.indent():
         em.line(f"{target} = {value}")
-        em.line(f"_s[{key}] = {wrap(f'_PktArr((_p, {size}, {count}))')}")
+        em.line(f"_s[{key}] = {wrap(f'(_p, {size}, {count}, None)')}")
         em.line("_p += len(_r)")
 
 

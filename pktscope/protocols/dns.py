@@ -98,19 +98,15 @@ def _pkt_sub(io, start, end, raw, transformed):
     return sub
 
 
-class _PktArr(tuple):
-    """Span record of an array of ``count`` fixed-size elements read in one go:
-    ``(start, elem_size, count)``; element spans are derived on demand."""
-
-    __slots__ = ()
-
-    def span(self, index):
-        start, size = self[0], self[1]
-        if index is None:
-            return (start, start + size * self[2])
-        if not 0 <= index < self[2]:
-            return None
-        return (start + size * index, start + size * (index + 1))
+def _pkt_arr_span(rec, index):
+    """Span of element ``index`` (or of the whole array: ``None``) from the record
+    ``(start, elem_size, count, None)`` of an array of fixed-size elements read in one go."""
+    start, size, count = rec[0], rec[1], rec[2]
+    if index is None:
+        return (start, start + size * count)
+    if not 0 <= index < count:
+        return None
+    return (start + size * index, start + size * (index + 1))
 
 
 def _pkt_abs(io, rec):
@@ -192,8 +188,8 @@ class _PktStruct(_KaitaiStruct):
         io, rec = self._pkt_record(name)
         if rec is None:
             return None
-        if type(rec) is _PktArr:
-            rec = rec.span(index)
+        if type(rec) is tuple and len(rec) == 4:
+            rec = _pkt_arr_span(rec, index)
             return None if rec is None else _pkt_abs(io, rec)
         if isinstance(rec, list):
             if index is not None:
@@ -242,7 +238,7 @@ class _PktStruct(_KaitaiStruct):
         io, rec = self._pkt_record(name)
         if rec is None:
             raise AttributeError(name)
-        if type(rec) is _PktArr:
+        if type(rec) is tuple and len(rec) == 4:
             return rec[1] * rec[2]
         if isinstance(rec, list):
             if len(rec) == 1:
