@@ -13,6 +13,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from pktscope import __version__
 from pktscope.errors import PktscopeError
 
 # Order is the order shown in --help.
@@ -24,8 +25,6 @@ def build_parser() -> argparse.ArgumentParser:
         prog="pktscope",
         description="Inspect struct-defined binary protocols: every field tied to its bytes.",
     )
-    from pktscope import __version__
-
     parser.add_argument("--version", action="version", version=f"pktscope {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
