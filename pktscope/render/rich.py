@@ -14,7 +14,7 @@ import functools
 import io
 from collections.abc import Iterator, Sequence
 
-from rich.color import Color
+from rich.color import Color, ColorSystem
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.style import Style
@@ -22,6 +22,13 @@ from rich.text import Text
 
 from pktscope.render.highlight import Highlight, color_of, owners, span_text
 from pktscope.render.layout import BYTES_PER_LINE, Layout, get_layout, window
+
+_COLOR_SYSTEMS = {
+    "standard": ColorSystem.STANDARD,
+    "256": ColorSystem.EIGHT_BIT,
+    "truecolor": ColorSystem.TRUECOLOR,
+    "windows": ColorSystem.WINDOWS,
+}
 
 __all__ = ["HexdumpView", "hexdump_ansi", "hexdump_row_text", "offset_at", "row_count", "row_width"]
 
@@ -268,13 +275,11 @@ def hexdump_ansi(
     """The dump as text with ANSI colour escapes (through Rich).
 
     ``color_system`` is Rich's: ``"auto"`` follows ``COLORTERM``/``TERM`` (truecolor, 256 or
-    16 colours), or force ``"truecolor"``, ``"256"``, ``"standard"``. Rich caches the escape
-    codes of combined styles process-wide, so use one colour system per process.
+    16 colours), or force ``"truecolor"``, ``"256"``, ``"standard"``.
     """
     view = HexdumpView(data, highlights, fmt, base_offset, start, end, None, legend)
-    sink = io.StringIO()
     console = Console(
-        file=sink,
+        file=io.StringIO(),
         force_terminal=True,
         color_system=color_system,  # type: ignore[arg-type]
         width=1 << 16,
@@ -284,5 +289,26 @@ def hexdump_ansi(
         legacy_windows=False,
         force_jupyter=False,  # in a notebook Rich would display the dump instead of writing it
     )
-    console.print(view, end="", soft_wrap=True)
-    return sink.getvalue()
+    system = _COLOR_SYSTEMS.get(console.color_system or "")
+    # Rich caches a Style's escape codes on the (shared, lru-cached) Style instance for the
+    # first colour system that renders it; a fresh Style per call keeps each call's own.
+    fresh: dict[Style, Style] = {}
+    out: list[str] = []
+    for seg in console.render(view, console.options.update(no_wrap=True)):
+        if seg.style is None or system is None or seg.control:
+            out.append(seg.text)
+            continue
+        style = fresh.get(seg.style)
+        if style is None:
+            s = seg.style
+            style = fresh[s] = Style(  # the constructor, unlike `+`/parse, is not cached
+                color=s.color,
+                bgcolor=s.bgcolor,
+                bold=s.bold,
+                dim=s.dim,
+                italic=s.italic,
+                underline=s.underline,
+                reverse=s.reverse,
+            )
+        out.append(style.render(seg.text, color_system=system))
+    return "".join(out)

@@ -231,3 +231,14 @@ def test_markers_sit_under_exactly_the_owned_bytes(
     assert ANSI.sub("", ansi).splitlines()[: len(rows)] == rows
     page = render_hexdump(data, fmt=fmt, highlights=hls, base_offset=base, style="html")
     assert page.startswith('<div class="pktscope-hexdump-view">')
+
+
+def test_each_call_gets_its_own_colour_system() -> None:
+    # Rich caches escape codes on shared Style instances for the first colour system that
+    # renders them; a 16-colour render must not leak into a later truecolor one (or back).
+    standard = render_hexdump(FRAME, style="ansi", highlights=ETH, color_system="standard")
+    truecolor = render_hexdump(FRAME, style="ansi", highlights=ETH, color_system="truecolor")
+    again = render_hexdump(FRAME, style="ansi", highlights=ETH, color_system="standard")
+    assert "\x1b[30;48;2;78;121;167mFF FF FF FF FF FF\x1b[0m" in truecolor
+    assert "48;2;" not in standard
+    assert again == standard
