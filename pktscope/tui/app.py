@@ -134,7 +134,7 @@ class PktscopeApp(App[None]):
         self.path = path
         self.filter = None
         self.sub_title = str(path)
-        self.status.message(f"opened {path}")
+        self.status.message(f"opened {Path(path).name}")
         self.packets.set_source(source)
         self._update_state()
         self.call_after_refresh(self._after_first_screen, source)

@@ -30,7 +30,10 @@ async def _settle(pilot: Pilot[Any]) -> None:
 async def _select_chaddr(pilot: Pilot[Any]) -> None:
     app = pilot.app
     assert isinstance(app, PktscopeApp)
-    await pilot.press("down", "down", "down")  # frame 4, the DHCP ACK
+    await _settle(pilot)
+    # frame 4, the DHCP ACK: by go-to rather than Down keys, which a cold start (first import
+    # of the generated parsers) can deliver before the list has loaded or has focus
+    assert app.goto_frame("4")
     await _settle(pilot)
     app.field_tree.select_field(app.field_tree.packet["dhcp.chaddr"])
     app.field_tree.focus()
