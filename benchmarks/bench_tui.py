@@ -173,8 +173,13 @@ def main() -> int:
     full_cpu = [float(j[5]) for j in jumps]
     first = float(r["first_screen_s"])  # type: ignore[arg-type]
     rss = float(r["rss_mb"])  # type: ignore[arg-type]
-    ok = first < TARGETS["first_screen_s"] and max(ms) < TARGETS["jump_max_ms"]
-    ok = ok and rss < TARGETS["rss_mb"]
+    # "any jump < 100 ms": judged on the list alone and on all three panes, each reported.
+    verdicts = {
+        "first screen": first < TARGETS["first_screen_s"],
+        "jump (list)": max(ms) < TARGETS["jump_max_ms"],
+        "jump (all panes)": max(full) < TARGETS["jump_max_ms"],
+        "RSS": rss < TARGETS["rss_mb"],
+    }
     print(
         f"frames                {r['frames']:,}  (index complete at {r['index_done_s']:.2f} s;"
         f" {r['rows_at_first_screen']:,} indexed at first screen)"
@@ -186,7 +191,10 @@ def main() -> int:
         f"jump, list redrawn    p50 {_pct(ms, 0.5):.1f} ms  max {max(ms):.1f} ms"
         f"   target < {TARGETS['jump_max_ms']:.0f} ms  ({len(ms)} jumps)"
     )
-    print(f"jump, all panes idle  p50 {_pct(full, 0.5):.1f} ms  max {max(full):.1f} ms")
+    print(
+        f"jump, all panes idle  p50 {_pct(full, 0.5):.1f} ms  max {max(full):.1f} ms"
+        f"   target < {TARGETS['jump_max_ms']:.0f} ms"
+    )
     print(
         f"  CPU time (≈ wall time on an idle machine): first screen "
         f"{r['first_screen_cpu_s']:.3f} s; jump, list p50 {_pct(ms_cpu, 0.5):.1f} ms max "
@@ -197,8 +205,9 @@ def main() -> int:
     print(f"peak RSS              {rss:.0f} MB      target < {TARGETS['rss_mb']:.0f} MB")
     load = Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
     print(f"load average {load} on {os.cpu_count()} CPUs during the run")
-    print("all targets met" if ok else "TARGET MISSED")
-    return 0 if ok else 1
+    missed = [name for name, met in verdicts.items() if not met]
+    print("all targets met" if not missed else "TARGET MISSED: " + ", ".join(missed))
+    return 0 if not missed else 1
 
 
 if __name__ == "__main__":
