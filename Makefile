@@ -47,7 +47,7 @@ protocols: install
 	$(BIN)/pktscope compile specs/*.ksy -o pktscope/protocols --python-package pktscope.protocols
 
 bench: install tools
-	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+	@rc=0; for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || rc=1; done; exit $$rc
 
 clean:
 	rm -rf $(VENV) $(TOOLS) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
