@@ -44,13 +44,22 @@ class FixedBox(_Base):
             layout = False
             if not self._scrollbars_pending:
                 self._scrollbars_pending = True
-                self.call_later(self._sync_scrollbars)
+                self.call_later(self.sync_scrollbars)
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def sync_scrollbars(self) -> None:
+        """Bring pending scrollbar changes up to date now (a no-op when none is pending).
+
+        Called at the end of a content change, the scrollbars repaint in the same frame as the
+        content; left to the queued call, they may need a frame of their own after it.
+        """
+        if self._scrollbars_pending:
+            self._sync_scrollbars()
 
     def _sync_scrollbars(self) -> None:
         """Scrollbar extents (and visibility: a real layout when that changes) for the content."""
+        self.content_ready()  # may itself ask for a layout: answered below, not queued again
         self._scrollbars_pending = False
-        self.content_ready()
         self._layout_allowed = True
         try:
             self._scroll_update(self.virtual_size)

@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
+from pktscope.tui.fixed_box import FixedBox
 from pktscope.tui.source import CaptureSource
 from pktscope.tui.summary import Summary
 
@@ -105,7 +106,7 @@ class PacketListHeader(Static):
         self.update(header_text(event.size.width), layout=False)
 
 
-class PacketList(ScrollView, can_focus=True):
+class PacketList(FixedBox, ScrollView, can_focus=True):
     """Virtual list of packets; ``cursor`` is the row (position in the view)."""
 
     DEFAULT_CSS = """
@@ -165,6 +166,7 @@ class PacketList(ScrollView, can_focus=True):
         """Re-read the row count (the index or the filter result may have grown)."""
         self.virtual_size = Size(self.size.width, self.row_count)
         self.refresh()
+        self.sync_scrollbars()  # in this frame, and without a layout of the whole screen
         if self._last_posted == -1 or (self._last_posted is None and self.row_count):
             self._post_selection()
 

@@ -46,6 +46,7 @@ class StatusBar(Static):
         self.field_line = Text()
         self.state = ""
         self.note = Text()
+        self._shown: Text | None = None
 
     def set_field(self, f: Any | None) -> None:
         self.field_line = field_status(f)
@@ -70,6 +71,9 @@ class StatusBar(Static):
         out.append_text(second)
         out.no_wrap = True
         out.overflow = "ellipsis"
+        if out == self._shown:  # the same lines: no repaint (no frame of its own)
+            return
+        self._shown = out
         self.update(out, layout=False)
 
     @property

@@ -1,0 +1,57 @@
+"""A jump draws list, tree, hex pane and their scrollbars in one frame, and nothing after it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pktscope.tui.app import PktscopeApp
+
+CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
+DHCP = CAPTURES / "wswiki__dhcp.pcap"  # 4 frames
+SIZE = (160, 45)
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_jump_leaves_no_scrollbar_update_for_a_later_frame() -> None:
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for number in ("4", "1", "3"):
+            assert app.goto_frame(number)
+            # synchronously up to date: nothing left queued to draw a frame of its own
+            for pane in (app.packets, app.field_tree, app.hex):
+                assert not pane._scrollbars_pending, (number, pane)
+            await pilot.pause()
+            tree = app.field_tree
+            assert tree.packet.frame.number == int(number)
+            assert tree.vertical_scrollbar.window_virtual_size == tree.virtual_size.height
+            hexp = app.hex
+            assert hexp.vertical_scrollbar.window_virtual_size == hexp.virtual_size.height
+
+
+async def test_status_bar_repaints_only_when_its_text_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        status = app.status
+        updates: list[str] = []
+        real_update = status.update
+
+        def counting_update(*args: object, **kwargs: object) -> None:
+            updates.append(str(args[0]))
+            real_update(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(status, "update", counting_update)
+        status.set_state("same state")
+        status.set_state("same state")
+        assert len(updates) == 1
+        status.set_state("other state")
+        assert len(updates) == 2 and "other state" in status.plain
+        status.message("a note")
+        status.message("a note")
+        assert len(updates) == 3
