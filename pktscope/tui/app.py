@@ -40,6 +40,11 @@ from pktscope.tui.status_bar import StatusBar
 
 __all__ = ["PktscopeApp", "copy_file_path"]
 
+# full collections: at the latest after this many young-generation (gen 1) collections (about
+# one per jump), earlier when the user pauses and that many have run since the last one
+GC_FULL_EVERY = 100
+IDLE_GC_AFTER = 2
+
 
 def copy_file_path() -> Path:
     """Where copied text is also written (``PKTSCOPE_COPY_FILE`` overrides)."""
@@ -89,6 +94,8 @@ class PktscopeApp(App[None]):
         self._detail_shown: int | None = None  # frame index the tree and hex pane show
         self._shown_rows = -1
         self._index_frozen = False
+        self._active_since_tick = False  # a selection changed since the last tick
+        self._gc_threshold: tuple[int, int, int] | None = None
         self._pending_match: tuple[int | None, int, int] | None = None
 
     # -- layout ------------------------------------------------------------------------------
@@ -119,6 +126,12 @@ class PktscopeApp(App[None]):
         if self.open_capture(self.path) and self.initial_filter is not None:
             self.post_message(FilterBar.Applied(self.initial_filter))
         self.set_interval(0.2, self._tick)
+        # Full collections run when the user pauses (see _tick), not in the middle of a jump
+        # (each one is a ~20 ms pause: Textual strips and tree nodes are cyclic garbage);
+        # the raised threshold still bounds them while the user navigates without a pause.
+        self._gc_threshold = gc.get_threshold()
+        gen0, gen1, gen2 = self._gc_threshold
+        gc.set_threshold(gen0, gen1, max(gen2, GC_FULL_EVERY))
 
     # -- capture -----------------------------------------------------------------------------
     def open_capture(self, path: Path) -> bool:
@@ -157,10 +170,13 @@ class PktscopeApp(App[None]):
             self._shown_rows = rows
             self.packets.refresh_count()
         if self.source.indexing_done and not self._index_frozen:
-            # what the walk left behind lives as long as the capture: out of the collector's
-            # full scans too (a 25 ms pause in a jump otherwise, measured with bench_tui)
+            # what the walk left behind lives as long as the capture: out of full collections
             self._index_frozen = True
             gc.freeze()
+        if self._active_since_tick:
+            self._active_since_tick = False
+        elif gc.get_count()[2] >= IDLE_GC_AFTER:
+            gc.collect()  # nothing selected for a tick: the user does not see this pause
         self._update_state()
 
     def _update_state(self) -> None:
@@ -188,6 +204,7 @@ class PktscopeApp(App[None]):
         # The list repaints first; the tree and hex pane follow after that refresh, for the
         # last selection only (holding PageDown does not build a tree per row passed).
         self._pending = event.index
+        self._active_since_tick = True
         self._update_state()
         if not self._detail_scheduled:
             self._detail_scheduled = True
@@ -202,6 +219,7 @@ class PktscopeApp(App[None]):
         """Show frame ``index`` (0-based) in the field tree and the hex pane."""
         src = self.source
         self._detail_shown = index
+        self._active_since_tick = True
         if src is None or index is None:
             self.field_tree.show_packet(None)
             self.hex.show(b"", [])
@@ -566,5 +584,7 @@ class PktscopeApp(App[None]):
         self._update_state()
 
     def on_unmount(self) -> None:
+        if self._gc_threshold is not None:
+            gc.set_threshold(*self._gc_threshold)
         if self.source is not None:
             self.source.close()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 
-from pktscope.tui.app import PktscopeApp
+from pktscope.tui.app import GC_FULL_EVERY, IDLE_GC_AFTER, PktscopeApp
 
 CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
 DHCP = CAPTURES / "wswiki__dhcp.pcap"  # 4 frames
@@ -55,3 +56,20 @@ async def test_status_bar_repaints_only_when_its_text_changes(
         status.message("a note")
         status.message("a note")
         assert len(updates) == 3
+
+
+async def test_full_collections_wait_for_a_pause_and_thresholds_are_restored() -> None:
+    before = gc.get_threshold()
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert gc.get_threshold()[2] >= GC_FULL_EVERY
+        for number in ("2", "3", "4", "1"):
+            assert app.goto_frame(number)
+            await pilot.pause()
+        for _ in range(IDLE_GC_AFTER + 1):
+            gc.collect(1)  # as the young collections of a busy session would
+        assert gc.get_count()[2] >= IDLE_GC_AFTER
+        await pilot.pause(0.5)  # more than a tick without a selection: a full collection
+        assert gc.get_count()[2] < IDLE_GC_AFTER
+    assert gc.get_threshold() == before
