@@ -22,8 +22,9 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Footer, Tree
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from pktscope.errors import PktscopeError
 from pktscope.filter import Filter
@@ -41,9 +42,10 @@ from pktscope.tui.status_bar import StatusBar
 __all__ = ["PktscopeApp", "copy_file_path"]
 
 # full collections: at the latest after this many young-generation (gen 1) collections (about
-# one per jump), earlier when the user pauses and that many have run since the last one
+# one per jump), earlier when the user pauses IDLE_GC_S and that many have run since the last one
 GC_FULL_EVERY = 100
 IDLE_GC_AFTER = 2
+IDLE_GC_S = 0.5
 
 
 def copy_file_path() -> Path:
@@ -94,8 +96,9 @@ class PktscopeApp(App[None]):
         self._detail_shown: int | None = None  # frame index the tree and hex pane show
         self._shown_rows = -1
         self._index_frozen = False
-        self._active_since_tick = False  # a selection changed since the last tick
         self._gc_threshold: tuple[int, int, int] | None = None
+        self._ticker: Timer | None = None
+        self._idle_timer: Timer | None = None
         self._pending_match: tuple[int | None, int, int] | None = None
 
     # -- layout ------------------------------------------------------------------------------
@@ -125,8 +128,9 @@ class PktscopeApp(App[None]):
         self.packets.focus()
         if self.open_capture(self.path) and self.initial_filter is not None:
             self.post_message(FilterBar.Applied(self.initial_filter))
-        self.set_interval(0.2, self._tick)
-        # Full collections run when the user pauses (see _tick), not in the middle of a jump
+        # ticks follow the index and workers, and stop when those settle (see _tick)
+        self._ticker = self.set_interval(0.2, self._tick)
+        # Full collections run when the user pauses (see _idle_collect), not in the middle of a jump
         # (each one is a ~20 ms pause: Textual strips and tree nodes are cyclic garbage);
         # the raised threshold still bounds them while the user navigates without a pause.
         self._gc_threshold = gc.get_threshold()
@@ -150,6 +154,7 @@ class PktscopeApp(App[None]):
         self.sub_title = str(path)
         self.status.message(f"opened {Path(path).name}")
         self.packets.set_source(source)
+        self._follow()
         self._update_state()
         self.call_after_refresh(self._after_first_screen, source)
         return True
@@ -173,11 +178,28 @@ class PktscopeApp(App[None]):
             # what the walk left behind lives as long as the capture: out of full collections
             self._index_frozen = True
             gc.freeze()
-        if self._active_since_tick:
-            self._active_since_tick = False
-        elif gc.get_count()[2] >= IDLE_GC_AFTER:
-            gc.collect()  # nothing selected for a tick: the user does not see this pause
         self._update_state()
+        if self._ticker is not None and self.source.indexing_done and not self._workers_running():
+            self._ticker.pause()  # nothing left to follow: no timer wakes between key presses
+
+    def _follow(self) -> None:
+        """Tick again (a capture opened, a filter or another worker started)."""
+        if self._ticker is not None:
+            self._ticker.resume()
+
+    def _workers_running(self) -> bool:
+        return any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in self.workers)
+
+    def _user_active(self) -> None:
+        """Restart the pause after which a full garbage collection runs (see on_mount)."""
+        if self._idle_timer is not None:
+            self._idle_timer.stop()
+        self._idle_timer = self.set_timer(IDLE_GC_S, self._idle_collect)
+
+    def _idle_collect(self) -> None:
+        self._idle_timer = None
+        if gc.get_count()[2] >= IDLE_GC_AFTER:
+            gc.collect()  # the user paused: a pause here is not seen
 
     def _update_state(self) -> None:
         src = self.source
@@ -204,7 +226,6 @@ class PktscopeApp(App[None]):
         # The list repaints first; the tree and hex pane follow after that refresh, for the
         # last selection only (holding PageDown does not build a tree per row passed).
         self._pending = event.index
-        self._active_since_tick = True
         self._update_state()
         if not self._detail_scheduled:
             self._detail_scheduled = True
@@ -219,7 +240,7 @@ class PktscopeApp(App[None]):
         """Show frame ``index`` (0-based) in the field tree and the hex pane."""
         src = self.source
         self._detail_shown = index
-        self._active_since_tick = True
+        self._user_active()
         if src is None or index is None:
             self.field_tree.show_packet(None)
             self.hex.show(b"", [])
@@ -581,6 +602,7 @@ class PktscopeApp(App[None]):
         self.push_screen(Prompt("Open capture (pcap or pcapng)", value=str(self.path)), done)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self._follow()
         self._update_state()
 
     def on_unmount(self) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pktscope.tui.app import GC_FULL_EVERY, IDLE_GC_AFTER, PktscopeApp
+from pktscope.tui.app import GC_FULL_EVERY, IDLE_GC_AFTER, IDLE_GC_S, PktscopeApp
 
 CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
 DHCP = CAPTURES / "wswiki__dhcp.pcap"  # 4 frames
@@ -70,6 +70,20 @@ async def test_full_collections_wait_for_a_pause_and_thresholds_are_restored() -
         for _ in range(IDLE_GC_AFTER + 1):
             gc.collect(1)  # as the young collections of a busy session would
         assert gc.get_count()[2] >= IDLE_GC_AFTER
-        await pilot.pause(0.5)  # more than a tick without a selection: a full collection
+        await pilot.pause(IDLE_GC_S + 0.3)  # the user paused: a full collection
         assert gc.get_count()[2] < IDLE_GC_AFTER
     assert gc.get_threshold() == before
+
+
+async def test_ticks_stop_once_the_index_settles_and_resume_for_a_filter() -> None:
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+        assert app._ticker is not None and not app._ticker._active.is_set()
+        await pilot.press("slash")
+        await pilot.press(*"dhcp", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.5)
+        assert app.packets.row_count == 4
+        assert "filter 'dhcp': 4 shown" in app.status.plain
+        assert not app._ticker._active.is_set()
