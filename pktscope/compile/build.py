@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pktscope.compile.python import GeneratedModule, ModuleGen
-from pktscope.compile.runtime import runtime_code
+from pktscope.compile.runtime import RUNTIME_MODULE, runtime_code, runtime_file
 from pktscope.compile.translate import Ctx
 from pktscope.spec.load import Loaded, load_file, load_yaml
 from pktscope.spec.model import Spec, build_spec
@@ -199,7 +199,10 @@ def compile_to_dir(
     out.mkdir(parents=True, exist_ok=True)
     comp = load_universe(paths, import_paths)
     gens = _generate(comp, import_paths, allow_process_modules)
-    written: list[Path] = []
+    runtime_from = f"{python_package}.{RUNTIME_MODULE}" if python_package else RUNTIME_MODULE
+    runtime_path = out / f"{RUNTIME_MODULE}.py"
+    runtime_path.write_text(runtime_file(), encoding="utf-8")
+    written: list[Path] = [runtime_path]
     for sid, gen in gens.items():
         lines = []
         for dep in dict.fromkeys(gen.imports):
@@ -208,7 +211,7 @@ def compile_to_dir(
             else:
                 lines.append(f"import {dep}")
         target = out / f"{sid}.py"
-        target.write_text(gen.source(lines), encoding="utf-8")
+        target.write_text(gen.source(lines, runtime_from=runtime_from), encoding="utf-8")
         written.append(target)
     if format_code and written:
         _ruff_format(written)

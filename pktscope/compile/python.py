@@ -21,7 +21,7 @@ from pktscope.compile.emit import Emitter
 from pktscope.compile.meta import field_meta, plain
 from pktscope.compile.reads import CODES as _FMT
 from pktscope.compile.reads import ReadEmitter
-from pktscope.compile.runtime import RUNTIME_IMPORTS, RUNTIME_SOURCE
+from pktscope.compile.runtime import RUNTIME_IMPORTS, RUNTIME_SOURCE, runtime_names
 from pktscope.compile.translate import ID_RE, Ctx, check_id, pyname
 from pktscope.errors import CompileError, SpecError
 from pktscope.spec import expr_ast as A
@@ -62,9 +62,12 @@ class GeneratedModule:
     need_zlib: bool = False
     generator: Any = None  # the ModuleGen that produced this module
 
-    def source(self, import_lines: list[str], *, runtime: bool = True) -> str:
+    def source(
+        self, import_lines: list[str], *, runtime: bool = True, runtime_from: str | None = None
+    ) -> str:
         """Module text; ``runtime=False`` leaves out the shared prelude (in-memory builds
-        execute a precompiled copy of it into the module first)."""
+        execute a precompiled copy of it into the module first); ``runtime_from`` imports it
+        from that module (on-disk builds write one copy beside the generated modules)."""
         head = [HEADER, "# type: ignore", "# ruff: noqa"]
         if runtime:
             head.append(RUNTIME_IMPORTS)
@@ -72,7 +75,12 @@ class GeneratedModule:
             head.append("import zlib as _zlib")
         for dotted, alias in self.process_modules.items():
             head.append(f"import {dotted} as {alias}")
-        return "\n".join([*head, *import_lines, RUNTIME_SOURCE if runtime else "", self.body])
+        prelude = ""
+        if runtime and runtime_from is not None:
+            prelude = f"from {runtime_from} import ({', '.join(runtime_names())})"
+        elif runtime:
+            prelude = RUNTIME_SOURCE
+        return "\n".join([*head, *import_lines, prelude, self.body])
 
 
 @dataclass

@@ -21,7 +21,16 @@ parsed instances.
 
 from __future__ import annotations
 
-__all__ = ["RUNTIME_IMPORTS", "RUNTIME_SOURCE", "runtime_code"]
+import ast
+
+__all__ = [
+    "RUNTIME_IMPORTS",
+    "RUNTIME_MODULE",
+    "RUNTIME_SOURCE",
+    "runtime_code",
+    "runtime_file",
+    "runtime_names",
+]
 
 RUNTIME_IMPORTS = """import struct as _struct
 import kaitaistruct as _kaitaistruct
@@ -387,3 +396,28 @@ def runtime_code() -> object:
     if not _CODE:
         _CODE.append(compile(RUNTIME_IMPORTS + RUNTIME_SOURCE, "<pktscope-runtime>", "exec"))
     return _CODE[0]
+
+
+# On disk, the generated modules of one output directory share the runtime as one module beside
+# them (`_pkt_runtime.py`) instead of each carrying a copy; it still needs only kaitaistruct.
+RUNTIME_MODULE = "_pkt_runtime"
+
+
+def runtime_names() -> list[str]:
+    """Top-level names the runtime defines (what a generated module imports from it)."""
+    names: list[str] = []
+    for node in ast.parse(RUNTIME_SOURCE).body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names.append(node.name)
+        elif isinstance(node, ast.Assign):
+            names.extend(t.id for t in node.targets if isinstance(t, ast.Name))
+    return names
+
+
+def runtime_file() -> str:
+    """Text of the shared runtime module written beside on-disk generated modules."""
+    head = (
+        "# This is a generated file! The runtime shared by the parsers `pktscope compile` "
+        "wrote beside it. @generated\n# type: ignore\n# ruff: noqa\n"
+    )
+    return head + RUNTIME_IMPORTS + "\n" + RUNTIME_SOURCE

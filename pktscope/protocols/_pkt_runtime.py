@@ -1,0 +1,357 @@
+# This is a generated file! The runtime shared by the parsers `pktscope compile` wrote beside it. @generated
+# type: ignore
+# ruff: noqa
+import struct as _struct
+import kaitaistruct as _kaitaistruct
+from enum import IntEnum as _IntEnum
+from kaitaistruct import BytesIO as _BytesIO
+from kaitaistruct import KaitaiStream as _KaitaiStream
+from kaitaistruct import KaitaiStruct as _KaitaiStruct
+
+
+def _ks_str(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(int(v))
+    return str(v)
+
+
+def _ks_div(a, b):
+    if isinstance(a, int) and isinstance(b, int):
+        return a // b
+    return a / b
+
+
+def _ks_xor(data, key):
+    if isinstance(key, int):
+        return _KaitaiStream.process_xor_one(data, key)
+    return _KaitaiStream.process_xor_many(data, key)
+
+
+def _ks_enum(enum_cls, value):
+    return enum_cls._value2member_map_.get(value, value)
+
+
+_PKT_UNSET = object()
+
+
+# Every stream answers "where am I in the root buffer": 0 for streams pktscope did not create.
+if not hasattr(_KaitaiStream, "_pkt_base"):
+    _KaitaiStream._pkt_base = 0
+    _KaitaiStream._pkt_xspan = None
+
+
+class _PktSubStream(_KaitaiStream):
+    """A read-only KaitaiStream over the bytes at ``start`` of ``io``, built without seeks."""
+
+    bits_left = 0
+    bits = 0
+    bits_le = False
+    bits_write_mode = False
+    write_back_handler = None
+    child_streams = ()
+
+    def __init__(self, raw, io, start):
+        self._io = _BytesIO(raw)
+        self._size = len(raw)
+        xspan = io._pkt_xspan
+        if xspan is None:
+            self._pkt_base = io._pkt_base + start
+        else:
+            self._pkt_xspan = xspan
+
+    def size(self):
+        return self._size
+
+    def is_eof(self):
+        return not self.bits_left and self._io.tell() >= self._size
+
+
+class _PktBufStream(_PktSubStream):
+    """The root stream of ``from_bytes``: the buffer is in memory, its size known."""
+
+    def __init__(self, buf):
+        self._io = _BytesIO(buf)
+        self._size = len(buf)
+
+
+def _pkt_subio(raw, io, start, _new=object.__new__):
+    """``_PktSubStream(raw, io, start)`` without the cost of a type call (the hot path of
+    every sized user type)."""
+    sub = _new(_PktSubStream)
+    sub._io = _BytesIO(raw)
+    sub._size = len(raw)
+    xspan = io._pkt_xspan
+    if xspan is None:
+        sub._pkt_base = io._pkt_base + start
+    else:
+        sub._pkt_xspan = xspan
+    return sub
+
+
+def _pkt_sub(io, start, end, raw, transformed):
+    """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
+    sub = _PktSubStream(raw, io, start)
+    if transformed and io._pkt_xspan is None:
+        sub._pkt_xspan = (io._pkt_base + start, io._pkt_base + end)
+    return sub
+
+
+def _pkt_arr_span(rec, index):
+    """Span of element ``index`` (or of the whole array: ``None``) from the record
+    ``(start, elem_size, count, None)`` of an array of fixed-size elements read in one go."""
+    start, size, count = rec[0], rec[1], rec[2]
+    if index is None:
+        return (start, start + size * count)
+    if not 0 <= index < count:
+        return None
+    return (start + size * index, start + size * (index + 1))
+
+
+def _pkt_abs(io, rec):
+    xspan = io._pkt_xspan  # every KaitaiStream has these (set on the class above)
+    if xspan is not None:
+        return (xspan[0], xspan[1], None, None)
+    base = io._pkt_base
+    if len(rec) == 3:
+        return (base + rec[0] // 8, base + (rec[1] + 7) // 8, base * 8 + rec[0], rec[2])
+    return (base + rec[0], base + rec[1], None, None)
+
+
+class _PktStruct(_KaitaiStruct):
+    SEQ_FIELDS = []
+    _PKT_INSTANCES = []
+    _PKT_FIELDS = {}
+    _PKT_HINTS = {}
+    _PKT_RUNS = {}
+    _PKT_SEQ = ()
+    _pkt_s = None
+    _pkt_start = None
+    _pkt_end = None
+
+    @classmethod
+    def from_bytes(cls, buf):
+        return cls(_PktBufStream(buf))
+
+    def _fetch_instances(self):
+        """Evaluate every instance, recursively (the official target's method)."""
+        for name in self._PKT_INSTANCES:
+            getattr(self, name)
+        for name in self.SEQ_FIELDS + self._PKT_INSTANCES:
+            value = getattr(self, name, None)
+            for item in value if isinstance(value, list) else (value,):
+                if isinstance(item, _PktStruct) and item is not self:
+                    item._fetch_instances()
+
+    def _pkt_record(self, name):
+        s = self._pkt_s
+        if s is None:
+            return None, None
+        run = self._PKT_RUNS.get(name)
+        if run is not None:
+            r0 = s.get(run[0])
+            if r0 is None:
+                return None, None
+            return self._io, (r0 + run[1], r0 + run[1] + run[2])
+        rec = s.get(name)
+        if rec is not None:
+            return self._io, rec
+        rec = s.get("@" + name)
+        if rec is not None:
+            return rec
+        return None, None
+
+    def _pkt_span(self, name, index=None):
+        # fast paths (the field model asks for every field): a field of a fixed run, a plain
+        # byte field; everything else through _pkt_record
+        s = self._pkt_s
+        if s is None:
+            return None
+        run = self._PKT_RUNS.get(name)
+        if run is not None:
+            r0 = s.get(run[0])
+            if r0 is None or index is not None:
+                return None
+            io = self._io
+            xspan = io._pkt_xspan
+            if xspan is not None:
+                return (xspan[0], xspan[1], None, None)
+            start = io._pkt_base + r0 + run[1]
+            return (start, start + run[2], None, None)
+        rec = s.get(name)
+        if type(rec) is tuple and len(rec) == 2 and index is None:
+            io = self._io
+            if io._pkt_xspan is None:
+                base = io._pkt_base
+                return (base + rec[0], base + rec[1], None, None)
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            return None
+        if type(rec) is tuple and len(rec) == 4:
+            rec = _pkt_arr_span(rec, index)
+            return None if rec is None else _pkt_abs(io, rec)
+        if isinstance(rec, list):
+            if index is not None:
+                if not 0 <= index < len(rec) - 1:
+                    return None
+                return _pkt_abs(io, rec[index + 1])
+            start = rec[0]
+            if len(rec) == 1:
+                return _pkt_abs(io, (start, start))
+            last = rec[-1]
+            if len(last) == 3:
+                first = rec[1]
+                whole = _pkt_abs(io, (first[0], last[1], last[1] - first[0]))
+                return (whole[0], whole[1], None, None)
+            return _pkt_abs(io, (start, last[1]))
+        if index is not None:
+            return None
+        return _pkt_abs(io, rec)
+
+    def _pkt_span_self(self):
+        start = self._pkt_start
+        if start is None:
+            return None
+        io = self._io
+        xspan = io._pkt_xspan
+        if xspan is not None:
+            return xspan
+        base = io._pkt_base
+        end = self._pkt_end
+        return (base + start, None if end is None else base + end)
+
+    def _pkt_transformed(self, name):
+        meta = self._PKT_FIELDS.get(name)
+        if meta is not None and meta.get("process"):
+            return True
+        io, rec = self._pkt_record(name)
+        return io is not None and getattr(io, "_pkt_xspan", None) is not None
+
+    def _pkt_sizeof(self):
+        end = self._pkt_end
+        if end is None:
+            end = self._io.pos()
+        return end - self._pkt_start
+
+    def _pkt_fsize(self, name):
+        io, rec = self._pkt_record(name)
+        if rec is None:
+            raise AttributeError(name)
+        if type(rec) is tuple and len(rec) == 4:
+            return rec[1] * rec[2]
+        if isinstance(rec, list):
+            if len(rec) == 1:
+                return 0
+            return rec[-1][1] - rec[0]
+        if len(rec) == 3:
+            return (rec[1] - rec[0]) // 8
+        return rec[1] - rec[0]
+
+
+def _pkt_fail(obj, exc, f, p):
+    """Record where ``obj`` failed; attach partial children; translate at the top."""
+    trail = getattr(exc, "_pkt_trail", None)
+    if trail is None:
+        trail = []
+        try:
+            exc._pkt_trail = trail
+        except AttributeError:
+            return
+    if not trail and isinstance(exc, EOFError) and 0 <= f < len(obj._PKT_SEQ):
+        _pkt_partial_run(obj, obj._PKT_SEQ[f][4], p)
+    if trail:
+        child = trail[-1][0]
+        if child is not obj and 0 <= f < len(obj._PKT_SEQ):
+            attr, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][2]
+            cur = getattr(obj, attr, None)
+            if is_array:
+                if isinstance(cur, list) and (not cur or cur[-1] is not child):
+                    cur.append(child)
+            elif cur is None or cur is _PKT_UNSET:
+                setattr(obj, attr, child)
+    trail.append((obj, f, p))
+    if obj._parent is None or obj._pkt_end is not None:
+        new = _pkt_translate(exc, trail)
+        if new is not None:
+            raise new from getattr(exc, "_pkt_orig", exc)
+
+
+def _pkt_partial_run(obj, run, p):
+    """A fixed run hit the end of data: keep the fields that were complete."""
+    if not run or not isinstance(p, int):
+        return
+    try:
+        obj._io.seek(p)
+        data = obj._io._io.read(run[-1][0] + run[-1][1])
+    except Exception:
+        return
+    for off, size, idx, code, run_no in run:
+        if code is None or off + size > len(data):
+            break
+        setattr(obj, obj._PKT_SEQ[idx][0], _struct.unpack_from(code, data, off)[0])
+        obj._pkt_s[run_no] = p
+
+
+def _pkt_translate(exc, trail):
+    try:
+        from pktscope import errors as _errors
+    except ImportError:
+        return None
+    orig = getattr(exc, "_pkt_orig", exc)
+    parts = []
+    for k in range(len(trail) - 1, -1, -1):
+        obj, f, _ = trail[k]
+        if k > 0 and trail[k - 1][0] is obj:
+            continue
+        if not 0 <= f < len(obj._PKT_SEQ):
+            continue
+        attr, fid, is_array = obj._PKT_SEQ[f][0], obj._PKT_SEQ[f][1], obj._PKT_SEQ[f][2]
+        seg = fid
+        if is_array:
+            cur = getattr(obj, attr, None)
+            if isinstance(cur, list):
+                idx = len(cur)
+                if k > 0 and cur and cur[-1] is trail[k - 1][0]:
+                    idx = len(cur) - 1
+                seg += "[%d]" % idx
+        parts.append(seg)
+    inner, f, p = trail[0]
+    spec_path = inner._PKT_SEQ[f][3] if 0 <= f < len(inner._PKT_SEQ) else ""
+    offset = None
+    need = getattr(orig, "bytes_needed", None)
+    have = getattr(orig, "bytes_available", None)
+    if isinstance(p, int):
+        run = inner._PKT_SEQ[f][4] if 0 <= f < len(inner._PKT_SEQ) else None
+        avail = have
+        if run and isinstance(avail, int):
+            # A fixed run is read in one go: name the first field of it that did not fit,
+            # with that field's own byte counts.
+            for off, size, idx, _, _ in run:
+                if off + size > avail:
+                    p += off
+                    parts[-1:] = [inner._PKT_SEQ[idx][1]] if parts else []
+                    spec_path = inner._PKT_SEQ[idx][3]
+                    need, have = size, max(0, avail - off)
+                    break
+        offset = _pkt_abs(inner._io, (p, p))[0]
+    kw = dict(offset=offset, field_path=".".join(parts), spec_path=spec_path, partial=trail[-1][0])
+    msg = str(orig)
+    if isinstance(orig, EOFError):
+        if isinstance(need, int) and isinstance(have, int):
+            msg = "need %d byte%s, %d available" % (need, "" if need == 1 else "s", have)
+        new = _errors.TruncatedError(msg, needed=need, available=have, **kw)
+    else:
+        cls = _errors.KS_VALIDATION_ERRORS.get(type(orig))
+        if cls is not None:
+            new = cls(
+                msg,
+                expected=getattr(orig, "expected", None),
+                actual=getattr(orig, "actual", None),
+                **kw,
+            )
+        else:
+            new = _errors.DecodeError(msg, **kw)
+    new._pkt_trail = trail
+    new._pkt_orig = orig
+    return new
