@@ -10,6 +10,11 @@ the paths reach are decoded (the field model is lazy per layer).
 
 ``-E`` takes tshark's options: ``header=y``, ``separator=,`` (``/t`` tab, ``/s`` space),
 ``aggregator=;``, ``quote=d|s|n``, ``occurrence=f|l|a``.
+
+When every path is a plain ``layer.field`` of a bundled spec and no filter, frame choice or
+decode-as rule is given, a field-extraction plan (:mod:`pktscope.extract`) reads just the bytes
+the paths need from each frame; a frame it cannot vouch for goes through the full decode, so the
+output is the same either way. ``PKTSCOPE_FIELDS_SLOW=1`` turns the plan off.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import argparse
 import enum
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -298,6 +304,12 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
     out = out if out is not None else sys.stdout
     paths: list[str] = list(args.paths)
     fmt = parse_format(args.format_opts)
+    if _fast_allowed(args):
+        from pktscope.extract.cache import load_extractor
+
+        extractor = load_extractor(paths, before_build=lambda: check_paths(paths))
+        if extractor is not None:
+            return _run_fast(args, paths, fmt, extractor, out)
     check_paths(paths, extra_layers=_extra_layers(args))
     capture = open_packets(args)
     row: Callable[[Any], str]
@@ -327,6 +339,106 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
         write("\n".join(batch))
     out.flush()
     return 0
+
+
+FAST_ENV = "PKTSCOPE_FIELDS_SLOW"
+
+
+def _fast_allowed(args: argparse.Namespace) -> bool:
+    """The extraction plan serves plain reads of a capture file: no ``-Y``, ``--frame``,
+    decode-as rules or spec directories (those keep the full decode for the whole run)."""
+    if os.environ.get(FAST_ENV):
+        return False
+    if getattr(args, "display_filter", None) or getattr(args, "frame", None) is not None:
+        return False
+    if args.decode_as or args.spec_dirs:
+        return False
+    return bool(args.capture) and args.capture != "-"
+
+
+def _run_fast(
+    args: argparse.Namespace, paths: list[str], fmt: Format, extractor: Any, out: IO[str]
+) -> int:
+    from pathlib import Path
+
+    from pktscope.errors import PktscopeError
+    from pktscope.extract.render import json_renderer
+    from pktscope.extract.scan import scan_rows
+
+    if not Path(args.capture).exists():
+        raise PktscopeError(f"cannot open {args.capture}: no such file")
+    names = bool(args.names)
+    row: Callable[[list[list[Any]]], str]
+    slow_row: Callable[[Any], str]
+    if args.json:
+        to_json = [json_renderer(f, names) for f in extractor.facts]
+        keyed = list(zip(paths, to_json, strict=True))
+
+        def row(cols: list[list[Any]]) -> str:
+            obj: dict[str, Any] = {}
+            for (path, conv), vals in zip(keyed, cols, strict=True):
+                if not vals:
+                    obj[path] = None
+                elif len(vals) == 1:
+                    obj[path] = conv(vals[0])
+                else:
+                    obj[path] = [conv(v) for v in vals]
+            return json.dumps(obj, ensure_ascii=False)
+
+        def slow_row(pkt: Any) -> str:
+            return json_row(pkt, paths, names)
+
+    else:
+        if fmt.header:
+            out.write(fmt.separator.join(paths) + "\n")
+        row = _text_row(extractor.facts, fmt, names)
+        columns: list[Column] = []
+
+        def slow_row(pkt: Any) -> str:
+            if not columns:
+                columns.extend(Column(p, names) for p in paths)
+            return row_text(pkt, columns, fmt)
+
+    batch: list[str] = []
+    write = out.write
+    for line in scan_rows(args.capture, extractor.extract, row, slow_row, args.count):
+        batch.append(line)
+        if len(batch) >= 4096:
+            batch.append("")
+            write("\n".join(batch))
+            batch = []
+    if batch:
+        batch.append("")
+        write("\n".join(batch))
+    out.flush()
+    return 0
+
+
+def _text_row(facts: Sequence[Any], fmt: Format, names: bool) -> Callable[[list[list[Any]]], str]:
+    """The text line of extracted columns, as :func:`row_text` gives it from fields."""
+    from pktscope.extract.render import text_renderer
+
+    renderers = [text_renderer(f, names) for f in facts]
+    occurrence, agg, q, sep = fmt.occurrence, fmt.aggregator, fmt.quote, fmt.separator
+
+    def row(cols: list[list[Any]]) -> str:
+        parts = []
+        for show, vals in zip(renderers, cols, strict=True):
+            if not vals:
+                parts.append("")
+                continue
+            if len(vals) == 1:
+                text = show(vals[0])
+            else:
+                if occurrence == "f":
+                    vals = vals[:1]
+                elif occurrence == "l":
+                    vals = vals[-1:]
+                text = agg.join([show(v) for v in vals])
+            parts.append(f"{q}{text}{q}" if q else text)
+        return sep.join(parts)
+
+    return row
 
 
 def _extra_layers(args: argparse.Namespace) -> list[str]:

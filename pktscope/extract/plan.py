@@ -1,0 +1,492 @@
+"""A field-extraction plan: requested ``layer.field`` paths → the source of one extractor module.
+
+From the bundled spec models (``specs/*.ksy``) and the chain hints (``-pktscope-payload``,
+``-pktscope-aliases``, ``-pktscope-display``, ``-pktscope-linktypes``; specs/README.md) this
+builds, for the specs the paths need, one generated function per layer that walks only as far
+as the requested fields and the payload decision need (:mod:`pktscope.extract.walk`), then
+decides the next layer exactly as the chain does (specs/README.md "Chain algorithm"), plus a
+driver ``extract(buf, s, e, linktype)`` giving every column's values (the generated parser's
+values: ints, bytes, text; an enum as its integer) for the frame ``buf[s:e]``. Anything the
+generated code cannot follow raises ``_FB`` for that frame; a path the plan cannot serve at
+all raises :class:`PlanError` (the caller then uses the full decode for the whole run).
+
+The module also carries each column's rendering facts (display hint, size, enum labels), so a
+cached module needs no spec at run time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pktscope.compile.translate import pyname
+from pktscope.extract.exprs import FALLBACK, Scope, translate_text
+from pktscope.extract.walk import Emitter, Pos, Target, Walker
+from pktscope.spec.load import load_file
+from pktscope.spec.model import Attr, Spec, TypeDef, build_spec, parse_type_ref
+from pktscope.spec.types import PRIM_RE, Universe, prim_size
+
+__all__ = ["ColumnFacts", "PlanError", "build_source", "spec_files"]
+
+MAX_LAYERS = 32  # as pktscope.dissect.chain
+_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+_ALIAS_STEP = re.compile(r"([a-z][a-z0-9_]*)(\[\])?\Z")
+
+
+class PlanError(Exception):
+    """The paths cannot be extracted without the full decode (for the whole run)."""
+
+
+@dataclass(frozen=True)
+class ColumnFacts:
+    """How a column's values render: display hint, byte size, enum labels by value."""
+
+    hint: str | None
+    size: int | None
+    enum: Mapping[int, str] | None
+
+
+def spec_files(spec_dir: Path) -> list[Path]:
+    """The bundled specs, in the order the registry reads them."""
+    return sorted(spec_dir.glob("*.ksy"))
+
+
+def _load(spec_dir: Path) -> tuple[Universe, dict[str, Spec]]:
+    uni = Universe()
+    specs: dict[str, Spec] = {}
+    for path in spec_files(spec_dir):
+        try:
+            spec = build_spec(load_file(path))
+        except Exception as exc:  # a broken bundled spec: let the full decode report it
+            raise PlanError(f"{path.name}: {exc}") from None
+        if spec.id != path.stem or not _ID.match(path.stem):
+            raise PlanError(f"{path.name}: id {spec.id!r} is not the file stem")
+        specs[spec.id] = spec
+    for spec in specs.values():
+        uni.add(spec, [])
+    return uni, specs
+
+
+def _hints(spec: Spec) -> dict[str, Any]:
+    hints = dict(spec.root.hints)
+    hints.update(spec.root.meta.hints)
+    return hints
+
+
+def _payload(spec: Spec) -> Mapping[str, Any] | None:
+    hint = _hints(spec).get("payload")
+    return hint if isinstance(hint, Mapping) else None
+
+
+def _key(key: Any) -> int | None:
+    """A ``next`` key as the chain reads it (ints; ``"0x0800"``/``"2048"`` strings)."""
+    if isinstance(key, bool):
+        return int(key)
+    if isinstance(key, int):
+        return key
+    text = str(key).strip()
+    for base in (0, 10):
+        try:
+            return int(text, base)
+        except ValueError:
+            pass
+    return None
+
+
+def _next_specs(spec: Spec) -> list[str]:
+    rule = _payload(spec)
+    if rule is None:
+        return []
+    out = (
+        [str(v) for v in (rule.get("next") or {}).values()]
+        if isinstance(rule.get("next"), Mapping)
+        else []
+    )
+    if rule.get("default") is not None:
+        out.append(str(rule["default"]))
+    return out
+
+
+def _reaches(specs: Mapping[str, Spec], wanted: set[str]) -> set[str]:
+    """Specs from which a layer of a ``wanted`` spec can follow (themselves included)."""
+    out = set(wanted)
+    changed = True
+    while changed:
+        changed = False
+        for sid, spec in specs.items():
+            if sid not in out and any(n in out for n in _next_specs(spec)):
+                out.add(sid)
+                changed = True
+    return out
+
+
+@dataclass
+class _Column:
+    index: int
+    layer: str
+    field: str
+    facts: ColumnFacts | None = None
+
+
+def build_source(paths: Sequence[str], spec_dir: Path) -> tuple[str, list[ColumnFacts]]:
+    """The extractor module's source for ``paths`` and each column's rendering facts."""
+    uni, specs = _load(spec_dir)
+    columns: list[_Column] = []
+    for i, path in enumerate(paths):
+        parts = path.split(".")
+        if len(parts) != 2 or not all(_ID.match(p) for p in parts):
+            raise PlanError(f"{path}: only layer.field paths are planned")
+        if parts[0] not in specs:
+            raise PlanError(f"{path}: no bundled spec {parts[0]!r}")
+        if "layer" in _hints(specs[parts[0]]):
+            raise PlanError(f"{path}: a spec with its own layer name")
+        columns.append(_Column(i, parts[0], parts[1]))
+    wanted_layers = {c.layer for c in columns}
+    walked = _reaches(specs, wanted_layers)
+    em = Emitter()
+    tail: list[str] = []
+    funcs: dict[str, str] = {}
+    for sid in sorted(walked):
+        funcs[sid] = f"_L_{pyname(sid)}"
+    for sid in sorted(walked):
+        mine = [c for c in columns if c.layer == sid]
+        chain = any(n in walked for n in _next_specs(specs[sid]))
+        _layer(uni, specs[sid], mine, chain, funcs, em, tail)
+    first: dict[int, str] = {}
+    for spec_path in spec_files(spec_dir):
+        lts = _hints(specs[spec_path.stem]).get("linktypes")
+        for lt in lts if isinstance(lts, list) else []:
+            if isinstance(lt, int) and not isinstance(lt, bool):
+                first.setdefault(lt, spec_path.stem)
+    em.lines.extend(tail)
+    table = ", ".join(f"{lt!r}: {funcs[sid]}" for lt, sid in sorted(first.items()) if sid in funcs)
+    em.line(f"_FIRST = {{{table}}}")
+    em.line("")
+    with em.block("def extract(buf, s, e, linktype):"):
+        em.line("out = [" + ", ".join("[]" for _ in columns) + "]")
+        em.line("fn = _FIRST.get(linktype)")
+        em.line("n = 0")
+        with em.block("while fn is not None:"):
+            em.line("n += 1")
+            em.line(f"if n > {MAX_LAYERS}: raise _FB")
+            em.line("r = fn(buf, s, e, out)")
+            em.line("if r is None: break")
+            em.line("fn, s, e = r")
+        em.line("return out")
+    facts = [c.facts or ColumnFacts(None, None, None) for c in columns]
+    return "\n".join(em.lines) + "\n", facts
+
+
+def _seq_index(td: TypeDef, name: str) -> int | None:
+    for k, a in enumerate(td.seq):
+        if a.id == name:
+            return k
+    return None
+
+
+def _fixed(attr: Attr) -> bool:
+    """A field of fixed size read unconditionally (part of a run the parser reads at once)."""
+    if attr.if_expr is not None or attr.repeat is not None or attr.switch is not None:
+        return False
+    if attr.process or attr.valid is not None or attr.contents is not None:
+        return False
+    if attr.type is None or attr.type == "bytes":
+        return attr.size is not None and re.fullmatch(r"[0-9]+", attr.size.text.strip()) is not None
+    return PRIM_RE.match(attr.type) is not None
+
+
+def _facts(uni: Universe, td: TypeDef, attr: Attr) -> ColumnFacts:
+    hint = attr.hints.get("display")
+    hint = hint if isinstance(hint, str) else None
+    size: int | None = None
+    labels: dict[int, str] | None = None
+    if attr.type is not None:
+        name, _args = parse_type_ref(attr.type)
+        size = prim_size(name)
+        if name in ("str", "strz") or (attr.kind == "seq" and attr.switch is not None):
+            size = None
+    if (attr.type is None or attr.type == "bytes") and attr.size is not None:
+        text = attr.size.text.strip()
+        size = int(text) if re.fullmatch(r"[0-9]+", text) else None
+    if attr.enum:
+        e = uni.resolve_enum(td, attr.enum)
+        if e is None:
+            raise PlanError(f"unknown enum {attr.enum!r}")
+        labels = {int(v): pyname(label) for v, label in e.values.items()}
+    return ColumnFacts(hint, size, labels)
+
+
+def _scalar(attr: Attr) -> bool:
+    if attr.repeat is not None or attr.switch is not None:
+        return False
+    if attr.type is None:
+        return True
+    name, _args = parse_type_ref(attr.type)
+    return name in ("bytes", "str") or PRIM_RE.match(name) is not None
+
+
+def _leaves(uni: Universe, td: TypeDef, steps: Sequence[str], depth: int = 0) -> list[Attr]:
+    """Every seq attribute an alias path can end on (through user types and switch cases)."""
+    if depth > 8:
+        raise PlanError("alias path too deep")
+    k = _seq_index(td, steps[0])
+    if k is None:
+        return []
+    attr = td.seq[k]
+    if len(steps) == 1:
+        return [attr]
+    names = [t for _key_, t in attr.switch.cases] if attr.switch is not None else [attr.type]
+    out: list[Attr] = []
+    for tname in names:
+        if tname is None:
+            continue
+        sub = uni.resolve_type(td, parse_type_ref(tname)[0])
+        if sub is not None:
+            out.extend(_leaves(uni, sub, steps[1:], depth + 1))
+    return out
+
+
+def _alias_paths(spec: Spec, name: str) -> list[list[str]] | None:
+    aliases = _hints(spec).get("aliases")
+    if not isinstance(aliases, Mapping) or name not in aliases:
+        return None
+    targets = aliases[name]
+    items = [targets] if isinstance(targets, str) else targets
+    if not isinstance(items, list):
+        raise PlanError(f"alias {name!r}: not a path or a list")
+    out = []
+    for item in items:
+        steps = []
+        for part in str(item).split("."):
+            m = _ALIAS_STEP.match(part)
+            if m is None:
+                raise PlanError(f"alias {name!r}: step {part!r} is not planned")
+            steps.append(m.group(1))
+        out.append(steps)
+    return out
+
+
+def _layer(  # noqa: PLR0917 - private helper, called in one place
+    uni: Universe,
+    spec: Spec,
+    columns: list[_Column],
+    chain: bool,
+    funcs: Mapping[str, str],
+    em: Emitter,
+    tail: list[str],
+) -> None:
+    td = spec.root
+    rule = _payload(spec) if chain else None
+    stop = 0
+    wanted: set[tuple[str, str]] = set()
+    reads: list[tuple[_Column, str]] = []  # (column, "seq" | "value")
+    aliases: list[tuple[_Column, list[list[str]]]] = []
+    for col in columns:
+        k = _seq_index(td, col.field)
+        if k is not None:
+            attr = td.seq[k]
+            if not _scalar(attr):
+                raise PlanError(f"{col.layer}.{col.field}: not a scalar field")
+            col.facts = _facts(uni, td, attr)
+            wanted.add((td.path, col.field))
+            stop = max(stop, k + 1)
+            reads.append((col, "seq"))
+            continue
+        inst = next((a for a in td.instances if a.id == col.field), None)
+        if inst is not None:
+            if inst.enum or inst.repeat or inst.switch is not None:
+                raise PlanError(f"{col.layer}.{col.field}: not a planned instance")
+            if (
+                inst.kind != "value"
+                and (inst.type or "bytes") not in ("bytes",)
+                and (PRIM_RE.match(inst.type or "") is None)
+            ):
+                raise PlanError(f"{col.layer}.{col.field}: not a scalar instance")
+            col.facts = _facts(uni, td, inst)
+            reads.append((col, "value"))
+            continue
+        paths = _alias_paths(spec, col.field)
+        if paths is None:
+            raise PlanError(f"{col.layer}.{col.field}: unknown field")
+        facts = None
+        for steps in paths:
+            k = _seq_index(td, steps[0])
+            if k is None:
+                continue
+            stop = max(stop, k + 1)
+            for leaf in _leaves(uni, td, steps):
+                f = _facts(uni, td, leaf)  # enum labels resolve the same from any type here
+                if facts is not None and f != facts:
+                    raise PlanError(f"{col.layer}.{col.field}: leaves render differently")
+                facts = f
+        col.facts = facts or ColumnFacts(None, None, None)
+        aliases.append((col, paths))
+    if rule is not None:
+        for key in ("field",):
+            name = rule.get(key)
+            if isinstance(name, str):
+                k = _seq_index(td, name)
+                if k is None or td.seq[k].if_expr is not None or td.seq[k].repeat:
+                    raise PlanError(f"{spec.id}: payload field {name!r} is not planned")
+                stop = max(stop, k + 1)
+        if not isinstance(rule.get("field"), str):
+            stop = len(td.seq)
+    while stop < len(td.seq) and _fixed(td.seq[stop]):
+        stop += 1  # the rest of a run read at once must be in the buffer too
+    # two passes: the first learns which fields expressions use, the second reads them
+    demand: set[tuple[str, str]] = set()
+    body: list[str] = []
+    lines: list[str] = []
+    for _pass in range(2):
+        sub = Emitter()
+        sub.level = 1
+        lines = []
+        walker = Walker(uni, sub, wanted | demand)
+        _layer_body(walker, sub, td, stop, rule, reads, aliases, funcs, lines)
+        demand |= walker.demand
+        body = sub.lines
+    tail.extend(lines)
+    em.line(f"def {funcs[spec.id]}(buf, s, e, out):")
+    em.lines.extend(body)
+    em.line("")
+
+
+def _layer_body(  # noqa: PLR0917 - private helper, called in one place
+    walker: Walker,
+    em: Emitter,
+    td: TypeDef,
+    stop: int,
+    rule: Mapping[str, Any] | None,
+    reads: list[tuple[_Column, str]],
+    aliases: list[tuple[_Column, list[list[str]]]],
+    funcs: Mapping[str, str],
+    tail: list[str],
+) -> None:
+    targets: list[Target] = []
+    hits: list[list[str | None]] = []
+    for _col, paths in aliases:
+        row: list[str | None] = []
+        for steps in paths:
+            if _seq_index(td, steps[0]) is None:
+                row.append(None)
+                continue
+            hit = em.fresh("hit")
+            em.line(f"{hit} = _NO")
+            targets.append(Target(tuple(steps), hit))
+            row.append(hit)
+        hits.append(row)
+    last_attr = td.seq[stop - 1] if stop else None
+    brk = None
+    if len(targets) == 1 and last_attr is not None and last_attr.id == targets[0].steps[0]:
+        brk = targets[0].hit  # the search is the last thing walked: stop at the first hit
+    walked = walker.walk_type(td, "s", "e", Pos("s"), stop=stop, targets=tuple(targets),
+                              break_on_hit=brk)  # fmt: skip
+    walker.flush()
+    scope = walked.scope
+    scope.pos = None
+
+    def value(name: str) -> str:
+        src = translate_text(name, scope)
+        for n in scope.demand:
+            walker.demand.add((td.path, n))
+        return src
+
+    for col, kind in reads:
+        if kind == "seq":
+            local = scope.names.get(col.field)
+            if local is None:
+                em.line("raise _FB")
+                continue
+            src = local
+        else:
+            src = value(col.field)
+        var = em.fresh("o")
+        em.line(f"{var} = {src}")
+        with em.block(f"if {var} is not None:"):
+            em.line(f"out[{col.index}].append({var})")
+    for (col, paths), row in zip(aliases, hits, strict=True):
+        done = em.fresh("done")
+        em.line(f"{done} = False")
+        for steps, found in zip(paths, row, strict=True):
+            with em.block(f"if not {done}:"):
+                if found is not None:
+                    with em.block(f"if {found} is not _NO:"):
+                        em.line(f"out[{col.index}].append({found})")
+                        em.line(f"{done} = True")
+                    continue
+                inst = next((a for a in td.instances if a.id == steps[0]), None)
+                if inst is None:
+                    continue  # names nothing: no hit
+                cond = value_of_if(inst, scope, walker)
+                with em.block(f"if {cond}:"):
+                    em.line("raise _FB")  # present: only the full decode can search it
+    if rule is None:
+        em.line("return None")
+        return
+    field = rule.get("field")
+    start = walker.field_starts.get(field) if isinstance(field, str) else None
+    if isinstance(field, str):
+        if start is None:
+            em.line("raise _FB")
+            return
+        em.line(f"ps = {start}")
+    else:
+        off = value(str(rule.get("offset"))) if isinstance(rule.get("offset"), str) else FALLBACK
+        em.line(f"ov = {off}")
+        em.line("if type(ov) is not int: return None")
+        em.line("ps = s + ov")
+    em.line("pe = e")
+    end_name, len_name = rule.get("end"), rule.get("length")
+    if isinstance(end_name, str) or isinstance(len_name, str):
+        em.line("d = None")
+        if isinstance(end_name, str):
+            em.line(f"v = {value(end_name)}")
+            with em.block("if isinstance(v, int):"):
+                em.line("d = s + v")
+        if isinstance(len_name, str):
+            with em.block("if d is None:"):
+                em.line(f"v = {value(len_name)}")
+                with em.block("if isinstance(v, int):"):
+                    em.line("d = ps + v")
+        with em.block("if d is not None:"):
+            em.line("if d < ps: return None")
+            em.line("if d <= e: pe = d")
+    em.line("if ps > e: ps = e")
+    em.line("if pe <= ps: return None")
+    when = rule.get("when")
+    if isinstance(when, str):
+        em.line(f"if not {value(when)}: return None")
+    table: dict[int, str] = {}
+    nxt = rule.get("next")
+    for key, sid in nxt.items() if isinstance(nxt, Mapping) else []:
+        k = _key(key)
+        if k is not None and k not in table:
+            table[k] = funcs.get(str(sid), "None")
+    on = rule.get("next-on", rule.get("next_on"))
+    names = [on] if isinstance(on, str) else list(on) if isinstance(on, list) else []
+    tvar = f"_T_{pyname(td.name)}"
+    tail.append(f"{tvar} = {{" + ", ".join(f"{k!r}: {v}" for k, v in table.items()) + "}")
+    for name in names:
+        em.line(f"v = {value(str(name))}")
+        with em.block("if v is not None and type(v) is not bytes and v in " + tvar + ":"):
+            em.line(f"fn = {tvar}[v]")
+            em.line("return None if fn is None else (fn, ps, pe)")
+    default = rule.get("default")
+    if default is not None:
+        fn = funcs.get(str(default), "None")
+        em.line("return None" if fn == "None" else f"return ({fn}, ps, pe)")
+    else:
+        em.line("return None")
+
+
+def value_of_if(inst: Attr, scope: Scope, walker: Walker) -> str:
+    """The ``if:`` of an instance as a condition (always true without one)."""
+    if inst.if_expr is None:
+        return "True"
+    src = translate_text(inst.if_expr.text, scope)
+    for n in scope.demand:
+        walker.demand.add((scope.typedef.path, n))
+    return src

@@ -1,0 +1,87 @@
+"""Extracted values → the text and JSON ``pktscope fields`` prints, as the field model would.
+
+An extracted value is what the generated parser holds (an int, a bool, bytes, text), with an
+enum kept as its integer; each column's facts (display hint, size, enum labels) say how the
+field renders. :func:`text_renderer` and :func:`json_renderer` give, per column, a function
+equal to ``field_text`` / ``field_json`` of :mod:`pktscope.commands.fields` on the same field
+(tests/extract checks both on every capture), with the common cases done without the generic
+renderer: bytes shown as hex, a 4-byte ``ipv4``, a plain integer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from pktscope.render.display import display_value
+
+__all__ = ["json_renderer", "text_renderer"]
+
+Facts = tuple[str | None, int | None, Mapping[int, str] | None]
+
+
+def _plain(hint: str | None, size: int | None) -> Callable[[Any], str]:
+    """``display_plain`` of a scalar field: the shared renderer, enums as integers."""
+    if hint in (None, "hex"):
+
+        def show(v: Any) -> str:
+            t = type(v)
+            if t is bytes:
+                return str(v.hex())
+            if t is int and hint is None:
+                return str(v)
+            return display_value(v, hint, enum_names=False, size=size)
+
+        return show
+    if hint == "ipv4":
+
+        def show_ipv4(v: Any) -> str:
+            if type(v) is bytes and len(v) == 4:
+                return f"{v[0]}.{v[1]}.{v[2]}.{v[3]}"
+            return display_value(v, hint, enum_names=False, size=size)
+
+        return show_ipv4
+
+    def show_any(v: Any) -> str:
+        return display_value(v, hint, enum_names=False, size=size)
+
+    return show_any
+
+
+def text_renderer(facts: Facts, names: bool) -> Callable[[Any], str]:
+    """The column's text of one value (``field_text``)."""
+    hint, size, labels = facts
+    plain = _plain(hint, size)
+    if not names or not labels:
+        return plain
+    table = dict(labels)
+
+    def named(v: Any) -> str:
+        if type(v) is int:
+            label = table.get(v)
+            if label is not None:
+                return label
+        return plain(v)
+
+    return named
+
+
+def json_renderer(facts: Facts, names: bool) -> Callable[[Any], Any]:
+    """The column's JSON value of one value (``field_json``)."""
+    hint, size, labels = facts
+    plain = _plain(hint, size)
+    table = dict(labels) if labels else {}
+    address = hint in ("ipv4", "ipv6", "mac")
+
+    def to_json(v: Any) -> Any:
+        if isinstance(v, bool):
+            return v
+        if type(v) is int:
+            if v in table:
+                return table[v] if names else v
+            return plain(v) if address else v
+        if isinstance(v, float):
+            return v
+        return plain(v)
+
+    return to_json

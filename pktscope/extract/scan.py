@@ -1,0 +1,150 @@
+"""The fast ``fields`` loop: records → extractor → rows, the full decode for frames it refuses.
+
+A classic pcap file is walked here directly (record headers read in place, each frame handed
+to the extractor as bounds into the file's bytes, nothing copied), stopping exactly where the
+capture index stops (:meth:`pktscope.capture.index.FrameIndex._walk_pcap`: a cut record header,
+a ``cap_len`` past the end of the file or over the record limit). Other formats come through
+:func:`pktscope.capture.open.open_records`. A frame the extractor refuses (it raises
+:class:`~pktscope.extract.runtime.Fallback`, or anything else) becomes a
+:class:`~pktscope.fields.packet.Packet` like the full path makes, and ``slow_row`` renders it.
+"""
+
+from __future__ import annotations
+
+import mmap
+import struct
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pktscope.capture.pcap import FILE_HEADER_SIZE, MAGICS, PcapHeader, parse_file_header
+from pktscope.capture.records import MAX_RECORD_SIZE
+from pktscope.errors import CaptureError
+
+__all__ = ["Stats", "scan_rows"]
+
+_READ_WHOLE = 1 << 28  # files up to 256 MiB are read into memory (faster than mmap indexing)
+
+
+class Stats:
+    """Frames seen and frames that took the full decode, by the last scan."""
+
+    __slots__ = ("fallback", "frames")
+
+    def __init__(self) -> None:
+        self.frames = 0
+        self.fallback = 0
+
+
+class _Slow:
+    """Builds packets for refused frames (the chain loads on first use)."""
+
+    def __init__(self) -> None:
+        self.chain: Any = None
+
+    def packet(self, record: Any) -> Any:
+        from pktscope.dissect.capture import packet_from_record  # noqa: PLC0415 - cold path
+
+        if self.chain is None:
+            from pktscope.dissect.chain import Chain  # noqa: PLC0415 - cold path
+
+            self.chain = Chain()
+        return packet_from_record(record, self.chain)
+
+
+def scan_rows(  # noqa: PLR0917 - private helper, called in one place
+    path: str,
+    extract: Callable[[Any, int, int, int], list[list[Any]]],
+    row: Callable[[list[list[Any]]], str],
+    slow_row: Callable[[Any], str],
+    limit: int | None,
+    stats: Stats | None = None,
+) -> Iterator[str]:
+    """One output line per frame of the capture at ``path`` (at most ``limit``)."""
+    stats = stats if stats is not None else Stats()
+    try:
+        fh = Path(path).open("rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise CaptureError(f"cannot open {path}: {exc.strerror or exc}") from exc
+    with fh:
+        head = fh.read(FILE_HEADER_SIZE)
+        try:
+            if head[:4] not in MAGICS or len(head) < FILE_HEADER_SIZE:
+                raise CaptureError("not a whole classic pcap header")
+            header = parse_file_header(head)
+        except CaptureError:  # pcapng, or a capture the index reports on: the common path
+            yield from _records(path, extract, row, slow_row, limit, stats)
+            return
+        fh.seek(0)
+        size = Path(path).stat().st_size
+        if size <= _READ_WHOLE:
+            buf: Any = fh.read()
+        else:
+            buf = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        yield from _pcap(buf, header, extract, row, slow_row, limit, stats)
+
+
+def _pcap(  # noqa: PLR0917 - one loop's facts
+    buf: Any,
+    header: PcapHeader,
+    extract: Callable[[Any, int, int, int], list[list[Any]]],
+    row: Callable[[list[list[Any]]], str],
+    slow_row: Callable[[Any], str],
+    limit: int | None,
+    stats: Stats,
+) -> Iterator[str]:
+    from pktscope.capture.pcap import record_at  # noqa: PLC0415 - beside parse_file_header
+
+    size = len(buf)
+    hsize = header.record_header_size
+    cap_len_at = struct.Struct(header.endian + "I").unpack_from
+    linktype = header.linktype
+    last = size - hsize
+    off = FILE_HEADER_SIZE
+    number = 0
+    slow = _Slow()
+    stop = limit if limit is not None else -1
+    while off <= last:
+        cap_len = cap_len_at(buf, off + 8)[0]
+        start = off + hsize
+        end = start + cap_len
+        if end > size or cap_len > MAX_RECORD_SIZE:
+            break
+        number += 1
+        try:
+            line = row(extract(buf, start, end, linktype))
+        except Exception:  # the extractor refused the frame: the full decode decides
+            stats.fallback += 1
+            line = slow_row(slow.packet(record_at(header, buf, off, number)))
+        yield line
+        off = end
+        if number == stop:
+            break
+    stats.frames = number
+
+
+def _records(  # noqa: PLR0917 - private helper, called in one place
+    path: str,
+    extract: Callable[[Any, int, int, int], list[list[Any]]],
+    row: Callable[[list[list[Any]]], str],
+    slow_row: Callable[[Any], str],
+    limit: int | None,
+    stats: Stats,
+) -> Iterator[str]:
+    from pktscope.capture.open import open_records  # noqa: PLC0415 - pcapng and others
+
+    slow = _Slow()
+    n = 0
+    with open_records(path) as rf:
+        for rec in rf:
+            data = rec.data
+            n += 1
+            try:
+                line = row(extract(data, 0, len(data), rec.linktype))
+            except Exception:  # the extractor refused the frame: the full decode decides
+                stats.fallback += 1
+                line = slow_row(slow.packet(rec))
+            yield line
+            if n == limit:
+                break
+    stats.frames = n

@@ -1,0 +1,40 @@
+"""Helpers of the extraction-plan tests: run ``pktscope fields`` with and without the plan."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+
+import pytest
+
+from pktscope.cli import main
+from pktscope.commands.fields import FAST_ENV
+
+
+class Both:
+    """Runs ``pktscope fields`` with the plan and with the full decode only."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        self.monkeypatch = monkeypatch
+        self.capsys = capsys
+
+    def run(self, argv: Sequence[str], *, slow: bool) -> tuple[int, str, str]:
+        if slow:
+            self.monkeypatch.setenv(FAST_ENV, "1")
+        else:
+            self.monkeypatch.delenv(FAST_ENV, raising=False)
+        code = main(["fields", *argv])
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+    def same(self, argv: Sequence[str]) -> str:
+        """Both outputs (asserted equal, exit status and stderr too); the output."""
+        fast = self.run(argv, slow=False)
+        slow = self.run(argv, slow=True)
+        assert fast == slow, f"fields {' '.join(argv)}"
+        return fast[1]
+
+
+def json_rows(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in io.StringIO(text) if line.strip()]
