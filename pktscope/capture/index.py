@@ -16,6 +16,7 @@ import mmap
 import struct
 from array import array
 from collections.abc import Iterator
+from typing import Any
 
 from pktscope.capture.pcap import FILE_HEADER_SIZE, PcapHeader, parse_file_header, record_at
 from pktscope.capture.pcapng import (
@@ -27,7 +28,7 @@ from pktscope.capture.pcapng import (
     fast_epb,
 )
 from pktscope.capture.reader import detect_format
-from pktscope.capture.records import MAX_RECORD_SIZE, Buffer, Record
+from pktscope.capture.records import MAX_RECORD_SIZE, Buffer, Record, remake
 from pktscope.errors import CaptureError
 
 __all__ = ["FrameIndex"]
@@ -104,11 +105,16 @@ class FrameIndex:
         btype, blen = struct.unpack_from(section.endian + "II", self.buf, off)
         return self.parser.packet(section, self.buf, off, btype, blen, number=i + 1)
 
-    def records(self, start: int, stop: int) -> Iterator[Record]:
-        """Records ``start`` to ``stop - 1`` (indexed already), built in one tight loop."""
+    def records(self, start: int, stop: int, make: Any = Record) -> Iterator[Any]:
+        """Records ``start`` to ``stop - 1`` (indexed already), built in one tight loop.
+
+        ``make`` is called with a :class:`Record`'s ten fields, positionally (``Record`` itself
+        by default): a consumer building its own object per frame (``Capture`` makes packets)
+        skips the intermediate record.
+        """
         header = self.pcap
         if header is None:
-            yield from self._pcapng_records(start, stop)
+            yield from self._pcapng_records(start, stop, make)
             return
         buf, offsets = self.buf, self.offsets
         unpack = header.record_struct.unpack_from
@@ -120,12 +126,12 @@ class FrameIndex:
             ts_sec, ts_frac, cap_len, orig_len = unpack(buf, off)
             time_ns = ts_sec * 1_000_000_000 + ts_frac * scale
             off += hsize
-            yield Record(
+            yield make(
                 i + 1, time_ns / 1e9, time_ns, cap_len, orig_len, 0, linktype,
                 bytes(buf[off : off + cap_len]), None, off,
             )  # fmt: skip
 
-    def _pcapng_records(self, start: int, stop: int) -> Iterator[Record]:
+    def _pcapng_records(self, start: int, stop: int, make: Any) -> Iterator[Any]:
         buf, size, offsets = self.buf, self.size, self.offsets
         sections, starts = self.parser.sections, self._section_starts
         lo = hi = 0  # offsets in [lo, hi) belong to `section`
@@ -137,7 +143,8 @@ class FrameIndex:
                 section = sections[k]
                 lo, hi = starts[k], starts[k + 1] if k + 1 < len(starts) else size
             got = fast_epb(section, buf, off, size, i + 1)
-            yield got[0] if got is not None else self.record(i)
+            rec = got[0] if got is not None else self.record(i)
+            yield rec if make is Record else remake(rec, make)
 
     def frames(self, start: int, stop: int) -> Iterator[tuple[int, int, bytes]]:
         """(number, linktype, data) of records ``start`` to ``stop - 1``: the lean path for

@@ -22,11 +22,11 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, overload
+from typing import Any, BinaryIO, overload
 
 from pktscope.capture.index import FrameIndex
 from pktscope.capture.reader import CaptureReader
-from pktscope.capture.records import Buffer, Record
+from pktscope.capture.records import Buffer, Record, remake
 from pktscope.errors import CaptureError
 
 __all__ = ["RecordFile", "StreamAccessError", "open_records"]
@@ -179,6 +179,23 @@ class RecordFile:
                 return
             stop = len(index)
             yield from index.records(i, stop)
+            i = stop
+
+    def records_as(self, make: Any) -> Iterator[Any]:
+        """``make(number, time, time_ns, cap_len, len, interface_id, linktype, data, comment,
+        file_offset)`` for every record, in order: iteration that builds the consumer's own
+        object per frame (``Capture`` makes packets) instead of a :class:`Record` first."""
+        index = self._index
+        if index is None:
+            for rec in self._iter_stream():
+                yield remake(rec, make)
+            return
+        i = 0
+        while True:
+            if i >= len(index) and self.index_to(i + _STEP) <= i:
+                return
+            stop = len(index)
+            yield from index.records(i, stop, make)
             i = stop
 
     def frames(self) -> Iterator[tuple[int, int, bytes]]:

@@ -10,9 +10,16 @@ from __future__ import annotations
 import inspect
 import mmap
 from dataclasses import dataclass, fields
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
-__all__ = ["LINKTYPE_ETHERNET", "MAX_RECORD_SIZE", "Buffer", "Record", "format_epoch"]
+__all__ = [
+    "LINKTYPE_ETHERNET",
+    "MAX_RECORD_SIZE",
+    "Buffer",
+    "Record",
+    "format_epoch",
+    "remake",
+]
 
 LINKTYPE_ETHERNET = 1
 
@@ -105,6 +112,14 @@ def _install_fast_init() -> None:
 
 
 _install_fast_init()
+
+
+def remake(rec: Record, make: Any) -> Any:
+    """``make`` called with the fields of ``rec``, positionally (see ``FrameIndex.records``)."""
+    return make(
+        rec.number, rec.time, rec.time_ns, rec.cap_len, rec.len, rec.interface_id,
+        rec.linktype, rec.data, rec.comment, rec.file_offset,
+    )  # fmt: skip
 
 
 def format_epoch(time_ns: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any, BinaryIO, overload
 
@@ -22,7 +22,7 @@ from pktscope.dissect.decode_as import DecodeAs, DecodeAsRules
 from pktscope.dissect.registry import load_spec
 from pktscope.fields.packet import Frame, Packet
 
-__all__ = ["Capture", "open_capture", "packet_from_record"]
+__all__ = ["Capture", "open_capture", "packet_from_record", "packet_maker"]
 
 CACHE_SIZE = 256
 
@@ -30,17 +30,47 @@ CACHE_SIZE = 256
 def packet_from_record(record: Record, chain: Chain) -> Packet:
     """A (not yet decoded) packet for one capture record."""
     frame = Frame(
-        number=record.number,
-        time=record.time,
-        time_ns=record.time_ns,
-        len=record.len,
-        cap_len=record.cap_len,
-        interface_id=record.interface_id,
-        linktype=record.linktype,
-        comment=record.comment,
-        file_offset=record.file_offset,
+        record.number,
+        record.time,
+        record.time_ns,
+        record.len,
+        record.cap_len,
+        record.interface_id,
+        record.linktype,
+        record.comment,
+        record.file_offset,
     )
-    return Packet(bytearray(record.data), frame, chain)
+    return Packet(bytes(record.data), frame, chain)
+
+
+def packet_maker(chain: Chain, cache: Mapping[int, Packet]) -> Any:
+    """``make(number, time, time_ns, cap_len, len, interface_id, linktype, data, comment,
+    file_offset)`` -> the packet (the cached one for that frame number, if any), for
+    :meth:`~pktscope.capture.open.RecordFile.records_as`: the iteration's hot path, with no
+    intermediate record and no keyword handling."""
+
+    def make(  # noqa: PLR0917 - a record's fields, positionally
+        number: int,
+        time: float,
+        time_ns: int,
+        cap_len: int,
+        length: int,
+        interface_id: int,
+        linktype: int,
+        data: bytes,
+        comment: str | None,
+        file_offset: int,
+    ) -> Packet:
+        if cache:
+            pkt = cache.get(number - 1)
+            if pkt is not None:
+                return pkt
+        frame = Frame(
+            number, time, time_ns, length, cap_len, interface_id, linktype, comment, file_offset
+        )
+        return Packet(data, frame, chain)
+
+    return make
 
 
 class Capture:
@@ -94,6 +124,10 @@ class Capture:
     def __iter__(self) -> Iterator[Packet]:
         chain = self.chain
         cache = self._cache
+        records_as = getattr(self.records, "records_as", None)
+        if records_as is not None:
+            yield from records_as(packet_maker(chain, cache))
+            return
         for i, record in enumerate(self.records):
             pkt = cache.get(i)
             yield pkt if pkt is not None else packet_from_record(record, chain)

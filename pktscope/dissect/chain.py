@@ -21,13 +21,14 @@ from typing import Any
 from pktscope.dissect.decode_as import DecodeAs, DecodeAsRules
 from pktscope.dissect.registry import layer_name, load_spec, spec_for_linktype
 from pktscope.errors import DecodeError
-from pktscope.fields.layer import Layer, new_layer
+from pktscope.fields.layer import Layer, failed_root
 from pktscope.fields.packet import Frame, Packet
 from pktscope.fields.schema import type_info
 
 __all__ = ["Chain", "PayloadRule", "decode", "payload_rule"]
 
 MAX_LAYERS = 32  # ICMP errors nest headers; nothing real comes close, a loop must stop
+_new_object = object.__new__
 
 
 class PayloadRule:
@@ -159,57 +160,82 @@ class Chain:
             return cls
 
     def layers(self, pkt: Packet) -> Iterator[Layer]:
-        cls = self.first_class(pkt.frame.linktype)
+        """Decode ``pkt.buffer`` layer by layer, each yielded as soon as it is decoded.
+
+        The hot path of every front end: per-class facts come from one cached tuple
+        (:func:`_facts`), layers are built without keyword handling and decoded inline, and the
+        next spec is chosen by :meth:`_next` (one call per layer).
+        """
+        frame = pkt.frame
+        cls = self.first
         if cls is None:
-            return
-        data = bytes(pkt.buffer)
+            try:
+                cls = self._by_linktype[frame.linktype]
+            except KeyError:
+                cls = self.first_class(frame.linktype)
+            if cls is None:
+                return
+        data = pkt._data()
         start, end = 0, len(data)
-        cut = pkt.frame.cap_len < pkt.frame.len
+        total = end
+        cut = frame.cap_len < frame.len
         truncated = quoted = False
-        counts: dict[str, int] = {}
+        names: list[str] = []
         facts = _FACTS
+        new = _new_object
         for index in range(MAX_LAYERS):
             fact = facts.get(cls)
             if fact is None:
-                fact = facts[cls] = (layer_name(cls), payload_rule(cls))
+                fact = _facts(cls)
             name, rule = fact
-            occurrence = counts.get(name, 0)
-            counts[name] = occurrence + 1
-            # A last layer (no payload rule) decodes on first use: a lookup of one of its
-            # leading header fields may then read only a prefix of its bytes.
-            layer = new_layer(
-                name,
-                cls,
-                start,
-                end - start,
-                index,
-                occurrence,
-                truncated,
-                data[start:end] if start or end != len(data) else data,
-                cut and end == len(data),
-            )
+            occurrence = names.count(name) if names else 0
+            names.append(name)
+            layer: Layer = new(Layer)
+            layer.name = name
+            layer.cls = cls
+            layer.offset = start
+            layer.size = end - start
+            layer.index = index
+            layer.occurrence = occurrence
+            layer._truncated = truncated
+            layer._cut_tail = cut and end == total
+            layer.note = None
+            layer._root_field = None
+            layer._error = None
+            buf = data[start:end] if start or end != total else data
             if rule is None:
+                # A last layer (no payload rule) decodes on first use: a lookup of one of its
+                # leading header fields may then read only a prefix of its bytes.
+                layer._root = None
+                layer._data = buf
                 yield layer
                 return
-            layer._decode()
+            layer._data = None
+            try:
+                root = cls.from_bytes(buf)  # type: ignore[attr-defined]
+            except Exception as exc:  # kept on the layer with the partial object
+                root = failed_root(layer, exc)
+            layer._root = root
             yield layer
-            nxt = self._next(layer, rule)
+            if root is None:
+                return
+            nxt = self._next(layer, root, rule)
             if nxt is None:
                 return
             cls, start, end, cut_payload = nxt
             quoted = quoted or rule.quoted
             truncated = cut_payload or quoted
 
-    def _next(self, layer: Layer, rule: PayloadRule) -> tuple[type, int, int, bool] | None:
-        root = layer._root
-        if root is None:
-            return None
+    def _next(
+        self, layer: Layer, root: Any, rule: PayloadRule
+    ) -> tuple[type, int, int, bool] | None:
         # 1. where the payload starts, in this layer's buffer
-        if rule.field is not None:
+        field = rule.field
+        if field is not None:
             try:
-                span = root._pkt_span(rule.field)
-            except Exception:
-                span = None
+                span = root._pkt_span(field)
+            except Exception:  # a partial object without the span: no payload
+                return None
             if span is None:
                 return None
             pstart = int(span[0])
@@ -221,10 +247,19 @@ class Chain:
         # 2. where it ends: declared end, clipped to the buffer
         size = layer.size
         declared: int | None = None
-        end_v = _value(root, rule.end) if rule.end is not None else None
-        if isinstance(end_v, int):
-            declared = end_v
-        elif rule.length is not None:
+        end_attr = rule.end
+        if end_attr is not None:
+            try:
+                end_v = getattr(root, end_attr)
+            except Exception:  # an instance that cannot evaluate: no value
+                end_v = None
+            if type(end_v) is int:
+                declared = end_v
+            elif end_v is not None:
+                end_v = _plain(end_v)
+                if isinstance(end_v, int):
+                    declared = end_v
+        if declared is None and rule.length is not None:
             len_v = _value(root, rule.length)
             if isinstance(len_v, int):
                 declared = pstart + len_v
@@ -232,10 +267,10 @@ class Chain:
         pend = size
         if declared is not None:
             if declared < pstart:
-                if layer.error is None:
+                if layer._error is None:
                     key = rule.end or rule.length or "payload"
                     meta = type_info(layer.cls).by_attr.get(key)
-                    layer.error = DecodeError(
+                    layer._error = DecodeError(
                         f"declared payload end {declared} is before its start {pstart}",
                         offset=layer.offset + pstart,
                         field_path=f"{layer.path}.{meta.id if meta else key}",
@@ -245,7 +280,10 @@ class Chain:
                 truncated = True
             else:
                 pend = declared
-        pstart = max(0, min(pstart, size))
+        if pstart < 0:
+            pstart = 0
+        elif pstart > size:
+            pstart = size
         # 5. an empty payload starts nothing
         if pend <= pstart:
             return None
@@ -285,6 +323,15 @@ class Chain:
             layer.note = "payload truncated: declared end beyond the captured bytes"
         base = layer.offset
         return nxt, base + pstart, base + pend, truncated
+
+
+def _plain(v: Any) -> Any:
+    return v.value if isinstance(v, enum.Enum) else v
+
+
+def _facts(cls: type) -> tuple[str, PayloadRule | None]:
+    fact = _FACTS[cls] = (layer_name(cls), payload_rule(cls))
+    return fact
 
 
 _FACTS: dict[type, tuple[str, PayloadRule | None]] = {}

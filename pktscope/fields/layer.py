@@ -16,7 +16,15 @@ from typing import Any
 
 from pktscope.errors import DecodeError, TruncatedError
 
-__all__ = ["Layer", "decode_layer", "limited_root", "new_layer", "peek_root", "rebase_error"]
+__all__ = [
+    "Layer",
+    "decode_layer",
+    "failed_root",
+    "limited_root",
+    "new_layer",
+    "peek_root",
+    "rebase_error",
+]
 
 
 class Layer:
@@ -232,6 +240,20 @@ def _run(cls: type, data: bytes, path: str, offset: int) -> tuple[Any, DecodeErr
         return None, DecodeError(f"recursion too deep: {exc}", offset=offset, field_path=path)
     except Exception as exc:  # a parser bug or a runtime error must not escape: keep the bytes
         return None, _foreign_error(exc, path, offset)
+
+
+def failed_root(layer: Layer, exc: Exception) -> Any:
+    """What a decode that raised ``exc`` leaves on ``layer`` (the chain's inline decode):
+    sets ``layer._error`` as :func:`_run` does and returns the partial root (or None)."""
+    path, offset = layer.path, layer.offset
+    if isinstance(exc, DecodeError):
+        layer._error = rebase_error(exc, path, offset)
+        return exc.partial
+    if isinstance(exc, RecursionError):
+        layer._error = DecodeError(f"recursion too deep: {exc}", offset=offset, field_path=path)
+    else:  # a parser bug or a runtime error must not escape: keep the bytes
+        layer._error = _foreign_error(exc, path, offset)
+    return None
 
 
 def peek_root(cls: type, data: bytes) -> Any:

@@ -76,23 +76,55 @@ class Packet:
 
     __slots__ = (
         "__weakref__",
+        "_buffer",
         "_dissector",
         "_generation",
         "_layer_iter",
         "_layers",
-        "buffer",
+        "_raw",
         "frame",
     )
 
-    def __init__(self, buffer: bytearray, frame: Frame, dissector: Dissector) -> None:
-        self.buffer = buffer
+    def __init__(self, buffer: bytearray | bytes, frame: Frame, dissector: Dissector) -> None:
+        # Given bytes (a capture's frame), the bytearray is made on first use of `buffer`:
+        # decoding and reading fields need only the immutable bytes, so most packets never
+        # copy them. Given a bytearray, that very object is the packet's buffer.
+        if type(buffer) is bytes:
+            self._raw: bytes | None = buffer
+            self._buffer: bytearray | None = None
+        else:
+            self._raw = None
+            self._buffer = buffer  # type: ignore[assignment]
         self.frame = frame
         self._dissector = dissector
         self._layers: list[Layer] = []
         self._layer_iter: Iterator[Layer] | None = None
         self._generation = 0
 
+    @property
+    def buffer(self) -> bytearray:
+        """The frame's bytes (``Field.set`` writes here; every ``Field.raw`` is a view of it)."""
+        buf = self._buffer
+        if buf is None:
+            raw = self._raw
+            buf = self._buffer = bytearray(raw if raw is not None else b"")
+            self._raw = None
+        return buf
+
+    @buffer.setter
+    def buffer(self, value: bytearray) -> None:
+        self._buffer = value
+        self._raw = None
+
     # -- layers ---------------------------------------------------------------------------------
+    def _data(self) -> bytes:
+        """The frame's bytes as an immutable ``bytes`` (what the dissector decodes): the bytes
+        the packet was made from while ``buffer`` was never asked for, else a copy of it."""
+        raw = self._raw
+        if raw is not None:
+            return raw
+        return bytes(self.buffer)
+
     def _iter_layers(self) -> Iterator[Layer]:
         """Decoded layers, decoding further ones only when the caller asks for them."""
         i = 0
@@ -116,17 +148,20 @@ class Packet:
 
     def all_layers(self) -> list[Layer]:
         """Every layer, decoding the whole chain: the packet's own list (do not change it)."""
-        if self._layer_iter is not _DONE:
-            for _ in self._iter_layers():
-                pass
+        it = self._layer_iter
+        if it is not _DONE:
+            if it is None and not self._layers:  # nothing decoded yet: the whole chain at once
+                self._layers = list(self._dissector.layers(self))
+                self._layer_iter = _DONE
+            else:
+                for _ in self._iter_layers():
+                    pass
         return self._layers
 
     @property
     def layers(self) -> list[Layer]:
         """All layers, decoding the whole chain."""
-        for _ in self._iter_layers():
-            pass
-        return list(self._layers)
+        return list(self.all_layers())
 
     def layer(self, name: str, occurrence: int = 0) -> Layer | None:
         """The ``occurrence``-th layer named ``name`` (decoding as far as needed), or None."""
@@ -206,14 +241,14 @@ class Packet:
     @property
     def protocols(self) -> str:
         """Layer names joined by ``:`` (``eth:ipv4:udp:dhcp``)."""
-        return ":".join(layer.name for layer in self.layers)
+        return ":".join(layer.name for layer in self.all_layers())
 
     @property
     def malformed(self) -> bool:
         """True when any layer failed to decode, except by running out of bytes the capture or
         a parent's declared length cut off (that is :attr:`truncated`; the error is still in
         :attr:`errors`)."""
-        return any(layer.malformed for layer in self.layers)
+        return any(layer.malformed for layer in self.all_layers())
 
     @property
     def truncated(self) -> bool:
@@ -225,7 +260,7 @@ class Packet:
     @property
     def errors(self) -> list[DecodeError]:
         """The decode errors of the layers, in chain order."""
-        return [layer.error for layer in self.layers if layer.error is not None]
+        return [layer.error for layer in self.all_layers() if layer.error is not None]
 
     def _frame_field(self, name: str) -> Field | None:
         fr = self.frame

@@ -202,6 +202,22 @@ def test_frames_is_the_lean_view_of_records(path: Path) -> None:
         assert list(rf.frames()) == [(r.number, r.linktype, bytes(r.data)) for r in rf]
 
 
+@pytest.mark.parametrize("path", CAPTURE_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("source", ["file", "stream"])
+def test_records_as_builds_from_the_same_fields(path: Path, source: str) -> None:
+    expected = read_all(path.read_bytes())[0]
+    rf = open_records(
+        path if source == "file" else io.BufferedReader(io.BytesIO(path.read_bytes()))
+    )  # type: ignore[arg-type]
+    with rf:
+        made = list(rf.records_as(Record))
+        assert made == expected
+        assert all(type(r.data) is bytes for r in made)
+    with open_records(path) as rf:
+        tuples = list(rf.records_as(lambda *fields: fields))
+    assert tuples == [tuple(getattr(r, f) for f in Record.__slots__) for r in expected]
+
+
 CORPUS = {p.name: p.read_bytes() for p in CAPTURE_FILES}
 
 

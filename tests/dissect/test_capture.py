@@ -48,3 +48,40 @@ def test_not_a_capture(tmp_path: Path) -> None:
     bad.write_bytes(b"not a capture at all")
     with pytest.raises(CaptureError):
         list(pktscope.open_capture(bad))
+
+
+@pytest.mark.parametrize(
+    "name", ["wswiki__dhcp.pcap", "pcpp__dns_over_tcp.pcapng", "wswiki__arp-storm.pcap"]
+)
+def test_iteration_builds_the_packets_random_access_builds(name: str) -> None:
+    """Iteration makes packets straight from the index (no records); they equal ``cap[i]``'s,
+    and a packet already in the cache is the one iteration yields."""
+    path = CAPTURES / name
+    with pktscope.open_capture(path) as cap, pktscope.open_capture(path) as other:
+        cached = cap[2]
+        seen = list(cap)
+        assert seen[2] is cached
+        assert len(seen) == len(other)
+        for i, pkt in enumerate(seen):
+            ref = other[i]
+            assert pkt.frame == ref.frame
+            assert pkt.frame.number == i + 1
+            assert pkt.buffer == ref.buffer and type(pkt.buffer) is bytearray
+            assert pkt.protocols == ref.protocols
+            assert [str(e) for e in pkt.errors] == [str(e) for e in ref.errors]
+
+
+def test_packet_buffer_made_on_first_use_and_writable() -> None:
+    """A capture packet keeps its frame's bytes until ``buffer`` is asked for; writes through
+    the buffer (``Field.set``) re-decode from the new bytes."""
+    with pktscope.open_capture(CAPTURES / "wswiki__dhcp.pcap") as cap:
+        pkt = next(iter(cap))
+        assert pkt._buffer is None  # decoding alone copies nothing
+        xid = pkt["dhcp.xid"]
+        assert pkt._buffer is None
+        buf = pkt.buffer
+        assert pkt.buffer is buf and bytes(buf) == pkt._data()
+        xid.set(0x01020304)
+        assert pkt["dhcp.xid"].value == 0x01020304
+        assert bytes(pkt.buffer[xid.offset : xid.end]) == bytes.fromhex("01020304")
+        assert pkt._data() == bytes(pkt.buffer)
