@@ -20,7 +20,9 @@ from pktscope.errors import PktscopeError
 COMMANDS = ("tui", "show", "fields", "hexdump", "compile", "check", "capture", "compare")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand, or with ``only`` of that one (the others' modules are
+    then not imported: ``pktscope fields`` starts without loading the TUI or the compiler)."""
     parser = argparse.ArgumentParser(
         prog="pktscope",
         description="Inspect struct-defined binary protocols: every field tied to its bytes.",
@@ -28,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"pktscope {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
+        if only is not None and name != only:
+            continue
         try:
             module = importlib.import_module(f"pktscope.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -39,8 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=words[0] if words and words[0] in COMMANDS else None)
+    args = parser.parse_args(words)
     run = getattr(args, "run", None)
     if run is None:
         parser.print_help()

@@ -416,29 +416,16 @@ def _run_fast(
 
 def _text_row(facts: Sequence[Any], fmt: Format, names: bool) -> Callable[[list[list[Any]]], str]:
     """The text line of extracted columns, as :func:`row_text` gives it from fields."""
-    from pktscope.extract.render import text_renderer
+    from pktscope.extract.render import compile_text_row
 
-    renderers = [text_renderer(f, names) for f in facts]
-    occurrence, agg, q, sep = fmt.occurrence, fmt.aggregator, fmt.quote, fmt.separator
-
-    def row(cols: list[list[Any]]) -> str:
-        parts = []
-        for show, vals in zip(renderers, cols, strict=True):
-            if not vals:
-                parts.append("")
-                continue
-            if len(vals) == 1:
-                text = show(vals[0])
-            else:
-                if occurrence == "f":
-                    vals = vals[:1]
-                elif occurrence == "l":
-                    vals = vals[-1:]
-                text = agg.join([show(v) for v in vals])
-            parts.append(f"{q}{text}{q}" if q else text)
-        return sep.join(parts)
-
-    return row
+    return compile_text_row(
+        list(facts),
+        names,
+        separator=fmt.separator,
+        aggregator=fmt.aggregator,
+        quote=fmt.quote,
+        occurrence=fmt.occurrence,
+    )
 
 
 def _extra_layers(args: argparse.Namespace) -> list[str]:

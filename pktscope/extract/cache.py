@@ -3,19 +3,19 @@
 Loading the YAML specs and planning take ~0.2 s, more than extracting 100,000 frames should.
 The compiled module (``marshal`` of its code object, plus the columns' rendering facts) is kept
 under ``$PKTSCOPE_CACHE_DIR`` (default ``$XDG_CACHE_HOME/pktscope`` or ``~/.cache/pktscope``),
-named by a hash of the requested paths, the bundled spec files' bytes, this package's source
-and the Python version; any change makes a new entry. A cache that cannot be read or written
-is simply not used.
+named by a hash of the requested paths, the bundled spec files' and this package's sources
+(name, size, modification time) and the Python version; any change makes a new entry, and an
+entry is used only when its stored key equals the whole current key. A cache that cannot be
+read or written is simply not used.
 """
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
+import zlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,14 +28,21 @@ _SOURCES = ("cache.py", "exprs.py", "plan.py", "runtime.py", "walk.py")
 _FORMAT = b"pktscope-extract 1\n"
 
 
-@dataclass(frozen=True)
 class Extractor:
     """``extract(buf, start, end, linktype) -> [values of column 0, ...]`` and the columns'
     ``(hint, size, enum labels)`` rendering facts."""
 
-    extract: Callable[[Any, int, int, int], list[list[Any]]]
-    facts: list[tuple[str | None, int | None, dict[int, str] | None]]
-    source: str
+    __slots__ = ("extract", "facts", "source")
+
+    def __init__(
+        self,
+        extract: Callable[[Any, int, int, int], list[list[Any]]],
+        facts: list[tuple[str | None, int | None, dict[int, str] | None]],
+        source: str,
+    ) -> None:
+        self.extract = extract
+        self.facts = facts
+        self.source = source
 
 
 def cache_dir() -> Path:
@@ -53,15 +60,19 @@ def _spec_dir() -> Path | None:
     return None
 
 
-def _key(paths: Sequence[str], spec_dir: Path) -> str:
-    h = hashlib.sha256(_FORMAT)
-    h.update(sys.version.encode())
-    h.update("\0".join(paths).encode())
-    for path in sorted(spec_dir.glob("*.ksy")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
-    for name in _SOURCES:
-        h.update((_PKG / name).read_bytes())
-    return h.hexdigest()[:32]
+def _key(paths: Sequence[str], spec_dir: Path) -> bytes:
+    """What the plan depends on: paths, Python, and each spec and source file's name, size and
+    modification time (as ``.pyc`` files are checked). Stored in the entry and compared whole."""
+    parts = [sys.version, "\0".join(paths)]
+    files = [*sorted(spec_dir.glob("*.ksy")), *(_PKG / name for name in _SOURCES)]
+    for path in files:
+        st = path.stat()
+        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(parts).encode()
+
+
+def _name(key: bytes) -> str:
+    return f"extract-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.bin"
 
 
 def load_extractor(
@@ -83,7 +94,7 @@ def load_extractor(
         key = _key(paths, spec_dir)
     except OSError:
         return None
-    entry = cache_dir() / f"extract-{key}.bin"
+    entry = cache_dir() / _name(key)
     if use_cache:
         try:
             data = entry.read_bytes()
@@ -91,9 +102,10 @@ def load_extractor(
             data = b""
         if data.startswith(_FORMAT):
             try:
-                code, facts, source = marshal.loads(data[len(_FORMAT) :])
-                return _instantiate(code, facts, source)
-            except Exception:  # a stale or damaged entry: rebuild it
+                stored, code, facts, source = marshal.loads(data[len(_FORMAT) :])
+                if stored == key:  # the name is a short hash: the whole key must match
+                    return _instantiate(code, facts, source)
+            except Exception:  # a damaged entry: rebuild it
                 pass
     if before_build is not None:
         before_build()
@@ -104,9 +116,9 @@ def load_extractor(
     except PlanError:
         return None
     facts = [(f.hint, f.size, dict(f.enum) if f.enum is not None else None) for f in facts_objs]
-    code = compile(source, f"<pktscope extract {key}>", "exec")
+    code = compile(source, f"<pktscope extract {entry.stem}>", "exec")
     if use_cache:
-        _store(entry, _FORMAT + marshal.dumps((code, facts, source)))
+        _store(entry, _FORMAT + marshal.dumps((key, code, facts, source)))
     return _instantiate(code, facts, source)
 
 

@@ -51,6 +51,11 @@ class Scope:
     elem: Scope | None = None
     index: str | None = None
     depth: int = 0
+    memo: dict[str, str] | None = None
+    """Root-level instances: name → local caching its value (``_NO`` until first use)."""
+    uses: dict[str, int] | None = None
+    memo_only: set[str] | None = None
+    """When given, only these instances are cached (the others are used once)."""
 
     def instance(self, name: str) -> Attr | None:
         for a in self.typedef.instances:
@@ -154,12 +159,29 @@ class _Tr:
             None,
             None,
             scope.depth + 1,
+            scope.memo,
+            scope.uses,
+            scope.memo_only,
         )
         tr = _Tr(inner)
         value = tr.tr(parse_expr(inst.value.text))
         if inst.if_expr is not None:
-            return f"({value} if {tr.tr(parse_expr(inst.if_expr.text))} else None)"
-        return value
+            value = f"({value} if {tr.tr(parse_expr(inst.if_expr.text))} else None)"
+        return self.memoized(name, value)
+
+    def memoized(self, name: str, value: str) -> str:
+        """``value`` computed once per frame (on first use, so still lazily) when the scope
+        keeps root-level instances, else as is. A bare local needs no cache."""
+        scope = self.scope
+        memo = scope.memo
+        if memo is None or value.isidentifier():
+            return value
+        if scope.uses is not None:
+            scope.uses[name] = scope.uses.get(name, 0) + 1
+        if scope.memo_only is not None and name not in scope.memo_only:
+            return value
+        var = memo.setdefault(name, f"_m_{pyname(name)}")
+        return f"({var} if {var} is not _NO else ({var} := {value}))"
 
     def positioned(self, inst: Attr) -> str:
         """A ``pos:`` instance of a number or of sized bytes in this stream (``_rd``/``_rdb``
@@ -170,7 +192,8 @@ class _Tr:
         if inst.switch is not None or inst.valid is not None or inst.contents is not None:
             raise Unsupported("instance")
         inner = Scope(scope.uni, scope.typedef, scope.start, scope.end, scope.names,
-                      scope.demand, None, None, None, scope.depth + 1)  # fmt: skip
+                      scope.demand, None, None, None, scope.depth + 1, scope.memo,
+                      scope.uses, scope.memo_only)  # fmt: skip
         tr = _Tr(inner)
         at = f"{scope.start} + {tr.tr(parse_expr(inst.pos.text))}"
         bounds = f"{scope.start}, {scope.end}"
@@ -190,8 +213,8 @@ class _Tr:
             signed = m.group(1) == "s"
             value = f"_rd(buf, {at}, {size}, {order!r}, {signed!r}, {bounds})"
         if inst.if_expr is not None:
-            return f"({value} if {tr.tr(parse_expr(inst.if_expr.text))} else None)"
-        return value
+            value = f"({value} if {tr.tr(parse_expr(inst.if_expr.text))} else None)"
+        return self.memoized(inst.id or "", value)
 
     def attr(self, n: A.Attr) -> str:
         scope = self.scope

@@ -168,13 +168,8 @@ def build_source(paths: Sequence[str], spec_dir: Path) -> tuple[str, list[Column
     with em.block("def extract(buf, s, e, linktype):"):
         em.line("out = [" + ", ".join("[]" for _ in columns) + "]")
         em.line("fn = _FIRST.get(linktype)")
-        em.line("n = 0")
-        with em.block("while fn is not None:"):
-            em.line("n += 1")
-            em.line(f"if n > {MAX_LAYERS}: raise _FB")
-            em.line("r = fn(buf, s, e, out)")
-            em.line("if r is None: break")
-            em.line("fn, s, e = r")
+        with em.block("if fn is not None:"):
+            em.line("fn(buf, s, e, out, 1)")
         em.line("return out")
     facts = [c.facts or ColumnFacts(None, None, None) for c in columns]
     return "\n".join(em.lines) + "\n", facts
@@ -340,16 +335,20 @@ def _layer(  # noqa: PLR0917 - private helper, called in one place
     demand: set[tuple[str, str]] = set()
     body: list[str] = []
     lines: list[str] = []
+    uses: dict[str, int] | None = None
     for _pass in range(2):
         sub = Emitter()
         sub.level = 1
         lines = []
-        walker = Walker(uni, sub, wanted | demand)
+        walker = Walker(uni, sub, wanted | demand, memo_uses=uses)
         _layer_body(walker, sub, td, stop, rule, reads, aliases, funcs, lines)
         demand |= walker.demand
-        body = sub.lines
+        uses = walker.uses
+        body = [f"    {var} = _NO" for var in walker.memo.values()] + sub.lines
     tail.extend(lines)
-    em.line(f"def {funcs[spec.id]}(buf, s, e, out):")
+    # each layer calls the next itself; n counts layers (the chain stops after MAX_LAYERS)
+    em.line(f"def {funcs[spec.id]}(buf, s, e, out, n):")
+    em.line(f"    if n > {MAX_LAYERS}: raise _FB")
     em.lines.extend(body)
     em.line("")
 
@@ -403,26 +402,28 @@ def _layer_body(  # noqa: PLR0917 - private helper, called in one place
             src = local
         else:
             src = value(col.field)
+        if kind == "seq" and (_plain_int(td, col.field) or _plain_bytes(td, col.field)):
+            em.line(f"out[{col.index}].append({src})")  # always read: never None
+            continue
         var = em.fresh("o")
         em.line(f"{var} = {src}")
         with em.block(f"if {var} is not None:"):
             em.line(f"out[{col.index}].append({var})")
     for (col, paths), row in zip(aliases, hits, strict=True):
-        done = em.fresh("done")
-        em.line(f"{done} = False")
+        head = "if"  # the first path with a hit wins
         for steps, found in zip(paths, row, strict=True):
-            with em.block(f"if not {done}:"):
-                if found is not None:
-                    with em.block(f"if {found} is not _NO:"):
-                        em.line(f"out[{col.index}].append({found})")
-                        em.line(f"{done} = True")
-                    continue
-                inst = next((a for a in td.instances if a.id == steps[0]), None)
-                if inst is None:
-                    continue  # names nothing: no hit
-                cond = value_of_if(inst, scope, walker)
-                with em.block(f"if {cond}:"):
-                    em.line("raise _FB")  # present: only the full decode can search it
+            if found is not None:
+                with em.block(f"{head} {found} is not _NO:"):
+                    em.line(f"out[{col.index}].append({found})")
+                head = "elif"
+                continue
+            inst = next((a for a in td.instances if a.id == steps[0]), None)
+            if inst is None:
+                continue  # names nothing: no hit
+            cond = value_of_if(inst, scope, walker)
+            with em.block(f"{head} {cond}:"):
+                em.line("raise _FB")  # present: only the full decode can search it
+            head = "elif"
     if rule is None:
         em.line("return None")
         return
@@ -442,7 +443,9 @@ def _layer_body(  # noqa: PLR0917 - private helper, called in one place
     end_name, len_name = rule.get("end"), rule.get("length")
     if isinstance(end_name, str) or isinstance(len_name, str):
         em.line("d = None")
-        if isinstance(end_name, str):
+        if isinstance(end_name, str) and _plain_int(td, end_name):
+            em.line(f"d = s + {value(end_name)}")
+        elif isinstance(end_name, str):
             em.line(f"v = {value(end_name)}")
             with em.block("if isinstance(v, int):"):
                 em.line("d = s + v")
@@ -471,15 +474,40 @@ def _layer_body(  # noqa: PLR0917 - private helper, called in one place
     tail.append(f"{tvar} = {{" + ", ".join(f"{k!r}: {v}" for k, v in table.items()) + "}")
     for name in names:
         em.line(f"v = {value(str(name))}")
-        with em.block("if v is not None and type(v) is not bytes and v in " + tvar + ":"):
-            em.line(f"fn = {tvar}[v]")
-            em.line("return None if fn is None else (fn, ps, pe)")
+        if _plain_int(td, str(name)):
+            em.line(f"fn = {tvar}.get(v, _NO)")
+        else:
+            em.line(f"fn = {tvar}.get(v, _NO) if v is not None and type(v) is not bytes else _NO")
+        with em.block("if fn is not _NO:"):
+            em.line("if fn is not None: fn(buf, ps, pe, out, n + 1)")
+            em.line("return None")
     default = rule.get("default")
     if default is not None:
         fn = funcs.get(str(default), "None")
-        em.line("return None" if fn == "None" else f"return ({fn}, ps, pe)")
+        em.line("return None" if fn == "None" else f"return {fn}(buf, ps, pe, out, n + 1)")
     else:
         em.line("return None")
+
+
+def _plain_int(td: TypeDef, name: str) -> bool:
+    """A seq field always read as an integer (unconditional, not repeated, a number)."""
+    k = _seq_index(td, name)
+    if k is None:
+        return False
+    a = td.seq[k]
+    if a.if_expr is not None or a.repeat or a.switch is not None or a.type is None:
+        return False
+    m = PRIM_RE.match(parse_type_ref(a.type)[0])
+    return m is not None and not m.group(3)
+
+
+def _plain_bytes(td: TypeDef, name: str) -> bool:
+    """A seq field always read as bytes (unconditional, not repeated, untyped)."""
+    k = _seq_index(td, name)
+    if k is None:
+        return False
+    a = td.seq[k]
+    return a.if_expr is None and not a.repeat and a.switch is None and a.type in (None, "bytes")
 
 
 def value_of_if(inst: Attr, scope: Scope, walker: Walker) -> str:

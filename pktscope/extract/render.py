@@ -85,3 +85,66 @@ def json_renderer(facts: Facts, names: bool) -> Callable[[Any], Any]:
         return plain(v)
 
     return to_json
+
+
+def _fast_text(i: int, facts: Facts, names: bool) -> str:
+    """A Python expression for column ``i``'s text of value ``v{i}`` (``R[i]`` otherwise)."""
+    hint, _size, labels = facts
+    v = f"v{i}"
+    generic = f"R[{i}]({v})"
+    if names and labels:
+        return f"(L[{i}][{v}] if type({v}) is int and {v} in L[{i}] else {generic})"
+    if hint in (None, "hex"):
+        text = f"({v}.hex() if type({v}) is bytes else {generic})"
+        if hint is None:
+            text = f"(str({v}) if type({v}) is int else {text[1:-1]})"
+        return text
+    if hint == "ipv4":
+        dotted = f'f"{{{v}[0]}}.{{{v}[1]}}.{{{v}[2]}}.{{{v}[3]}}"'
+        return f"({dotted} if type({v}) is bytes and len({v}) == 4 else {generic})"
+    return generic
+
+
+def compile_text_row(
+    facts: list[Facts],
+    names: bool,
+    *,
+    separator: str,
+    aggregator: str,
+    quote: str,
+    occurrence: str,
+) -> Callable[[list[list[Any]]], str]:
+    """The text line of a frame's extracted columns, as ``row_text`` prints it: one generated
+    function, the usual single occurrence rendered inline, several joined as ``-E`` says."""
+    lines = ["def row(cols):", "    " + "".join(f"c{i}, " for i in range(len(facts))) + "= cols"]
+    for i, f in enumerate(facts):
+        lines += [
+            f"    if len(c{i}) == 1:",
+            f"        v{i} = c{i}[0]",
+            f"        t{i} = {_fast_text(i, f, names)}",
+            f"    elif c{i}:",
+            f"        t{i} = J(R[{i}], c{i})",
+            "    else:",
+            f"        t{i} = None",
+        ]
+    parts = [f'(Q + t{i} + Q if t{i} is not None else "")' if quote else f't{i} or ""'
+             for i in range(len(facts))]  # fmt: skip
+    lines.append("    return S.join((" + ", ".join(parts) + ",))")
+    renderers = [text_renderer(f, names) for f in facts]
+
+    def join(show: Callable[[Any], str], vals: list[Any]) -> str:
+        if occurrence == "f":
+            vals = vals[:1]
+        elif occurrence == "l":
+            vals = vals[-1:]
+        return aggregator.join([show(v) for v in vals])
+
+    ns: dict[str, Any] = {
+        "R": renderers,
+        "L": [dict(f[2]) if f[2] else {} for f in facts],
+        "J": join,
+        "Q": quote,
+        "S": separator,
+    }
+    exec(compile("\n".join(lines) + "\n", "<pktscope fields row>", "exec"), ns)
+    return ns["row"]  # type: ignore[no-any-return]

@@ -101,7 +101,13 @@ class Walker:
     second (with ``wanted`` grown by that) reads them.
     """
 
-    def __init__(self, uni: Universe, em: Emitter, wanted: set[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        uni: Universe,
+        em: Emitter,
+        wanted: set[tuple[str, str]],
+        memo_uses: dict[str, int] | None = None,
+    ) -> None:
         self.uni = uni
         self.em = em
         self.wanted = wanted
@@ -111,6 +117,12 @@ class Walker:
         self._depth = 0
         self._checked: tuple[str, str, int] | None = None  # the last check still in force
         self._ahead = 0  # bytes of fixed-size fields from the current field's start on
+        self.memo: dict[str, str] = {}
+        """Locals caching the outermost type's instances (initialised to ``_NO`` by the caller)."""
+        self.uses: dict[str, int] = {}
+        """How many places use each outermost instance (memoised only when used twice: pass
+        the first run's count as ``memo_uses``)."""
+        self._memo_uses = memo_uses
         self.field_starts: dict[str, str] = {}
         """Where each field of the outermost walk starts (a payload field's start)."""
 
@@ -128,7 +140,9 @@ class Walker:
         """Emit the bounds check of the farthest position walked since the last check (none
         when a check in force already covers it)."""
         pending = self._pending
-        if pending is not None:
+        if pending is not None and str(pending) == self._pending_end:
+            self._pending = None  # the end itself: nothing to check
+        if pending is not None and self._pending is not None:
             done = self._checked
             if (
                 done is None
@@ -193,6 +207,14 @@ class Walker:
     ) -> Walked:
         """Walk ``td.seq[:stop]`` from ``pos`` in the stream ``[start, end)``."""
         scope = Scope(self.uni, td, start, end)
+        if self._depth == 0:
+            scope.memo = self.memo
+            scope.uses = self.uses
+            scope.memo_only = (
+                None
+                if self._memo_uses is None
+                else {k for k, v in self._memo_uses.items() if v > 1}
+            )
         if self._depth >= _MAX_DEPTH:
             self.fail()
             return Walked(scope, pos)
