@@ -61,22 +61,32 @@ def gen_bulk(  # noqa: PLR0917 - internal emitter step
     key: str,
     elem: tuple[str, int, str | None],
     wrap: Callable[[str], str],
-) -> None:
-    """Read a whole array of fixed-size elements; leaves an open ``if`` for the fallback.
+) -> bool:
+    """Read a whole array of fixed-size elements; leaves an open ``if`` for the fallback
+    (returns False when there is none: bytes in buffer mode always split evenly).
 
     Sets ``_r`` (the bytes read, ``None`` when nothing was read) and, for ``repeat: expr``,
     ``_c`` (the count) for the element loop that follows in the ``else:`` branch."""
     code, size, endian = elem
-    if a.repeat == "eos":
+    if a.repeat == "eos" and reads.fast:
+        em.line("_r = _B[_o + _p : _o + _z]")
+        ok = "True" if size == 1 else f"len(_r) % {size} == 0"
+    elif a.repeat == "eos":
         em.line("_r = None if _io.bits_left else _io._io.read()")
         ok = "_r is not None" + (f" and len(_r) % {size} == 0" if size > 1 else "")
     else:
         assert a.repeat_expr is not None
         em.line(f"_c = {reads.expr(a.repeat_expr)}")
-        em.line(
-            f"_r = _io._io.read(_c * {size}) if _c.__class__ is int and _c >= 0 "
-            "and not _io.bits_left else None"
-        )
+        if reads.fast:
+            em.line(
+                f"_r = _B[_o + _p : _o + _p + _c * {size}] if _c.__class__ is int and _c >= 0 "
+                "else None"
+            )
+        else:
+            em.line(
+                f"_r = _io._io.read(_c * {size}) if _c.__class__ is int and _c >= 0 "
+                "and not _io.bits_left else None"
+            )
         ok = f"_r is not None and len(_r) == _c * {size}"
     count = "len(_r)" if size == 1 else f"len(_r) // {size}"
     if code.endswith("s"):
@@ -98,11 +108,17 @@ def gen_bulk(  # noqa: PLR0917 - internal emitter step
             value = f"list(map({emap}.get, _r, _r))"
         else:
             value = f"[{emap}.get(_x, _x) for _x in {value}]"
+    if ok == "True":
+        em.line(f"{target} = {value}")
+        em.line(f"_s[{key}] = {wrap(f'(_p, {size}, {count}, None)')}")
+        em.line("_p += len(_r)")
+        return False
     em.line(f"if {ok}:")
     with em.indent():
         em.line(f"{target} = {value}")
         em.line(f"_s[{key}] = {wrap(f'(_p, {size}, {count}, None)')}")
         em.line("_p += len(_r)")
+    return True
 
 
 def gen_loop(  # noqa: PLR0917 - internal emitter step
@@ -124,7 +140,7 @@ def gen_loop(  # noqa: PLR0917 - internal emitter step
     et = gen.uni.attr_type(t, a, element=True)
     if a.repeat == "eos":
         em.line("i = 0")
-        header = "while not _io.is_eof():"
+        header = "while _p < _z:" if reads.fast else "while not _io.is_eof():"
     elif a.repeat == "expr":
         assert a.repeat_expr is not None
         header = f"for i in range({count or reads.expr(a.repeat_expr)}):"
@@ -139,7 +155,8 @@ def gen_loop(  # noqa: PLR0917 - internal emitter step
         reads.attr(em, a, "_t", lambda rec: f"_a.append({rec})", ctx)
         em.line("_v.append(_t)")
         if guard:
-            with em.block("if _p == _q and _io._io.tell() == _q:"):
+            cond = "_p == _q" if reads.fast else "_p == _q and _io._io.tell() == _q"
+            with em.block(f"if {cond}:"):
                 em.line(
                     "raise _kaitaistruct.KaitaiStructError('repeated element consumed no "
                     f"bytes', {a.path!r})"

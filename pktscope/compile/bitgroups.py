@@ -94,12 +94,20 @@ def gen_bit_group(
 ) -> None:
     """The fast read of ``group``, falling back to ``slow(index, attr)`` per field."""
     n = group.nbytes
+    fast = reads.fast
     em.line(f"_f = {group.fields[0][0]}")
-    em.line("_q = _io._io.tell()")
-    em.line(f"_d = b'' if _io.bits_left else _io._io.read({n})")
-    with em.block(f"if len(_d) == {n}:"):
+    if fast:  # buffer mode: always byte-aligned here
+        em.line("_q = _p")
+        cond = f"_p + {n} <= _z"
+        data = "_B[_o + _p]" if n == 1 else f"_B[_o + _p : _o + _p + {n}]"
+    else:
+        em.line("_q = _io._io.tell()")
+        em.line(f"_d = b'' if _io.bits_left else _io._io.read({n})")
+        cond = f"len(_d) == {n}"
+        data = "_d[0]" if n == 1 else "_d"
+    with em.block(f"if {cond}:"):
         order = "big" if group.endian == "be" else "little"
-        em.line("_x = _d[0]" if n == 1 else f"_x = int.from_bytes(_d, {order!r})")
+        em.line(f"_x = {data}" if n == 1 else f"_x = int.from_bytes({data}, {order!r})")
         em.line("_b = _q * 8")
         off = 0
         for idx, a, width in group.fields:
@@ -121,7 +129,19 @@ def gen_bit_group(
             off += width
         em.line(f"_p = _q + {n}")
     with em.block("else:"):
-        with em.block("if _d:"):
-            em.line("_io._io.seek(_q)")
-        for idx, a, _ in group.fields:
-            slow(idx, a)
+        if fast:
+            # too few bytes: the field-by-field stream reads keep what fits, then fail
+            em.line("_io = self._io")
+            em.line("_io.align_to_byte()")
+            em.line("_io._io.seek(_p)")
+            reads.fast = False
+            try:
+                for idx, a, _ in group.fields:
+                    slow(idx, a)
+            finally:
+                reads.fast = True
+        else:
+            with em.block("if _d:"):
+                em.line("_io._io.seek(_q)")
+            for idx, a, _ in group.fields:
+                slow(idx, a)

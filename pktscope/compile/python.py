@@ -18,6 +18,7 @@ from typing import Any
 from pktscope.compile.arrays import bulk_elem, gen_bulk, gen_loop
 from pktscope.compile.bitgroups import BitGroup, gen_bit_group, group_bits
 from pktscope.compile.emit import Emitter
+from pktscope.compile.fastpath import fast_types
 from pktscope.compile.meta import field_meta, plain
 from pktscope.compile.reads import CODES as _FMT
 from pktscope.compile.reads import ReadEmitter
@@ -101,6 +102,8 @@ class ModuleGen:
         self.structs: dict[str, str] = {}  # format -> global name
         self.late: dict[str, str] = {}  # expression -> global name, defined after the classes
         self.mod = GeneratedModule(name=check_id(spec.id, "spec id"), body="")
+        self.fast: set[int] = set()  # id() of the types read in buffer mode (fastpath.py)
+        self.named: set[int] = set()  # id() of the types whose fields are named and checked
 
     # -- errors -------------------------------------------------------------------------
     def error(self, msg: str, path: str) -> SpecError:
@@ -159,6 +162,7 @@ class ModuleGen:
 
     # -- module -------------------------------------------------------------------------
     def generate(self) -> GeneratedModule:
+        self.fast = fast_types(self, self.dry_run)
         em = Emitter()
         self.gen_class(em, self.spec.root)
         structs = [f"{n} = _struct.Struct({f!r})" for f, n in self.structs.items()]
@@ -167,6 +171,30 @@ class ModuleGen:
             self.mod.body += "\n\n# switch tables (case value -> class) and enum value maps\n"
             self.mod.body += "\n".join(f"{n} = {t}" for t, n in self.late.items()) + "\n"
         return self.mod
+
+    def dry_run(self, em: Emitter, t: TypeDef) -> str | None:
+        """Generate ``t``'s buffer-mode reader into ``em``, leaving no trace in the module;
+        returns what did not fit (None: all of it did)."""
+        saved = (dict(self.structs), dict(self.late), list(self.mod.imports))
+        saved2 = (list(self.mod.opaque), dict(self.mod.process_modules), self.mod.need_zlib)
+        try:
+            self.name_fields(t)
+            reads = ReadEmitter(self, t, self.ctx(t))
+            plan = group_bits(t, self.plan(t, reads))
+            reads.fast = True
+            self.gen_seq(em, t, plan, reads, self.ctx(t))
+            return reads.bad
+        finally:
+            self.structs, self.late, self.mod.imports = saved
+            self.mod.opaque, self.mod.process_modules, self.mod.need_zlib = saved2
+
+    def is_fast(self, t: TypeDef) -> bool:
+        return id(t) in self.fast
+
+    def is_fast_name(self, t: TypeDef, tname: str) -> bool:
+        """True when the type named ``tname`` (seen from ``t``) is read in buffer mode."""
+        found = self.uni.resolve_type(t, tname.split("(", 1)[0].strip())
+        return found is not None and self.is_fast(found)
 
     def late_global(self, text: str, prefix: str) -> str:
         """A module-level name for the expression ``text`` (over this module's classes),
@@ -246,14 +274,7 @@ class ModuleGen:
         cname = camel(t.name)
         ctx = self.ctx(t)
         reads = ReadEmitter(self, t, ctx)
-        for i, a in enumerate(t.seq):
-            if a.id is None:
-                a.id = f"_unnamed{i}"
-            elif not ID_RE.match(a.id):
-                raise self.error(f"invalid field id {a.id!r}", a.path)
-        for a in t.instances:
-            if a.id is None or not ID_RE.match(a.id):
-                raise self.error(f"invalid instance id {a.id!r}", a.path)
+        self.name_fields(t)
         with em.block(f"class {cname}(_PktStruct):"):
             if t.doc:
                 em.line(doc_literal(t.doc))
@@ -299,14 +320,32 @@ class ModuleGen:
             em.line(f"_PKT_SEQ = {tuple(seq_table)!r}")
             for a in t.instances:
                 em.line(f"_m_{self.attr_name(a)} = _PKT_UNSET")
+            fast = self.is_fast(t)
+            if fast and t.parent is None and not t.params:
+                em.line("_pkt_root_ok = True  # from_bytes reads from the buffer")
             em.line()
             self.gen_init(em, t)
-            self.gen_read(em, t, plan, reads, ctx)
+            self.gen_read(em, t, plan, reads, ctx, fast=fast)
+            reads.fast_inst = fast
             for k, a in enumerate(t.instances):
                 self.gen_instance(em, t, a, len(t.seq) + k, reads, ctx)
+            reads.fast_inst = False
             for sub in t.types.values():
                 em.line()
                 self.gen_class(em, sub)
+
+    def name_fields(self, t: TypeDef) -> None:
+        if id(t) in self.named:
+            return
+        self.named.add(id(t))
+        for i, a in enumerate(t.seq):
+            if a.id is None:
+                a.id = f"_unnamed{i}"
+            elif not ID_RE.match(a.id):
+                raise self.error(f"invalid field id {a.id!r}", a.path)
+        for a in t.instances:
+            if a.id is None or not ID_RE.match(a.id):
+                raise self.error(f"invalid instance id {a.id!r}", a.path)
 
     def gen_init(self, em: Emitter, t: TypeDef) -> None:
         params = [pyname(p.id) for p in t.params]
@@ -335,35 +374,59 @@ class ModuleGen:
         plan: list[_Run | tuple[int, Attr] | BitGroup],
         reads: ReadEmitter,
         ctx: Ctx,
+        *,
+        fast: bool = False,
     ) -> None:
-        with em.block("def _read(self):"):
-            em.line("_io = self._io")
-            em.line("self._pkt_s = _s = {}")
-            em.line("self._pkt_start = _p = _io._io.tell()")
-            em.line("_f = -1")
-            with em.block("try:"):
-                if t.meta.endian_switch is not None and not t.meta.endian:
-                    self.gen_endian_switch(em, t, reads)
-                run_no = 0
-                for item in plan:
-                    if isinstance(item, _Run):
-                        self.gen_run(em, t, item, run_no, reads)
-                        run_no += 1
-                    elif isinstance(item, BitGroup):
-                        gen_bit_group(
-                            em,
-                            item,
-                            reads,
-                            self.attr_name,
-                            lambda i, a: self.gen_seq_attr(em, t, i, a, reads, ctx),
-                        )
-                    else:
-                        self.gen_seq_attr(em, t, item[0], item[1], reads, ctx)
-            with em.block("except Exception as _x:"):
-                em.line("_pkt_fail(self, _x, _f, _p)")
-                em.line("raise")
-            em.line("self._pkt_end = _p")
-        em.line()
+        """``_read()`` (stream mode) and, for a type in buffer mode, ``_pkt_read()``; then
+        ``_read()`` hands a clean in-memory stream to ``_pkt_read()`` (``_pkt_enter``) and
+        keeps the stream code for any other (a file, a reader that refuses its buffer, bits
+        pending)."""
+        for mode in (False, True) if fast else (False,):
+            head = "def _pkt_read(self, _B, _o, _z, _p):" if mode else "def _read(self):"
+            reads.fast = mode
+            with em.block(head):
+                if fast and not mode:
+                    with em.block("if _pkt_enter(self):"):
+                        em.line("return")
+                if not mode:
+                    em.line("_io = self._io")
+                em.line("self._pkt_s = _s = {}")
+                em.line("self._pkt_start = _p" if mode else "self._pkt_start = _p = _io._io.tell()")
+                em.line("_f = -1")
+                with em.block("try:"):
+                    self.gen_seq(em, t, plan, reads, ctx)
+                with em.block("except Exception as _x:"):
+                    em.line("_pkt_fail(self, _x, _f, _p)")
+                    em.line("raise")
+                em.line("self._pkt_end = _p")
+            reads.fast = False
+            em.line()
+
+    def gen_seq(
+        self,
+        em: Emitter,
+        t: TypeDef,
+        plan: list[_Run | tuple[int, Attr] | BitGroup],
+        reads: ReadEmitter,
+        ctx: Ctx,
+    ) -> None:
+        if t.meta.endian_switch is not None and not t.meta.endian:
+            self.gen_endian_switch(em, t, reads)
+        run_no = 0
+        for item in plan:
+            if isinstance(item, _Run):
+                self.gen_run(em, t, item, run_no, reads)
+                run_no += 1
+            elif isinstance(item, BitGroup):
+                gen_bit_group(
+                    em,
+                    item,
+                    reads,
+                    self.attr_name,
+                    lambda i, a: self.gen_seq_attr(em, t, i, a, reads, ctx),
+                )
+            else:
+                self.gen_seq_attr(em, t, item[0], item[1], reads, ctx)
 
     def gen_endian_switch(self, em: Emitter, t: TypeDef, reads: ReadEmitter) -> None:
         sw = t.meta.endian_switch
@@ -398,20 +461,30 @@ class ModuleGen:
         else:
             unpack = self.struct((">" if run.endian != "le" else "<") + fmt) + ".unpack"
         n = run.size
-        em.line("if _io.bits_left:")
-        with em.indent():
-            em.line("_io.align_to_byte()")
-        em.line(f"_d = _io._io.read({n})")
-        em.line(f"if len(_d) < {n}:")
-        with em.indent():
-            em.line(
-                f"raise _kaitaistruct.EndOfStreamError('requested {n} bytes, but only %d bytes "
-                f"available' % len(_d), {n}, len(_d))"
-            )
-        if fmt == "B" and run.endian != "switch":
-            em.line(f"{targets} = _d[0]")
+        if reads.fast:
+            if run.endian == "switch":
+                reads.unfit("switched endianness")
+            with em.block(f"if _p + {n} > _z:"):
+                em.line(f"raise _pkt_eos({n}, _z - _p)")
+            if fmt == "B" and run.endian != "switch":
+                em.line(f"{targets} = _B[_o + _p]")
+            else:
+                em.line(f"({targets},) = {unpack}_from(_B, _o + _p)")
         else:
-            em.line(f"({targets},) = {unpack}(_d)")
+            em.line("if _io.bits_left:")
+            with em.indent():
+                em.line("_io.align_to_byte()")
+            em.line(f"_d = _io._io.read({n})")
+            em.line(f"if len(_d) < {n}:")
+            with em.indent():
+                em.line(
+                    f"raise _kaitaistruct.EndOfStreamError('requested {n} bytes, but only %d "
+                    f"bytes available' % len(_d), {n}, len(_d))"
+                )
+            if fmt == "B" and run.endian != "switch":
+                em.line(f"{targets} = _d[0]")
+            else:
+                em.line(f"({targets},) = {unpack}(_d)")
         em.line(f"_s[{run_no}] = _p")
         em.line(f"_p += {run.size}")
         for idx, a, _, _ in run.attrs:
@@ -465,11 +538,13 @@ class ModuleGen:
             return
         # fixed-size elements: one read, values and spans in one go; any irregularity (bits
         # pending, a short last element) seeks back and takes the element-by-element loop
-        gen_bulk(em, reads, a, target, key, bulk, wrap)
+        if not gen_bulk(em, reads, a, target, key, bulk, wrap):
+            return
         with em.block("else:"):
-            em.line("if _r is not None:")
-            with em.indent():
-                em.line("_io._io.seek(_p)")
+            if not reads.fast:
+                em.line("if _r is not None:")
+                with em.indent():
+                    em.line("_io._io.seek(_p)")
             gen_loop(self, em, t, a, target, key, reads, ctx, wrap, count="_c")
 
     def gen_instance(  # noqa: PLR0917 - internal emitter step

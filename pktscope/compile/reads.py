@@ -65,6 +65,18 @@ class ReadEmitter:
         self.t = t
         self.ctx = ctx
         self.raw_end = "_io._io.tell()"  # where the bytes just read end (set by raw_bytes)
+        # buffer mode (fastpath.py): read from ``_B`` at ``_o + _p`` instead of the stream;
+        # ``bad`` names the first construct it cannot read (the type then keeps its stream
+        # code), ``in_place`` collects the user types read in place (without a size)
+        self.fast = False
+        self.fast_inst = False
+        self.table_fast = False
+        self.bad: str | None = None
+        self.in_place: list[TypeDef] = []
+
+    def unfit(self, why: str) -> None:
+        if self.fast and self.bad is None:
+            self.bad = why
 
     # -- helpers ------------------------------------------------------------------------
     def expr(self, e: Expr, ctx: Ctx | None = None) -> str:
@@ -74,12 +86,24 @@ class ReadEmitter:
         except SpecError as exc:
             raise self.gen.located(exc, e.path) from None
         c = Ctx(c.uni, c.typedef, c.cls_ref, c.enum_ref, c.self_expr, c.local, e.path)
-        return translate(node, c)
+        return self.fast_expr(translate(node, c))
+
+    def fast_expr(self, text: str) -> str:
+        """In buffer mode, the object's own stream state from the locals; any other use of a
+        stream makes the type unfit for it."""
+        if self.fast:
+            text = text.replace("self._io.is_eof()", "(_p >= _z)")
+            text = text.replace("self._io.size()", "_z").replace("self._io.pos()", "_p")
+            if "_io" in text or "_pkt_sizeof" in text:
+                self.unfit("stream expression")
+        elif self.fast_inst:
+            text = text.replace("self._io.size()", "_pkt_iosize(self)")
+        return text
 
     def node(self, node: A.Node, path: str) -> str:
         c = self.ctx
         c = Ctx(c.uni, c.typedef, c.cls_ref, c.enum_ref, c.self_expr, c.local, path)
-        return translate(node, c)
+        return self.fast_expr(translate(node, c))
 
     def encoding(self, a: Attr) -> str:
         enc = a.encoding or self.t.encoding()
@@ -171,6 +195,9 @@ class ReadEmitter:
             if fallback is None:
                 return False
         name = self.gen.table(table)
+        self.table_fast = all(
+            self.gen.is_fast_name(self.t, n) for n in [*groups, *([default] if default else [])]
+        )
         em.line(f"_c = {name}.get(_on{', ' + fallback if fallback else ''})")
         if fallback:
             self.user(em, a, default or "", target, store, cls_expr="_c")
@@ -251,24 +278,32 @@ class ReadEmitter:
         # read straight from the underlying file object (KaitaiStream.read_* is three calls)
         n = prim_size(tname)
         assert n is not None
-        with em.block("if _io.bits_left:"):
-            em.line("_io.align_to_byte()")
-        em.line(f"_d = _io._io.read({n})")
-        with em.block(f"if len(_d) < {n}:"):
-            em.line(
-                f"raise _kaitaistruct.EndOfStreamError('requested {n} bytes, but only %d bytes "
-                f"available' % len(_d), {n}, len(_d))"
-            )
+        if self.fast:
+            with em.block(f"if _p + {n} > _z:"):
+                em.line(f"raise _pkt_eos({n}, _z - _p)")
+            src, unpack = "_B, _o + _p", "unpack_from"
+        else:
+            with em.block("if _io.bits_left:"):
+                em.line("_io.align_to_byte()")
+            em.line(f"_d = _io._io.read({n})")
+            with em.block(f"if len(_d) < {n}:"):
+                em.line(
+                    f"raise _kaitaistruct.EndOfStreamError('requested {n} bytes, but only %d "
+                    f"bytes available' % len(_d), {n}, len(_d))"
+                )
+            src, unpack = "_d", "unpack"
         if kind == "u1":
-            call = "_d[0]"
+            call = "_B[_o + _p]" if self.fast else "_d[0]"
         else:
             code = CODES[kind]
             endian = "be" if n == 1 else self.endian_of(a, tname)
             if endian == "switch":
+                self.unfit("switched endianness")
                 le, be = self.gen.struct("<" + code), self.gen.struct(">" + code)
-                call = f"({le} if self._is_le else {be}).unpack(_d)[0]"
+                call = f"({le} if self._is_le else {be}).{unpack}({src})[0]"
             else:
-                call = f"{self.gen.struct(('<' if endian == 'le' else '>') + code)}.unpack(_d)[0]"
+                st = self.gen.struct(("<" if endian == "le" else ">") + code)
+                call = f"{st}.{unpack}({src})[0]"
         if a.enum:
             em.line(f"{target} = {call}")
             call = target
@@ -291,6 +326,7 @@ class ReadEmitter:
     def bits(  # noqa: PLR0917 - internal emitter step
         self, em: Emitter, a: Attr, n: int, endian: str | None, target: str, store: Store
     ) -> None:
+        self.unfit("bit field")
         be = endian or self.t.bit_endian()
         val = f"_io.read_bits_int_{be}({n})"
         if n == 1 and not a.enum:
@@ -303,14 +339,26 @@ class ReadEmitter:
     def raw_bytes(self, em: Emitter, a: Attr, tname: str | None) -> str:
         """Statements reading the raw bytes of ``a``; returns the expression holding them."""
         self.raw_end = "_io._io.tell()"
+        if self.fast and (a.process is not None or a.terminator is not None or tname == "strz"):
+            self.unfit("terminator or process")
         if a.contents is not None:
             self.raw_end = f"_p + {len(a.contents)}"
+            if self.fast:
+                n = len(a.contents)
+                with em.block(f"if _p + {n} > _z:"):
+                    em.line(f"raise _pkt_eos({n}, _z - _p)")
+                return f"_B[_o + _p : _o + _p + {n}]"
             return f"_io.read_bytes({len(a.contents)})"
         term = a.terminator
         if tname == "strz" and term is None:
             term = 0
         width = wide_terminator(a.encoding or self.t.encoding()) if tname == "strz" else 1
-        if a.size is not None:
+        if self.fast and (a.size is not None or a.size_eos):
+            self.fast_size(em, a)
+            raw = "_r"
+            em.line("_r = _B[_o + _p : _o + _p + _n]")
+            self.raw_end = "_p + _n"
+        elif a.size is not None:
             # fast path straight from the buffer; read_bytes() raises the runtime's errors
             em.line(f"_n = {self.expr(a.size)}")
             with em.block("if _n < 0 or _io.bits_left:"):
@@ -354,6 +402,17 @@ class ReadEmitter:
             em.line(f"_r = {raw}")
             raw = self.process(a, "_r")
         return raw
+
+    def fast_size(self, em: Emitter, a: Attr) -> None:
+        """Buffer mode: ``_n`` = the attribute's byte size, checked against what is left."""
+        if a.size is None:
+            em.line("_n = _z - _p")
+            return
+        em.line(f"_n = {self.expr(a.size)}")
+        with em.block("if _n < 0:"):
+            em.line("self._io.read_bytes(_n)  # the stream's own error")
+        with em.block("if _p + _n > _z:"):
+            em.line("raise _pkt_eos(_n, _z - _p)")
 
     def process(self, a: Attr, data: str) -> str:
         p = a.process
@@ -407,6 +466,21 @@ class ReadEmitter:
             if target_t.endian_switch_owner() not in (None, target_t):
                 ctor_tail += ", self._is_le"
         sized = a.size is not None or a.size_eos or a.terminator is not None
+        if self.fast:
+            fast_cls = (
+                target_t is not None
+                and same_spec
+                and ctor_tail.endswith("self._root")
+                and self.gen.is_fast(target_t)
+                and (cls_expr is None or bool(self.table_fast))
+            )
+            if not sized and target_t is not None:
+                self.in_place.append(target_t)
+            params = [pyname(p.id) for p in target_t.params] if target_t is not None else []
+            pairs = list(zip(params, args, strict=False)) if params else [("", v) for v in args]
+            cls = cls_expr or cls
+            self.fast_user(em, a, target, store, cls, fast_cls, pairs, parent, ctor_tail)
+            return
         if sized:
             raw = self.raw_bytes(em, a, None)
             if raw != "_r":
@@ -423,6 +497,53 @@ class ReadEmitter:
         em.line(f"{target} = {cls_expr or cls}({call_args}{ctor_tail})")
         if not sized:
             em.line("_e = _io._io.tell()")
+        em.line(store("(_p, _e)"))
+        em.line("_p = _e")
+
+    def fast_user(  # noqa: PLR0917 - internal emitter step
+        self,
+        em: Emitter,
+        a: Attr,
+        target: str,
+        store: Store,
+        cls: str,
+        fast_cls: bool,
+        params: list[tuple[str, str]],
+        parent: str,
+        tail: str,
+    ) -> None:
+        """Buffer mode: a user type of this spec read from the buffer too (``_pkt_read`` on a
+        new object, its stream made only if asked for), or, for any other type with a size,
+        constructed on a stream over its bytes."""
+        sized = a.size is not None or a.size_eos
+        if a.terminator is not None or a.process is not None:
+            self.unfit("terminator or process")
+            return
+        if not sized and not fast_cls:
+            self.unfit("type read in place from the stream")
+            return
+        if sized:
+            self.fast_size(em, a)
+        if not fast_cls:
+            em.line("_r = _B[_o + _p : _o + _p + _n]")
+            em.line("_sub = _pkt_subio(_r, _pkt_top(self._pkt_iv), _o + _p)")
+            em.line(f"{target} = {cls}({', '.join([*(v for _, v in params), '_sub'])}{tail})")
+            em.line("_e = _p + _n")
+        else:
+            em.line(f"_w = _pkt_new({cls})")
+            em.line(f"_w._parent = {parent}")
+            em.line("_w._root = self._root")
+            for name, value in params:
+                em.line(f"_w.{name} = {value}")
+            if sized:
+                em.line("_w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]")
+                em.line("_w._pkt_read(_B, _o + _p, _n, 0)")
+                em.line("_e = _p + _n")
+            else:
+                em.line("_w._pkt_iv = self._pkt_iv")
+                em.line("_w._pkt_read(_B, _o, _z, _p)")
+                em.line("_e = _w._pkt_end")
+            em.line(f"{target} = _w")
         em.line(store("(_p, _e)"))
         em.line("_p = _e")
 

@@ -122,6 +122,71 @@ def _pkt_subio(raw, io, start, _new=object.__new__):
     return sub
 
 
+_pkt_new = object.__new__
+
+
+def _pkt_eos(n, have):
+    """The error of a read of ``n`` bytes with ``have`` left (the stream reads' message)."""
+    return _kaitaistruct.EndOfStreamError(
+        "requested %d bytes, but only %d bytes available" % (n, have), n, have
+    )
+
+
+def _pkt_enter(obj, _BytesIO=_BytesIO):
+    """``_read()`` of a type read from a buffer (``_pkt_read``) on an in-memory stream with
+    no bits pending: its bytes read as a buffer, then the stream put where the reads ended,
+    as if they had gone through it. False (nothing done) for any other stream."""
+    io = obj._io
+    f = io._io
+    if type(f) is not _BytesIO or io.bits_left:
+        return False
+    p = f.tell()
+    buf = f.getvalue()
+    obj._pkt_iv = [None, 0, len(buf), io, buf]
+    obj._pkt_read(buf, 0, len(buf), p)
+    end = obj._pkt_end
+    if end != p:
+        f.seek(end)
+    return True
+
+
+def _pkt_iosize(obj):
+    """``obj._io.size()`` without making the stream of an object read from a buffer."""
+    iv = obj.__dict__.get("_pkt_iv")
+    return obj._io.size() if iv is None else iv[2]
+
+
+def _pkt_top(iv):
+    """The real stream over the whole buffer of the view ``iv`` (created on first use)."""
+    top = iv[0] or iv
+    io = top[3]
+    if io is None:
+        io = top[3] = _PktBufStream(top[4])
+    return io
+
+
+def _pkt_force(iv, obj):
+    """The stream of the view ``iv`` = ``[top view or None, offset, size, stream, buffer]``
+    of ``obj``, created on first use (objects read from a buffer get theirs lazily)."""
+    io = iv[3]
+    if io is not None:
+        return io
+    top = iv[0]
+    if top is None:
+        io = _PktBufStream(iv[4])
+    else:
+        o = iv[1]
+        io = _pkt_subio(top[4][o : o + iv[2]], _pkt_top(top), o)
+    # where the reads of the outermost object on this stream ended
+    while obj._parent is not None and obj._parent.__dict__.get("_pkt_iv") is iv:
+        obj = obj._parent
+    end = obj._pkt_end if obj._pkt_end is not None else obj._pkt_start
+    if end:
+        io._io.seek(end)
+    iv[3] = io
+    return io
+
+
 def _pkt_sub(io, start, end, raw, transformed):
     """A stream over ``raw`` (bytes at ``start:end`` of ``io``) that knows where it lies."""
     sub = _PktSubStream(raw, io, start)
@@ -162,9 +227,32 @@ class _PktStruct(_KaitaiStruct):
     _pkt_start = None
     _pkt_end = None
 
+    _pkt_read = None
+    _pkt_root_ok = False
+
     @classmethod
     def from_bytes(cls, buf):
-        return cls(_PktBufStream(buf))
+        if not cls._pkt_root_ok:
+            return cls(_PktBufStream(buf))
+        # read from the buffer; the root stream is made only if something asks for `_io`
+        if type(buf) is not bytes:
+            buf = bytes(buf)
+        obj = _pkt_new(cls)
+        obj._parent = None
+        obj._root = obj
+        n = len(buf)
+        obj._pkt_iv = [None, 0, n, None, buf]
+        obj._pkt_read(buf, 0, n, 0)
+        return obj
+
+    def __getattr__(self, name):
+        # `_io` of an object read from a buffer is made on first use
+        if name == "_io":
+            iv = self.__dict__.get("_pkt_iv")
+            if iv is not None:
+                io = self._io = _pkt_force(iv, self)
+                return io
+        raise AttributeError(name)
 
     def _fetch_instances(self):
         """Evaluate every instance, recursively (the official target's method)."""

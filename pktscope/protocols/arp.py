@@ -17,6 +17,12 @@ from pktscope.protocols._pkt_runtime import (
     _PktSubStream,
     _PktBufStream,
     _pkt_subio,
+    _pkt_new,
+    _pkt_eos,
+    _pkt_enter,
+    _pkt_iosize,
+    _pkt_top,
+    _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
@@ -196,6 +202,7 @@ class Arp(_PktStruct):
         ("target_mac", "target_mac", False, "/seq/7", None),
         ("target_ip", "target_ip", False, "/seq/8", None),
     )
+    _pkt_root_ok = True  # from_bytes reads from the buffer
 
     def __init__(self, _io, _parent=None, _root=None):
         self._io = _io
@@ -204,6 +211,8 @@ class Arp(_PktStruct):
         self._read()
 
     def _read(self):
+        if _pkt_enter(self):
+            return
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
@@ -290,6 +299,76 @@ class Arp(_PktStruct):
                         _n,
                         len(_r),
                     )
+            self.target_ip = _r
+            _e = _p + _n
+            _s["target_ip"] = (_p, _e)
+            _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
+    def _pkt_read(self, _B, _o, _z, _p):
+        self._pkt_s = _s = {}
+        self._pkt_start = _p
+        _f = -1
+        try:
+            _f = 0
+            if _p + 8 > _z:
+                raise _pkt_eos(8, _z - _p)
+            (
+                self.htype,
+                self.ptype,
+                self.hlen,
+                self.plen,
+                self.opcode,
+            ) = _S0.unpack_from(_B, _o + _p)
+            _s[0] = _p
+            _p += 8
+            _f = 0
+            self.htype = _EM0.get(self.htype, self.htype)
+            _f = 4
+            self.opcode = _EM1.get(self.opcode, self.opcode)
+            _f = 5
+            _n = self.hlen
+            if _n < 0:
+                self._io.read_bytes(_n)  # the stream's own error
+            if _p + _n > _z:
+                raise _pkt_eos(_n, _z - _p)
+            _r = _B[_o + _p : _o + _p + _n]
+            self.sender_mac = _r
+            _e = _p + _n
+            _s["sender_mac"] = (_p, _e)
+            _p = _e
+            _f = 6
+            _n = self.plen
+            if _n < 0:
+                self._io.read_bytes(_n)  # the stream's own error
+            if _p + _n > _z:
+                raise _pkt_eos(_n, _z - _p)
+            _r = _B[_o + _p : _o + _p + _n]
+            self.sender_ip = _r
+            _e = _p + _n
+            _s["sender_ip"] = (_p, _e)
+            _p = _e
+            _f = 7
+            _n = self.hlen
+            if _n < 0:
+                self._io.read_bytes(_n)  # the stream's own error
+            if _p + _n > _z:
+                raise _pkt_eos(_n, _z - _p)
+            _r = _B[_o + _p : _o + _p + _n]
+            self.target_mac = _r
+            _e = _p + _n
+            _s["target_mac"] = (_p, _e)
+            _p = _e
+            _f = 8
+            _n = self.plen
+            if _n < 0:
+                self._io.read_bytes(_n)  # the stream's own error
+            if _p + _n > _z:
+                raise _pkt_eos(_n, _z - _p)
+            _r = _B[_o + _p : _o + _p + _n]
             self.target_ip = _r
             _e = _p + _n
             _s["target_ip"] = (_p, _e)

@@ -17,6 +17,12 @@ from pktscope.protocols._pkt_runtime import (
     _PktSubStream,
     _PktBufStream,
     _pkt_subio,
+    _pkt_new,
+    _pkt_eos,
+    _pkt_enter,
+    _pkt_iosize,
+    _pkt_top,
+    _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
@@ -497,6 +503,7 @@ class Dhcp(_PktStruct):
     _m_overload = _PKT_UNSET
     _m_file_options = _PKT_UNSET
     _m_sname_options = _PKT_UNSET
+    _pkt_root_ok = True  # from_bytes reads from the buffer
 
     def __init__(self, _io, _parent=None, _root=None):
         self._io = _io
@@ -505,6 +512,8 @@ class Dhcp(_PktStruct):
         self._read()
 
     def _read(self):
+        if _pkt_enter(self):
+            return
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
@@ -586,6 +595,79 @@ class Dhcp(_PktStruct):
             raise
         self._pkt_end = _p
 
+    def _pkt_read(self, _B, _o, _z, _p):
+        self._pkt_s = _s = {}
+        self._pkt_start = _p
+        _f = -1
+        try:
+            _f = 0
+            if _p + 236 > _z:
+                raise _pkt_eos(236, _z - _p)
+            (
+                self.op,
+                self.htype,
+                self.hlen,
+                self.hops,
+                self.xid,
+                self.secs,
+                self.flags,
+                self.ciaddr,
+                self.yiaddr,
+                self.siaddr,
+                self.giaddr,
+                self.chaddr,
+                self.sname,
+                self.file,
+            ) = _S0.unpack_from(_B, _o + _p)
+            _s[0] = _p
+            _p += 236
+            _f = 0
+            self.op = _EM0.get(self.op, self.op)
+            _f = 14
+            if not (_p >= _z):
+                if _p + 4 > _z:
+                    raise _pkt_eos(4, _z - _p)
+                self.magic = _S1.unpack_from(_B, _o + _p)[0]
+                _e = _p + 4
+                _s["magic"] = (_p, _e)
+                _p = _e
+            else:
+                self.magic = None
+            _f = 15
+            if self.is_dhcp and (not (_p >= _z)):
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while True:
+                    _w = _pkt_new(Dhcp.Option)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w.overload_before = 0 if (i == 0) else self.options[(i - 1)].overload
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if (_t.code == 255) or (_p >= _z):
+                        break
+                    i += 1
+            else:
+                self.options = None
+            _f = 16
+            _n = _z - _p
+            _r = _B[_o + _p : _o + _p + _n]
+            self.padding = _r
+            _e = _p + _n
+            _s["padding"] = (_p, _e)
+            _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
     @property
     def is_dhcp(self):
         """True when the magic cookie is present."""
@@ -595,7 +677,7 @@ class Dhcp(_PktStruct):
         _f = 17
         _p = None
         try:
-            self._m_is_dhcp = (self._io.size() >= 240) and (self.magic == 1669485411)
+            self._m_is_dhcp = (_pkt_iosize(self) >= 240) and (self.magic == 1669485411)
         except Exception as _x:
             _pkt_fail(self, _x, _f, _p)
             raise
@@ -649,7 +731,7 @@ class Dhcp(_PktStruct):
         _p = None
         try:
             self._m_overload = (
-                self.options[-1].overload if (self.is_dhcp and (self._io.size() > 240)) else 0
+                self.options[-1].overload if (self.is_dhcp and (_pkt_iosize(self) > 240)) else 0
             )
         except Exception as _x:
             _pkt_fail(self, _x, _f, _p)
@@ -777,6 +859,8 @@ class Dhcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -801,6 +885,43 @@ class Dhcp(_PktStruct):
                     _io.align_to_byte()
                 _r = _io._io.read()
                 _n = len(_r)
+                self.padding = _r
+                _e = _p + _n
+                _s["padding"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while True:
+                    _w = _pkt_new(Dhcp.Option)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w.overload_before = 0
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if (_t.code == 255) or (_p >= _z):
+                        break
+                    i += 1
+                _f = 1
+                _n = _z - _p
+                _r = _B[_o + _p : _o + _p + _n]
                 self.padding = _r
                 _e = _p + _n
                 _s["padding"] = (_p, _e)
@@ -880,6 +1001,8 @@ class Dhcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -959,6 +1082,66 @@ class Dhcp(_PktStruct):
                 raise
             self._pkt_end = _p
 
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 1 > _z:
+                    raise _pkt_eos(1, _z - _p)
+                self.code = _B[_o + _p]
+                _s[0] = _p
+                _p += 1
+                _f = 0
+                self.code = _EM1.get(self.code, self.code)
+                _f = 1
+                if (self.code != 0) and (self.code != 255):
+                    if _p + 1 > _z:
+                        raise _pkt_eos(1, _z - _p)
+                    self.length = _B[_o + _p]
+                    _e = _p + 1
+                    _s["length"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.length = None
+                _f = 2
+                if (self.code != 0) and (self.code != 255):
+                    _on = self.code
+                    _c = _SW0.get(_on)
+                    if _c is not None:
+                        _n = self.length
+                        if _n < 0:
+                            self._io.read_bytes(_n)  # the stream's own error
+                        if _p + _n > _z:
+                            raise _pkt_eos(_n, _z - _p)
+                        _w = _pkt_new(_c)
+                        _w._parent = self
+                        _w._root = self._root
+                        _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                        _w._pkt_read(_B, _o + _p, _n, 0)
+                        _e = _p + _n
+                        self.body = _w
+                        _s["body"] = (_p, _e)
+                        _p = _e
+                    else:
+                        _n = self.length
+                        if _n < 0:
+                            self._io.read_bytes(_n)  # the stream's own error
+                        if _p + _n > _z:
+                            raise _pkt_eos(_n, _z - _p)
+                        _r = _B[_o + _p : _o + _p + _n]
+                        self.body = _r
+                        _e = _p + _n
+                        _s["body"] = (_p, _e)
+                        _p = _e
+                else:
+                    self.body = None
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
         @property
         def overload(self):
             """First option-52 value seen in this list up to here, 0 if none."""
@@ -1013,6 +1196,8 @@ class Dhcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1027,6 +1212,24 @@ class Dhcp(_PktStruct):
                         "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
                     )
                 self.message_type = _d[0]
+                _s[0] = _p
+                _p += 1
+                _f = 0
+                self.message_type = _EM2.get(self.message_type, self.message_type)
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 1 > _z:
+                    raise _pkt_eos(1, _z - _p)
+                self.message_type = _B[_o + _p]
                 _s[0] = _p
                 _p += 1
                 _f = 0
@@ -1063,6 +1266,8 @@ class Dhcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1077,6 +1282,22 @@ class Dhcp(_PktStruct):
                         "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
                     )
                 self.value = _d[0]
+                _s[0] = _p
+                _p += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 1 > _z:
+                    raise _pkt_eos(1, _z - _p)
+                self.value = _B[_o + _p]
                 _s[0] = _p
                 _p += 1
             except Exception as _x:
@@ -1113,6 +1334,8 @@ class Dhcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1162,6 +1385,47 @@ class Dhcp(_PktStruct):
                 raise
             self._pkt_end = _p
 
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                _r = _B[_o + _p : _o + _z]
+                if len(_r) % 4 == 0:
+                    self.addresses = (
+                        [_r] if len(_r) == 4 else [_r[_k : _k + 4] for _k in range(0, len(_r), 4)]
+                    )
+                    _s["addresses"] = (_p, 4, len(_r) // 4, None)
+                    _p += len(_r)
+                else:
+                    self.addresses = _v = []
+                    _a = [_p]
+                    _s["addresses"] = _a
+                    i = 0
+                    while _p < _z:
+                        _q = _p
+                        _n = 4
+                        if _n < 0:
+                            self._io.read_bytes(_n)  # the stream's own error
+                        if _p + _n > _z:
+                            raise _pkt_eos(_n, _z - _p)
+                        _r = _B[_o + _p : _o + _p + _n]
+                        _t = _r
+                        _e = _p + _n
+                        _a.append((_p, _e))
+                        _p = _e
+                        _v.append(_t)
+                        if _p == _q:
+                            raise _kaitaistruct.KaitaiStructError(
+                                "repeated element consumed no bytes", "/types/ipv4_list/seq/0"
+                            )
+                        i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
     class Seconds(_PktStruct):
         """A time in seconds (lease, renewal T1, rebinding T2)."""
 
@@ -1192,6 +1456,8 @@ class Dhcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1206,6 +1472,22 @@ class Dhcp(_PktStruct):
                         "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
                     )
                 (self.seconds,) = _S1.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 4 > _z:
+                    raise _pkt_eos(4, _z - _p)
+                (self.seconds,) = _S1.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 4
             except Exception as _x:
@@ -1243,6 +1525,8 @@ class Dhcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1253,6 +1537,23 @@ class Dhcp(_PktStruct):
                     _io.align_to_byte()
                 _r = _io._io.read()
                 _n = len(_r)
+                self.value = (_r).decode("ISO-8859-1")
+                _e = _p + _n
+                _s["value"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                _n = _z - _p
+                _r = _B[_o + _p : _o + _p + _n]
                 self.value = (_r).decode("ISO-8859-1")
                 _e = _p + _n
                 _s["value"] = (_p, _e)
@@ -1292,6 +1593,8 @@ class Dhcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1306,6 +1609,22 @@ class Dhcp(_PktStruct):
                         "requested 2 bytes, but only %d bytes available" % len(_d), 2, len(_d)
                     )
                 (self.size,) = _S3.unpack(_d)
+                _s[0] = _p
+                _p += 2
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 2 > _z:
+                    raise _pkt_eos(2, _z - _p)
+                (self.size,) = _S3.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 2
             except Exception as _x:
@@ -1340,6 +1659,8 @@ class Dhcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1386,6 +1707,21 @@ class Dhcp(_PktStruct):
                 raise
             self._pkt_end = _p
 
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                _r = _B[_o + _p : _o + _z]
+                self.codes = list(map(_EM1.get, _r, _r))
+                _s["codes"] = (_p, 1, len(_r), None)
+                _p += len(_r)
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
     class ClientIdentifier(_PktStruct):
         SEQ_FIELDS = ["hw_type", "identifier"]
         _PKT_INSTANCES = []
@@ -1427,6 +1763,8 @@ class Dhcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1448,6 +1786,29 @@ class Dhcp(_PktStruct):
                     _io.align_to_byte()
                 _r = _io._io.read()
                 _n = len(_r)
+                self.identifier = _r
+                _e = _p + _n
+                _s["identifier"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 1 > _z:
+                    raise _pkt_eos(1, _z - _p)
+                self.hw_type = _B[_o + _p]
+                _s[0] = _p
+                _p += 1
+                _f = 1
+                _n = _z - _p
+                _r = _B[_o + _p : _o + _p + _n]
                 self.identifier = _r
                 _e = _p + _n
                 _s["identifier"] = (_p, _e)

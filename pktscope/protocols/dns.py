@@ -17,6 +17,12 @@ from pktscope.protocols._pkt_runtime import (
     _PktSubStream,
     _PktBufStream,
     _pkt_subio,
+    _pkt_new,
+    _pkt_eos,
+    _pkt_enter,
+    _pkt_iosize,
+    _pkt_top,
+    _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
@@ -397,6 +403,7 @@ class Dns(_PktStruct):
         ("_m_max_depth", "max_depth", False, "/instances/max_depth", None),
     )
     _m_max_depth = _PKT_UNSET
+    _pkt_root_ok = True  # from_bytes reads from the buffer
 
     def __init__(self, _io, _parent=None, _root=None):
         self._io = _io
@@ -405,6 +412,8 @@ class Dns(_PktStruct):
         self._read()
 
     def _read(self):
+        if _pkt_enter(self):
+            return
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
@@ -566,6 +575,177 @@ class Dns(_PktStruct):
             raise
         self._pkt_end = _p
 
+    def _pkt_read(self, _B, _o, _z, _p):
+        self._pkt_s = _s = {}
+        self._pkt_start = _p
+        _f = -1
+        try:
+            _f = 0
+            if _p + 2 > _z:
+                raise _pkt_eos(2, _z - _p)
+            (self.id,) = _S0.unpack_from(_B, _o + _p)
+            _s[0] = _p
+            _p += 2
+            _f = 1
+            _q = _p
+            if _p + 2 <= _z:
+                _x = int.from_bytes(_B[_o + _p : _o + _p + 2], "big")
+                _b = _q * 8
+                self.qr = (_x >> 15) != 0
+                _s["qr"] = (_b + 0, _b + 1, 1)
+                _f = 2
+                self.opcode = (_x >> 11) & 0xF
+                self.opcode = _EM0.get(self.opcode, self.opcode)
+                _s["opcode"] = (_b + 1, _b + 5, 4)
+                self.aa = ((_x >> 10) & 0x1) != 0
+                _s["aa"] = (_b + 5, _b + 6, 1)
+                self.tc = ((_x >> 9) & 0x1) != 0
+                _s["tc"] = (_b + 6, _b + 7, 1)
+                self.rd = ((_x >> 8) & 0x1) != 0
+                _s["rd"] = (_b + 7, _b + 8, 1)
+                self.ra = ((_x >> 7) & 0x1) != 0
+                _s["ra"] = (_b + 8, _b + 9, 1)
+                self.z = ((_x >> 6) & 0x1) != 0
+                _s["z"] = (_b + 9, _b + 10, 1)
+                self.ad = ((_x >> 5) & 0x1) != 0
+                _s["ad"] = (_b + 10, _b + 11, 1)
+                self.cd = ((_x >> 4) & 0x1) != 0
+                _s["cd"] = (_b + 11, _b + 12, 1)
+                _f = 10
+                self.rcode = _x & 0xF
+                self.rcode = _EM1.get(self.rcode, self.rcode)
+                _s["rcode"] = (_b + 12, _b + 16, 4)
+                _p = _q + 2
+            else:
+                _io = self._io
+                _io.align_to_byte()
+                _io._io.seek(_p)
+                _f = 1
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.qr = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["qr"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 2
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.opcode = _ks_enum(Dns.Opcode, _io.read_bits_int_be(4))
+                _p = _io._io.tell()
+                _s["opcode"] = (_b, _p * 8 - _io.bits_left, 4)
+                _f = 3
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.aa = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["aa"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 4
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.tc = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["tc"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 5
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.rd = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["rd"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 6
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.ra = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["ra"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 7
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.z = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["z"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 8
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.ad = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["ad"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 9
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.cd = _io.read_bits_int_be(1) != 0
+                _p = _io._io.tell()
+                _s["cd"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 10
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.rcode = _ks_enum(Dns.Rcode, _io.read_bits_int_be(4))
+                _p = _io._io.tell()
+                _s["rcode"] = (_b, _p * 8 - _io.bits_left, 4)
+            _f = 11
+            if _p + 8 > _z:
+                raise _pkt_eos(8, _z - _p)
+            (
+                self.qdcount,
+                self.ancount,
+                self.nscount,
+                self.arcount,
+            ) = _S1.unpack_from(_B, _o + _p)
+            _s[1] = _p
+            _p += 8
+            _f = 15
+            self.queries = _v = []
+            _a = [_p]
+            _s["queries"] = _a
+            for i in range(self.qdcount):
+                _w = _pkt_new(Dns.Question)
+                _w._parent = self
+                _w._root = self._root
+                _w._pkt_iv = self._pkt_iv
+                _w._pkt_read(_B, _o, _z, _p)
+                _e = _w._pkt_end
+                _t = _w
+                _a.append((_p, _e))
+                _p = _e
+                _v.append(_t)
+            _f = 16
+            self.answers = _v = []
+            _a = [_p]
+            _s["answers"] = _a
+            for i in range(self.ancount):
+                _w = _pkt_new(Dns.ResourceRecord)
+                _w._parent = self
+                _w._root = self._root
+                _w._pkt_iv = self._pkt_iv
+                _w._pkt_read(_B, _o, _z, _p)
+                _e = _w._pkt_end
+                _t = _w
+                _a.append((_p, _e))
+                _p = _e
+                _v.append(_t)
+            _f = 17
+            self.authorities = _v = []
+            _a = [_p]
+            _s["authorities"] = _a
+            for i in range(self.nscount):
+                _w = _pkt_new(Dns.ResourceRecord)
+                _w._parent = self
+                _w._root = self._root
+                _w._pkt_iv = self._pkt_iv
+                _w._pkt_read(_B, _o, _z, _p)
+                _e = _w._pkt_end
+                _t = _w
+                _a.append((_p, _e))
+                _p = _e
+                _v.append(_t)
+            _f = 18
+            self.additionals = _v = []
+            _a = [_p]
+            _s["additionals"] = _a
+            for i in range(self.arcount):
+                _w = _pkt_new(Dns.ResourceRecord)
+                _w._parent = self
+                _w._root = self._root
+                _w._pkt_iv = self._pkt_iv
+                _w._pkt_read(_B, _o, _z, _p)
+                _e = _w._pkt_end
+                _t = _w
+                _a.append((_p, _e))
+                _p = _e
+                _v.append(_t)
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
     @property
     def max_depth(self):
         """Most compression pointers followed for one name."""
@@ -642,6 +822,8 @@ class Dns(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -664,6 +846,39 @@ class Dns(_PktStruct):
                     self.type,
                     self.rr_class,
                 ) = _S2.unpack(_d)
+                _s[0] = _p
+                _p += 4
+                _f = 1
+                self.type = _EM2.get(self.type, self.type)
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                _w = _pkt_new(Dns.Name)
+                _w._parent = self
+                _w._root = self._root
+                _w.depth = 0
+                _w.labels_before = 0
+                _w._pkt_iv = self._pkt_iv
+                _w._pkt_read(_B, _o, _z, _p)
+                _e = _w._pkt_end
+                self.name = _w
+                _s["name"] = (_p, _e)
+                _p = _e
+                _f = 1
+                if _p + 4 > _z:
+                    raise _pkt_eos(4, _z - _p)
+                (
+                    self.type,
+                    self.rr_class,
+                ) = _S2.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 4
                 _f = 1
@@ -777,6 +992,8 @@ class Dns(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -846,6 +1063,70 @@ class Dns(_PktStruct):
                 raise
             self._pkt_end = _p
 
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                _w = _pkt_new(Dns.Name)
+                _w._parent = self
+                _w._root = self._root
+                _w.depth = 0
+                _w.labels_before = 0
+                _w._pkt_iv = self._pkt_iv
+                _w._pkt_read(_B, _o, _z, _p)
+                _e = _w._pkt_end
+                self.name = _w
+                _s["name"] = (_p, _e)
+                _p = _e
+                _f = 1
+                if _p + 10 > _z:
+                    raise _pkt_eos(10, _z - _p)
+                (
+                    self.type,
+                    self.rr_class,
+                    self.ttl,
+                    self.rdlength,
+                ) = _S3.unpack_from(_B, _o + _p)
+                _s[0] = _p
+                _p += 10
+                _f = 1
+                self.type = _EM2.get(self.type, self.type)
+                _f = 5
+                _on = self.type
+                _c = _SW0.get(_on)
+                if _c is not None:
+                    _n = self.rdlength
+                    if _n < 0:
+                        self._io.read_bytes(_n)  # the stream's own error
+                    if _p + _n > _z:
+                        raise _pkt_eos(_n, _z - _p)
+                    _w = _pkt_new(_c)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                    _w._pkt_read(_B, _o + _p, _n, 0)
+                    _e = _p + _n
+                    self.rdata = _w
+                    _s["rdata"] = (_p, _e)
+                    _p = _e
+                else:
+                    _n = self.rdlength
+                    if _n < 0:
+                        self._io.read_bytes(_n)  # the stream's own error
+                    if _p + _n > _z:
+                        raise _pkt_eos(_n, _z - _p)
+                    _r = _B[_o + _p : _o + _p + _n]
+                    self.rdata = _r
+                    _e = _p + _n
+                    _s["rdata"] = (_p, _e)
+                    _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
     class Name(_PktStruct):
         """A domain name as a sequence of labels ending in the root label or a pointer. `text` is
         the dotted name (`www.example.com`, `<Root>` for the root name)."""
@@ -893,6 +1174,8 @@ class Dns(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -913,6 +1196,38 @@ class Dns(_PktStruct):
                         self._root,
                     )
                     _e = _io._io.tell()
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _t.is_end or ((self.labels_before + i) >= 126):
+                        break
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                self.labels = _v = []
+                _a = [_p]
+                _s["labels"] = _a
+                i = 0
+                while True:
+                    _w = _pkt_new(Dns.Label)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w.prefix = "" if (i == 0) else self.labels[(i - 1)].text_so_far
+                    _w.depth = self.depth
+                    _w.count = self.labels_before + i
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
                     _a.append((_p, _e))
                     _p = _e
                     _v.append(_t)
@@ -1098,6 +1413,8 @@ class Dns(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1142,6 +1459,46 @@ class Dns(_PktStruct):
                                 _n,
                                 len(_r),
                             )
+                    self.value = (_r).decode("ISO-8859-1")
+                    _e = _p + _n
+                    _s["value"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.value = None
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 1 > _z:
+                    raise _pkt_eos(1, _z - _p)
+                self.length = _B[_o + _p]
+                _s[0] = _p
+                _p += 1
+                _f = 1
+                if self.is_pointer:
+                    if _p + 1 > _z:
+                        raise _pkt_eos(1, _z - _p)
+                    self.pointer_low = _B[_o + _p]
+                    _e = _p + 1
+                    _s["pointer_low"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.pointer_low = None
+                _f = 2
+                if (not self.is_pointer) and (self.length != 0):
+                    _n = self.length
+                    if _n < 0:
+                        self._io.read_bytes(_n)  # the stream's own error
+                    if _p + _n > _z:
+                        raise _pkt_eos(_n, _z - _p)
+                    _r = _B[_o + _p : _o + _p + _n]
                     self.value = (_r).decode("ISO-8859-1")
                     _e = _p + _n
                     _s["value"] = (_p, _e)
@@ -1305,6 +1662,8 @@ class Dns(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1313,6 +1672,28 @@ class Dns(_PktStruct):
                 _f = 0
                 self.name = Dns.Name(0, 0, _io, self, self._root)
                 _e = _io._io.tell()
+                _s["name"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                _w = _pkt_new(Dns.Name)
+                _w._parent = self
+                _w._root = self._root
+                _w.depth = 0
+                _w.labels_before = 0
+                _w._pkt_iv = self._pkt_iv
+                _w._pkt_read(_B, _o, _z, _p)
+                _e = _w._pkt_end
+                self.name = _w
                 _s["name"] = (_p, _e)
                 _p = _e
             except Exception as _x:
@@ -1351,6 +1732,8 @@ class Dns(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1365,6 +1748,22 @@ class Dns(_PktStruct):
                         "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
                     )
                 (self.address,) = _S5.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 4 > _z:
+                    raise _pkt_eos(4, _z - _p)
+                (self.address,) = _S5.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 4
             except Exception as _x:
@@ -1403,6 +1802,8 @@ class Dns(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1417,6 +1818,22 @@ class Dns(_PktStruct):
                         "requested 16 bytes, but only %d bytes available" % len(_d), 16, len(_d)
                     )
                 (self.address,) = _S6.unpack(_d)
+                _s[0] = _p
+                _p += 16
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 16 > _z:
+                    raise _pkt_eos(16, _z - _p)
+                (self.address,) = _S6.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 16
             except Exception as _x:
@@ -1466,6 +1883,8 @@ class Dns(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1485,6 +1904,34 @@ class Dns(_PktStruct):
                 _f = 1
                 self.exchange = Dns.Name(0, 0, _io, self, self._root)
                 _e = _io._io.tell()
+                _s["exchange"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 2 > _z:
+                    raise _pkt_eos(2, _z - _p)
+                (self.preference,) = _S0.unpack_from(_B, _o + _p)
+                _s[0] = _p
+                _p += 2
+                _f = 1
+                _w = _pkt_new(Dns.Name)
+                _w._parent = self
+                _w._root = self._root
+                _w.depth = 0
+                _w.labels_before = 0
+                _w._pkt_iv = self._pkt_iv
+                _w._pkt_read(_B, _o, _z, _p)
+                _e = _w._pkt_end
+                self.exchange = _w
                 _s["exchange"] = (_p, _e)
                 _p = _e
             except Exception as _x:
@@ -1616,6 +2063,8 @@ class Dns(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1646,6 +2095,52 @@ class Dns(_PktStruct):
                     self.expire,
                     self.minimum,
                 ) = _S7.unpack(_d)
+                _s[0] = _p
+                _p += 20
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                _w = _pkt_new(Dns.Name)
+                _w._parent = self
+                _w._root = self._root
+                _w.depth = 0
+                _w.labels_before = 0
+                _w._pkt_iv = self._pkt_iv
+                _w._pkt_read(_B, _o, _z, _p)
+                _e = _w._pkt_end
+                self.mname = _w
+                _s["mname"] = (_p, _e)
+                _p = _e
+                _f = 1
+                _w = _pkt_new(Dns.Name)
+                _w._parent = self
+                _w._root = self._root
+                _w.depth = 0
+                _w.labels_before = 0
+                _w._pkt_iv = self._pkt_iv
+                _w._pkt_read(_B, _o, _z, _p)
+                _e = _w._pkt_end
+                self.rname = _w
+                _s["rname"] = (_p, _e)
+                _p = _e
+                _f = 2
+                if _p + 20 > _z:
+                    raise _pkt_eos(20, _z - _p)
+                (
+                    self.serial,
+                    self.refresh,
+                    self.retry,
+                    self.expire,
+                    self.minimum,
+                ) = _S7.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 20
             except Exception as _x:
@@ -1727,6 +2222,8 @@ class Dns(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1750,6 +2247,38 @@ class Dns(_PktStruct):
                 _f = 3
                 self.target = Dns.Name(0, 0, _io, self, self._root)
                 _e = _io._io.tell()
+                _s["target"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 6 > _z:
+                    raise _pkt_eos(6, _z - _p)
+                (
+                    self.priority,
+                    self.weight,
+                    self.port,
+                ) = _S8.unpack_from(_B, _o + _p)
+                _s[0] = _p
+                _p += 6
+                _f = 3
+                _w = _pkt_new(Dns.Name)
+                _w._parent = self
+                _w._root = self._root
+                _w.depth = 0
+                _w.labels_before = 0
+                _w._pkt_iv = self._pkt_iv
+                _w._pkt_read(_B, _o, _z, _p)
+                _e = _w._pkt_end
+                self.target = _w
                 _s["target"] = (_p, _e)
                 _p = _e
             except Exception as _x:

@@ -17,6 +17,12 @@ from pktscope.protocols._pkt_runtime import (
     _PktSubStream,
     _PktBufStream,
     _pkt_subio,
+    _pkt_new,
+    _pkt_eos,
+    _pkt_enter,
+    _pkt_iosize,
+    _pkt_top,
+    _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
@@ -212,6 +218,7 @@ class Eth(_PktStruct):
     _m_length = _PKT_UNSET
     _m_ether_type = _PKT_UNSET
     _m_payload_end = _PKT_UNSET
+    _pkt_root_ok = True  # from_bytes reads from the buffer
 
     def __init__(self, _io, _parent=None, _root=None):
         self._io = _io
@@ -220,6 +227,8 @@ class Eth(_PktStruct):
         self._read()
 
     def _read(self):
+        if _pkt_enter(self):
+            return
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
@@ -270,6 +279,68 @@ class Eth(_PktStruct):
                 _io.align_to_byte()
             _r = _io._io.read()
             _n = len(_r)
+            self.body = _r
+            _e = _p + _n
+            _s["body"] = (_p, _e)
+            _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
+    def _pkt_read(self, _B, _o, _z, _p):
+        self._pkt_s = _s = {}
+        self._pkt_start = _p
+        _f = -1
+        try:
+            _f = 0
+            if _p + 14 > _z:
+                raise _pkt_eos(14, _z - _p)
+            (
+                self.dst,
+                self.src,
+                self.type_or_length,
+            ) = _S0.unpack_from(_B, _o + _p)
+            _s[0] = _p
+            _p += 14
+            _f = 3
+            if self.is_tag_tpid:
+                self.vlan = _v = []
+                _a = [_p]
+                _s["vlan"] = _a
+                i = 0
+                while True:
+                    _w = _pkt_new(Eth.VlanTag)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if not _t.is_tagged:
+                        break
+                    i += 1
+            else:
+                self.vlan = None
+            _f = 4
+            if self.is_8023:
+                _w = _pkt_new(Eth.Llc)
+                _w._parent = self
+                _w._root = self._root
+                _w._pkt_iv = self._pkt_iv
+                _w._pkt_read(_B, _o, _z, _p)
+                _e = _w._pkt_end
+                self.llc = _w
+                _s["llc"] = (_p, _e)
+                _p = _e
+            else:
+                self.llc = None
+            _f = 5
+            _n = _z - _p
+            _r = _B[_o + _p : _o + _p + _n]
             self.body = _r
             _e = _p + _n
             _s["body"] = (_p, _e)
@@ -476,6 +547,8 @@ class Eth(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -521,6 +594,53 @@ class Eth(_PktStruct):
                         "requested 2 bytes, but only %d bytes available" % len(_d), 2, len(_d)
                     )
                 (self.type_or_length,) = _S1.unpack(_d)
+                _s[0] = _p
+                _p += 2
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                _q = _p
+                if _p + 2 <= _z:
+                    _x = int.from_bytes(_B[_o + _p : _o + _p + 2], "big")
+                    _b = _q * 8
+                    self.pcp = _x >> 13
+                    _s["pcp"] = (_b + 0, _b + 3, 3)
+                    self.dei = ((_x >> 12) & 0x1) != 0
+                    _s["dei"] = (_b + 3, _b + 4, 1)
+                    self.id = _x & 0xFFF
+                    _s["id"] = (_b + 4, _b + 16, 12)
+                    _p = _q + 2
+                else:
+                    _io = self._io
+                    _io.align_to_byte()
+                    _io._io.seek(_p)
+                    _f = 0
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.pcp = _io.read_bits_int_be(3)
+                    _p = _io._io.tell()
+                    _s["pcp"] = (_b, _p * 8 - _io.bits_left, 3)
+                    _f = 1
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.dei = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["dei"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 2
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.id = _io.read_bits_int_be(12)
+                    _p = _io._io.tell()
+                    _s["id"] = (_b, _p * 8 - _io.bits_left, 12)
+                _f = 3
+                if _p + 2 > _z:
+                    raise _pkt_eos(2, _z - _p)
+                (self.type_or_length,) = _S1.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 2
             except Exception as _x:
@@ -642,6 +762,8 @@ class Eth(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -681,6 +803,49 @@ class Eth(_PktStruct):
                 if self.is_snap:
                     self.snap = Eth.Snap(_io, self, self._root)
                     _e = _io._io.tell()
+                    _s["snap"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.snap = None
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 3 > _z:
+                    raise _pkt_eos(3, _z - _p)
+                (
+                    self.dsap,
+                    self.ssap,
+                    self.control,
+                ) = _S2.unpack_from(_B, _o + _p)
+                _s[0] = _p
+                _p += 3
+                _f = 3
+                if (self.control & 3) != 3:
+                    if _p + 1 > _z:
+                        raise _pkt_eos(1, _z - _p)
+                    self.control_hi = _B[_o + _p]
+                    _e = _p + 1
+                    _s["control_hi"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.control_hi = None
+                _f = 4
+                if self.is_snap:
+                    _w = _pkt_new(Eth.Snap)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    self.snap = _w
                     _s["snap"] = (_p, _e)
                     _p = _e
                 else:
@@ -748,6 +913,8 @@ class Eth(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -765,6 +932,25 @@ class Eth(_PktStruct):
                     self.oui,
                     self.protocol_id,
                 ) = _S3.unpack(_d)
+                _s[0] = _p
+                _p += 5
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 5 > _z:
+                    raise _pkt_eos(5, _z - _p)
+                (
+                    self.oui,
+                    self.protocol_id,
+                ) = _S3.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 5
             except Exception as _x:

@@ -17,6 +17,12 @@ from pktscope.protocols._pkt_runtime import (
     _PktSubStream,
     _PktBufStream,
     _pkt_subio,
+    _pkt_new,
+    _pkt_eos,
+    _pkt_enter,
+    _pkt_iosize,
+    _pkt_top,
+    _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
@@ -149,6 +155,7 @@ class Icmp(_PktStruct):
         ("_m_is_error", "is_error", False, "/instances/is_error", None),
     )
     _m_is_error = _PKT_UNSET
+    _pkt_root_ok = True  # from_bytes reads from the buffer
 
     def __init__(self, _io, _parent=None, _root=None):
         self._io = _io
@@ -157,6 +164,8 @@ class Icmp(_PktStruct):
         self._read()
 
     def _read(self):
+        if _pkt_enter(self):
+            return
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
@@ -220,6 +229,64 @@ class Icmp(_PktStruct):
                 _io.align_to_byte()
             _r = _io._io.read()
             _n = len(_r)
+            self.body = _r
+            _e = _p + _n
+            _s["body"] = (_p, _e)
+            _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
+    def _pkt_read(self, _B, _o, _z, _p):
+        self._pkt_s = _s = {}
+        self._pkt_start = _p
+        _f = -1
+        try:
+            _f = 0
+            if _p + 4 > _z:
+                raise _pkt_eos(4, _z - _p)
+            (
+                self.type,
+                self.code,
+                self.checksum,
+            ) = _S0.unpack_from(_B, _o + _p)
+            _s[0] = _p
+            _p += 4
+            _f = 0
+            self.type = _EM0.get(self.type, self.type)
+            _f = 3
+            _on = self.type
+            _c = _SW0.get(_on)
+            if _c is not None:
+                _n = 4
+                if _n < 0:
+                    self._io.read_bytes(_n)  # the stream's own error
+                if _p + _n > _z:
+                    raise _pkt_eos(_n, _z - _p)
+                _w = _pkt_new(_c)
+                _w._parent = self
+                _w._root = self._root
+                _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                _w._pkt_read(_B, _o + _p, _n, 0)
+                _e = _p + _n
+                self.rest_of_header = _w
+                _s["rest_of_header"] = (_p, _e)
+                _p = _e
+            else:
+                _n = 4
+                if _n < 0:
+                    self._io.read_bytes(_n)  # the stream's own error
+                if _p + _n > _z:
+                    raise _pkt_eos(_n, _z - _p)
+                _r = _B[_o + _p : _o + _p + _n]
+                self.rest_of_header = _r
+                _e = _p + _n
+                _s["rest_of_header"] = (_p, _e)
+                _p = _e
+            _f = 4
+            _n = _z - _p
+            _r = _B[_o + _p : _o + _p + _n]
             self.body = _r
             _e = _p + _n
             _s["body"] = (_p, _e)
@@ -297,6 +364,8 @@ class Icmp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -314,6 +383,25 @@ class Icmp(_PktStruct):
                     self.identifier,
                     self.seq_number,
                 ) = _S1.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 4 > _z:
+                    raise _pkt_eos(4, _z - _p)
+                (
+                    self.identifier,
+                    self.seq_number,
+                ) = _S1.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 4
             except Exception as _x:
@@ -348,6 +436,8 @@ class Icmp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -362,6 +452,22 @@ class Icmp(_PktStruct):
                         "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
                     )
                 (self.gateway,) = _S2.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 4 > _z:
+                    raise _pkt_eos(4, _z - _p)
+                (self.gateway,) = _S2.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 4
             except Exception as _x:
@@ -429,6 +535,8 @@ class Icmp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -447,6 +555,26 @@ class Icmp(_PktStruct):
                     self.length,
                     self.next_hop_mtu,
                 ) = _S0.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 4 > _z:
+                    raise _pkt_eos(4, _z - _p)
+                (
+                    self.unused,
+                    self.length,
+                    self.next_hop_mtu,
+                ) = _S0.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 4
             except Exception as _x:
@@ -514,6 +642,8 @@ class Icmp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -532,6 +662,26 @@ class Icmp(_PktStruct):
                     self.length,
                     self.unused,
                 ) = _S0.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 4 > _z:
+                    raise _pkt_eos(4, _z - _p)
+                (
+                    self.pointer,
+                    self.length,
+                    self.unused,
+                ) = _S0.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 4
             except Exception as _x:
@@ -605,6 +755,8 @@ class Icmp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -623,6 +775,26 @@ class Icmp(_PktStruct):
                     self.addr_entry_size,
                     self.lifetime,
                 ) = _S0.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 4 > _z:
+                    raise _pkt_eos(4, _z - _p)
+                (
+                    self.num_addrs,
+                    self.addr_entry_size,
+                    self.lifetime,
+                ) = _S0.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 4
             except Exception as _x:

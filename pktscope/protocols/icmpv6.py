@@ -17,6 +17,12 @@ from pktscope.protocols._pkt_runtime import (
     _PktSubStream,
     _PktBufStream,
     _pkt_subio,
+    _pkt_new,
+    _pkt_eos,
+    _pkt_enter,
+    _pkt_iosize,
+    _pkt_top,
+    _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
@@ -153,6 +159,7 @@ class Icmpv6(_PktStruct):
         ("_m_body_offset", "body_offset", False, "/instances/body_offset", None),
     )
     _m_body_offset = _PKT_UNSET
+    _pkt_root_ok = True  # from_bytes reads from the buffer
 
     def __init__(self, _io, _parent=None, _root=None):
         self._io = _io
@@ -161,6 +168,8 @@ class Icmpv6(_PktStruct):
         self._read()
 
     def _read(self):
+        if _pkt_enter(self):
+            return
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
@@ -201,6 +210,49 @@ class Icmpv6(_PktStruct):
                     _io.align_to_byte()
                 _r = _io._io.read()
                 _n = len(_r)
+                self.msg = _r
+                _e = _p + _n
+                _s["msg"] = (_p, _e)
+                _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
+    def _pkt_read(self, _B, _o, _z, _p):
+        self._pkt_s = _s = {}
+        self._pkt_start = _p
+        _f = -1
+        try:
+            _f = 0
+            if _p + 4 > _z:
+                raise _pkt_eos(4, _z - _p)
+            (
+                self.type,
+                self.code,
+                self.checksum,
+            ) = _S0.unpack_from(_B, _o + _p)
+            _s[0] = _p
+            _p += 4
+            _f = 0
+            self.type = _EM0.get(self.type, self.type)
+            _f = 3
+            _on = self.type
+            _c = _SW0.get(_on)
+            if _c is not None:
+                _n = _z - _p
+                _w = _pkt_new(_c)
+                _w._parent = self
+                _w._root = self._root
+                _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                _w._pkt_read(_B, _o + _p, _n, 0)
+                _e = _p + _n
+                self.msg = _w
+                _s["msg"] = (_p, _e)
+                _p = _e
+            else:
+                _n = _z - _p
+                _r = _B[_o + _p : _o + _p + _n]
                 self.msg = _r
                 _e = _p + _n
                 _s["msg"] = (_p, _e)
@@ -269,6 +321,8 @@ class Icmpv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -290,6 +344,29 @@ class Icmpv6(_PktStruct):
                     _io.align_to_byte()
                 _r = _io._io.read()
                 _n = len(_r)
+                self.invoking_packet = _r
+                _e = _p + _n
+                _s["invoking_packet"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 4 > _z:
+                    raise _pkt_eos(4, _z - _p)
+                (self.field,) = _S1.unpack_from(_B, _o + _p)
+                _s[0] = _p
+                _p += 4
+                _f = 1
+                _n = _z - _p
+                _r = _B[_o + _p : _o + _p + _n]
                 self.invoking_packet = _r
                 _e = _p + _n
                 _s["invoking_packet"] = (_p, _e)
@@ -360,6 +437,8 @@ class Icmpv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -384,6 +463,32 @@ class Icmpv6(_PktStruct):
                     _io.align_to_byte()
                 _r = _io._io.read()
                 _n = len(_r)
+                self.data = _r
+                _e = _p + _n
+                _s["data"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 4 > _z:
+                    raise _pkt_eos(4, _z - _p)
+                (
+                    self.identifier,
+                    self.seq_number,
+                ) = _S2.unpack_from(_B, _o + _p)
+                _s[0] = _p
+                _p += 4
+                _f = 2
+                _n = _z - _p
+                _r = _B[_o + _p : _o + _p + _n]
                 self.data = _r
                 _e = _p + _n
                 _s["data"] = (_p, _e)
@@ -441,6 +546,8 @@ class Icmpv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -470,6 +577,44 @@ class Icmpv6(_PktStruct):
                     _p = _e
                     _v.append(_t)
                     if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes", "/types/router_solicitation/seq/1"
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 4 > _z:
+                    raise _pkt_eos(4, _z - _p)
+                (self.reserved,) = _S1.unpack_from(_B, _o + _p)
+                _s[0] = _p
+                _p += 4
+                _f = 1
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while _p < _z:
+                    _q = _p
+                    _w = _pkt_new(Icmpv6.NdOption)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q:
                         raise _kaitaistruct.KaitaiStructError(
                             "repeated element consumed no bytes", "/types/router_solicitation/seq/1"
                         )
@@ -627,6 +772,8 @@ class Icmpv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -712,6 +859,86 @@ class Icmpv6(_PktStruct):
                 raise
             self._pkt_end = _p
 
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 1 > _z:
+                    raise _pkt_eos(1, _z - _p)
+                self.cur_hop_limit = _B[_o + _p]
+                _s[0] = _p
+                _p += 1
+                _f = 1
+                _q = _p
+                if _p + 1 <= _z:
+                    _x = _B[_o + _p]
+                    _b = _q * 8
+                    self.flag_managed = (_x >> 7) != 0
+                    _s["flag_managed"] = (_b + 0, _b + 1, 1)
+                    self.flag_other = ((_x >> 6) & 0x1) != 0
+                    _s["flag_other"] = (_b + 1, _b + 2, 1)
+                    self.flags_rest = _x & 0x3F
+                    _s["flags_rest"] = (_b + 2, _b + 8, 6)
+                    _p = _q + 1
+                else:
+                    _io = self._io
+                    _io.align_to_byte()
+                    _io._io.seek(_p)
+                    _f = 1
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_managed = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_managed"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 2
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_other = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_other"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 3
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flags_rest = _io.read_bits_int_be(6)
+                    _p = _io._io.tell()
+                    _s["flags_rest"] = (_b, _p * 8 - _io.bits_left, 6)
+                _f = 4
+                if _p + 10 > _z:
+                    raise _pkt_eos(10, _z - _p)
+                (
+                    self.router_lifetime,
+                    self.reachable_time,
+                    self.retrans_timer,
+                ) = _S4.unpack_from(_B, _o + _p)
+                _s[1] = _p
+                _p += 10
+                _f = 7
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while _p < _z:
+                    _q = _p
+                    _w = _pkt_new(Icmpv6.NdOption)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes",
+                            "/types/router_advertisement/seq/7",
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
     class NeighborSolicitation(_PktStruct):
         SEQ_FIELDS = ["reserved", "target_address", "options"]
         _PKT_INSTANCES = []
@@ -772,6 +999,8 @@ class Icmpv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -804,6 +1033,48 @@ class Icmpv6(_PktStruct):
                     _p = _e
                     _v.append(_t)
                     if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes",
+                            "/types/neighbor_solicitation/seq/2",
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 20 > _z:
+                    raise _pkt_eos(20, _z - _p)
+                (
+                    self.reserved,
+                    self.target_address,
+                ) = _S5.unpack_from(_B, _o + _p)
+                _s[0] = _p
+                _p += 20
+                _f = 2
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while _p < _z:
+                    _q = _p
+                    _w = _pkt_new(Icmpv6.NdOption)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q:
                         raise _kaitaistruct.KaitaiStructError(
                             "repeated element consumed no bytes",
                             "/types/neighbor_solicitation/seq/2",
@@ -930,6 +1201,8 @@ class Icmpv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -997,6 +1270,83 @@ class Icmpv6(_PktStruct):
                     _p = _e
                     _v.append(_t)
                     if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes",
+                            "/types/neighbor_advertisement/seq/5",
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                _q = _p
+                if _p + 4 <= _z:
+                    _x = int.from_bytes(_B[_o + _p : _o + _p + 4], "big")
+                    _b = _q * 8
+                    self.flag_router = (_x >> 31) != 0
+                    _s["flag_router"] = (_b + 0, _b + 1, 1)
+                    self.flag_solicited = ((_x >> 30) & 0x1) != 0
+                    _s["flag_solicited"] = (_b + 1, _b + 2, 1)
+                    self.flag_override = ((_x >> 29) & 0x1) != 0
+                    _s["flag_override"] = (_b + 2, _b + 3, 1)
+                    self.reserved = _x & 0x1FFFFFFF
+                    _s["reserved"] = (_b + 3, _b + 32, 29)
+                    _p = _q + 4
+                else:
+                    _io = self._io
+                    _io.align_to_byte()
+                    _io._io.seek(_p)
+                    _f = 0
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_router = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_router"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 1
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_solicited = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_solicited"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 2
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_override = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_override"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 3
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.reserved = _io.read_bits_int_be(29)
+                    _p = _io._io.tell()
+                    _s["reserved"] = (_b, _p * 8 - _io.bits_left, 29)
+                _f = 4
+                if _p + 16 > _z:
+                    raise _pkt_eos(16, _z - _p)
+                (self.target_address,) = _S6.unpack_from(_B, _o + _p)
+                _s[0] = _p
+                _p += 16
+                _f = 5
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while _p < _z:
+                    _q = _p
+                    _w = _pkt_new(Icmpv6.NdOption)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q:
                         raise _kaitaistruct.KaitaiStructError(
                             "repeated element consumed no bytes",
                             "/types/neighbor_advertisement/seq/5",
@@ -1083,6 +1433,8 @@ class Icmpv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1116,6 +1468,48 @@ class Icmpv6(_PktStruct):
                     _p = _e
                     _v.append(_t)
                     if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes", "/types/redirect/seq/3"
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 36 > _z:
+                    raise _pkt_eos(36, _z - _p)
+                (
+                    self.reserved,
+                    self.target_address,
+                    self.destination_address,
+                ) = _S7.unpack_from(_B, _o + _p)
+                _s[0] = _p
+                _p += 36
+                _f = 3
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while _p < _z:
+                    _q = _p
+                    _w = _pkt_new(Icmpv6.NdOption)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q:
                         raise _kaitaistruct.KaitaiStructError(
                             "repeated element consumed no bytes", "/types/redirect/seq/3"
                         )
@@ -1187,6 +1581,8 @@ class Icmpv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1254,6 +1650,61 @@ class Icmpv6(_PktStruct):
                 raise
             self._pkt_end = _p
 
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 2 > _z:
+                    raise _pkt_eos(2, _z - _p)
+                (
+                    self.type,
+                    self.length,
+                ) = _S8.unpack_from(_B, _o + _p)
+                _s[0] = _p
+                _p += 2
+                _f = 0
+                self.type = _EM1.get(self.type, self.type)
+                _f = 1
+                if self.length < 1:
+                    raise _kaitaistruct.ValidationLessThanError(
+                        1, self.length, self._io, "/types/nd_option/seq/1"
+                    )
+                _f = 2
+                _on = self.type
+                _c = _SW1.get(_on)
+                if _c is not None:
+                    _n = (self.length * 8) - 2
+                    if _n < 0:
+                        self._io.read_bytes(_n)  # the stream's own error
+                    if _p + _n > _z:
+                        raise _pkt_eos(_n, _z - _p)
+                    _w = _pkt_new(_c)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                    _w._pkt_read(_B, _o + _p, _n, 0)
+                    _e = _p + _n
+                    self.body = _w
+                    _s["body"] = (_p, _e)
+                    _p = _e
+                else:
+                    _n = (self.length * 8) - 2
+                    if _n < 0:
+                        self._io.read_bytes(_n)  # the stream's own error
+                    if _p + _n > _z:
+                        raise _pkt_eos(_n, _z - _p)
+                    _r = _B[_o + _p : _o + _p + _n]
+                    self.body = _r
+                    _e = _p + _n
+                    _s["body"] = (_p, _e)
+                    _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
     class LinkLayerAddress(_PktStruct):
         SEQ_FIELDS = ["address"]
         _PKT_INSTANCES = []
@@ -1281,6 +1732,8 @@ class Icmpv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1291,6 +1744,23 @@ class Icmpv6(_PktStruct):
                     _io.align_to_byte()
                 _r = _io._io.read()
                 _n = len(_r)
+                self.address = _r
+                _e = _p + _n
+                _s["address"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                _n = _z - _p
+                _r = _B[_o + _p : _o + _p + _n]
                 self.address = _r
                 _e = _p + _n
                 _s["address"] = (_p, _e)
@@ -1460,6 +1930,8 @@ class Icmpv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1528,6 +2000,64 @@ class Icmpv6(_PktStruct):
                 raise
             self._pkt_end = _p
 
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 1 > _z:
+                    raise _pkt_eos(1, _z - _p)
+                self.prefix_length = _B[_o + _p]
+                _s[0] = _p
+                _p += 1
+                _f = 1
+                _q = _p
+                if _p + 1 <= _z:
+                    _x = _B[_o + _p]
+                    _b = _q * 8
+                    self.flag_on_link = (_x >> 7) != 0
+                    _s["flag_on_link"] = (_b + 0, _b + 1, 1)
+                    self.flag_autonomous = ((_x >> 6) & 0x1) != 0
+                    _s["flag_autonomous"] = (_b + 1, _b + 2, 1)
+                    self.reserved1 = _x & 0x3F
+                    _s["reserved1"] = (_b + 2, _b + 8, 6)
+                    _p = _q + 1
+                else:
+                    _io = self._io
+                    _io.align_to_byte()
+                    _io._io.seek(_p)
+                    _f = 1
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_on_link = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_on_link"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 2
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.flag_autonomous = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["flag_autonomous"] = (_b, _p * 8 - _io.bits_left, 1)
+                    _f = 3
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.reserved1 = _io.read_bits_int_be(6)
+                    _p = _io._io.tell()
+                    _s["reserved1"] = (_b, _p * 8 - _io.bits_left, 6)
+                _f = 4
+                if _p + 28 > _z:
+                    raise _pkt_eos(28, _z - _p)
+                (
+                    self.valid_lifetime,
+                    self.preferred_lifetime,
+                    self.reserved2,
+                    self.prefix,
+                ) = _S9.unpack_from(_B, _o + _p)
+                _s[1] = _p
+                _p += 28
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
     class Mtu(_PktStruct):
         SEQ_FIELDS = ["reserved", "mtu"]
         _PKT_INSTANCES = []
@@ -1577,6 +2107,8 @@ class Icmpv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1594,6 +2126,25 @@ class Icmpv6(_PktStruct):
                     self.reserved,
                     self.mtu,
                 ) = _S10.unpack(_d)
+                _s[0] = _p
+                _p += 6
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 6 > _z:
+                    raise _pkt_eos(6, _z - _p)
+                (
+                    self.reserved,
+                    self.mtu,
+                ) = _S10.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 6
             except Exception as _x:

@@ -17,6 +17,12 @@ from pktscope.protocols._pkt_runtime import (
     _PktSubStream,
     _PktBufStream,
     _pkt_subio,
+    _pkt_new,
+    _pkt_eos,
+    _pkt_enter,
+    _pkt_iosize,
+    _pkt_top,
+    _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
@@ -389,6 +395,7 @@ class Ipv4(_PktStruct):
     _m_is_first_fragment = _PKT_UNSET
     _m_payload_length = _PKT_UNSET
     _m_payload_end = _PKT_UNSET
+    _pkt_root_ok = True  # from_bytes reads from the buffer
 
     def __init__(self, _io, _parent=None, _root=None):
         self._io = _io
@@ -397,6 +404,8 @@ class Ipv4(_PktStruct):
         self._read()
 
     def _read(self):
+        if _pkt_enter(self):
+            return
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
@@ -531,6 +540,126 @@ class Ipv4(_PktStruct):
             raise
         self._pkt_end = _p
 
+    def _pkt_read(self, _B, _o, _z, _p):
+        self._pkt_s = _s = {}
+        self._pkt_start = _p
+        _f = -1
+        try:
+            _f = 0
+            _q = _p
+            if _p + 2 <= _z:
+                _x = int.from_bytes(_B[_o + _p : _o + _p + 2], "big")
+                _b = _q * 8
+                self.version = _x >> 12
+                _s["version"] = (_b + 0, _b + 4, 4)
+                self.ihl = (_x >> 8) & 0xF
+                _s["ihl"] = (_b + 4, _b + 8, 4)
+                self.dscp = (_x >> 2) & 0x3F
+                _s["dscp"] = (_b + 8, _b + 14, 6)
+                self.ecn = _x & 0x3
+                _s["ecn"] = (_b + 14, _b + 16, 2)
+                _p = _q + 2
+            else:
+                _io = self._io
+                _io.align_to_byte()
+                _io._io.seek(_p)
+                _f = 0
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.version = _io.read_bits_int_be(4)
+                _p = _io._io.tell()
+                _s["version"] = (_b, _p * 8 - _io.bits_left, 4)
+                _f = 1
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.ihl = _io.read_bits_int_be(4)
+                _p = _io._io.tell()
+                _s["ihl"] = (_b, _p * 8 - _io.bits_left, 4)
+                _f = 2
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.dscp = _io.read_bits_int_be(6)
+                _p = _io._io.tell()
+                _s["dscp"] = (_b, _p * 8 - _io.bits_left, 6)
+                _f = 3
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.ecn = _io.read_bits_int_be(2)
+                _p = _io._io.tell()
+                _s["ecn"] = (_b, _p * 8 - _io.bits_left, 2)
+            _f = 4
+            if _p + 4 > _z:
+                raise _pkt_eos(4, _z - _p)
+            (
+                self.total_length,
+                self.id,
+            ) = _S0.unpack_from(_B, _o + _p)
+            _s[0] = _p
+            _p += 4
+            _f = 6
+            _q = _p
+            if _p + 2 <= _z:
+                _x = int.from_bytes(_B[_o + _p : _o + _p + 2], "big")
+                _b = _q * 8
+                self.flags = _x >> 13
+                _s["flags"] = (_b + 0, _b + 3, 3)
+                self.frag_offset = _x & 0x1FFF
+                _s["frag_offset"] = (_b + 3, _b + 16, 13)
+                _p = _q + 2
+            else:
+                _io = self._io
+                _io.align_to_byte()
+                _io._io.seek(_p)
+                _f = 6
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flags = _io.read_bits_int_be(3)
+                _p = _io._io.tell()
+                _s["flags"] = (_b, _p * 8 - _io.bits_left, 3)
+                _f = 7
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.frag_offset = _io.read_bits_int_be(13)
+                _p = _io._io.tell()
+                _s["frag_offset"] = (_b, _p * 8 - _io.bits_left, 13)
+            _f = 8
+            if _p + 12 > _z:
+                raise _pkt_eos(12, _z - _p)
+            (
+                self.ttl,
+                self.protocol,
+                self.checksum,
+                self.src,
+                self.dst,
+            ) = _S1.unpack_from(_B, _o + _p)
+            _s[1] = _p
+            _p += 12
+            _f = 9
+            self.protocol = _EM0.get(self.protocol, self.protocol)
+            _f = 13
+            if self.ihl > 5:
+                _n = (self.ihl - 5) * 4
+                if _n < 0:
+                    self._io.read_bytes(_n)  # the stream's own error
+                if _p + _n > _z:
+                    raise _pkt_eos(_n, _z - _p)
+                _w = _pkt_new(Ipv4.OptionList)
+                _w._parent = self
+                _w._root = self._root
+                _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                _w._pkt_read(_B, _o + _p, _n, 0)
+                _e = _p + _n
+                self.options = _w
+                _s["options"] = (_p, _e)
+                _p = _e
+            else:
+                self.options = None
+            _f = 14
+            _n = _z - _p
+            _r = _B[_o + _p : _o + _p + _n]
+            self.body = _r
+            _e = _p + _n
+            _s["body"] = (_p, _e)
+            _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
     @property
     def header_length(self):
         """Header length in bytes."""
@@ -616,7 +745,9 @@ class Ipv4(_PktStruct):
         _f = 20
         _p = None
         try:
-            self._m_payload_end = self._io.size() if (self.total_length == 0) else self.total_length
+            self._m_payload_end = (
+                _pkt_iosize(self) if (self.total_length == 0) else self.total_length
+            )
         except Exception as _x:
             _pkt_fail(self, _x, _f, _p)
             raise
@@ -651,6 +782,8 @@ class Ipv4(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -668,6 +801,35 @@ class Ipv4(_PktStruct):
                     _p = _e
                     _v.append(_t)
                     if (_t.type == 0) or self._io.is_eof():
+                        break
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                self.items = _v = []
+                _a = [_p]
+                _s["items"] = _a
+                i = 0
+                while True:
+                    _w = _pkt_new(Ipv4.Option)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if (_t.type == 0) or (_p >= _z):
                         break
                     i += 1
             except Exception as _x:
@@ -775,6 +937,8 @@ class Ipv4(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -819,6 +983,46 @@ class Ipv4(_PktStruct):
                                 _n,
                                 len(_r),
                             )
+                    self.data = _r
+                    _e = _p + _n
+                    _s["data"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.data = None
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 1 > _z:
+                    raise _pkt_eos(1, _z - _p)
+                self.type = _B[_o + _p]
+                _s[0] = _p
+                _p += 1
+                _f = 1
+                if (self.type != 0) and (self.type != 1):
+                    if _p + 1 > _z:
+                        raise _pkt_eos(1, _z - _p)
+                    self.length = _B[_o + _p]
+                    _e = _p + 1
+                    _s["length"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.length = None
+                _f = 2
+                if (self.type != 0) and (self.type != 1):
+                    _n = (self.length - 2) if (self.length >= 2) else 0
+                    if _n < 0:
+                        self._io.read_bytes(_n)  # the stream's own error
+                    if _p + _n > _z:
+                        raise _pkt_eos(_n, _z - _p)
+                    _r = _B[_o + _p : _o + _p + _n]
                     self.data = _r
                     _e = _p + _n
                     _s["data"] = (_p, _e)

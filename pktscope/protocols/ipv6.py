@@ -17,6 +17,12 @@ from pktscope.protocols._pkt_runtime import (
     _PktSubStream,
     _PktBufStream,
     _pkt_subio,
+    _pkt_new,
+    _pkt_eos,
+    _pkt_enter,
+    _pkt_iosize,
+    _pkt_top,
+    _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
@@ -288,6 +294,7 @@ class Ipv6(_PktStruct):
     _m_payload_protocol = _PKT_UNSET
     _m_is_first_fragment = _PKT_UNSET
     _m_payload_end = _PKT_UNSET
+    _pkt_root_ok = True  # from_bytes reads from the buffer
 
     def __init__(self, _io, _parent=None, _root=None):
         self._io = _io
@@ -296,6 +303,8 @@ class Ipv6(_PktStruct):
         self._read()
 
     def _read(self):
+        if _pkt_enter(self):
+            return
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
@@ -383,6 +392,98 @@ class Ipv6(_PktStruct):
                 _io.align_to_byte()
             _r = _io._io.read()
             _n = len(_r)
+            self.body = _r
+            _e = _p + _n
+            _s["body"] = (_p, _e)
+            _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
+    def _pkt_read(self, _B, _o, _z, _p):
+        self._pkt_s = _s = {}
+        self._pkt_start = _p
+        _f = -1
+        try:
+            _f = 0
+            _q = _p
+            if _p + 4 <= _z:
+                _x = int.from_bytes(_B[_o + _p : _o + _p + 4], "big")
+                _b = _q * 8
+                self.version = _x >> 28
+                _s["version"] = (_b + 0, _b + 4, 4)
+                self.traffic_class = (_x >> 20) & 0xFF
+                _s["traffic_class"] = (_b + 4, _b + 12, 8)
+                self.flow_label = _x & 0xFFFFF
+                _s["flow_label"] = (_b + 12, _b + 32, 20)
+                _p = _q + 4
+            else:
+                _io = self._io
+                _io.align_to_byte()
+                _io._io.seek(_p)
+                _f = 0
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.version = _io.read_bits_int_be(4)
+                _p = _io._io.tell()
+                _s["version"] = (_b, _p * 8 - _io.bits_left, 4)
+                _f = 1
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.traffic_class = _io.read_bits_int_be(8)
+                _p = _io._io.tell()
+                _s["traffic_class"] = (_b, _p * 8 - _io.bits_left, 8)
+                _f = 2
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flow_label = _io.read_bits_int_be(20)
+                _p = _io._io.tell()
+                _s["flow_label"] = (_b, _p * 8 - _io.bits_left, 20)
+            _f = 3
+            if _p + 36 > _z:
+                raise _pkt_eos(36, _z - _p)
+            (
+                self.payload_length,
+                self.next_header,
+                self.hop_limit,
+                self.src,
+                self.dst,
+            ) = _S0.unpack_from(_B, _o + _p)
+            _s[0] = _p
+            _p += 36
+            _f = 4
+            self.next_header = _EM0.get(self.next_header, self.next_header)
+            _f = 8
+            if self.has_ext:
+                self.ext_headers = _v = []
+                _a = [_p]
+                _s["ext_headers"] = _a
+                i = 0
+                while True:
+                    _w = _pkt_new(Ipv6.ExtHeader)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w.header_type = (
+                        int(self.next_header)
+                        if (i == 0)
+                        else int(self.ext_headers[(i - 1)].next_header)
+                    )
+                    _w.later_fragment_before = (
+                        False if (i == 0) else self.ext_headers[(i - 1)].later_fragment
+                    )
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if not _t.next_is_ext:
+                        break
+                    i += 1
+            else:
+                self.ext_headers = None
+            _f = 9
+            _n = _z - _p
+            _r = _B[_o + _p : _o + _p + _n]
             self.body = _r
             _e = _p + _n
             _s["body"] = (_p, _e)
@@ -576,6 +677,8 @@ class Ipv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -629,6 +732,56 @@ class Ipv6(_PktStruct):
                                 _n,
                                 len(_r),
                             )
+                    self.body = _r
+                    _e = _p + _n
+                    _s["body"] = (_p, _e)
+                    _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 2 > _z:
+                    raise _pkt_eos(2, _z - _p)
+                (
+                    self.next_header,
+                    self.hdr_ext_len,
+                ) = _S1.unpack_from(_B, _o + _p)
+                _s[0] = _p
+                _p += 2
+                _f = 0
+                self.next_header = _EM0.get(self.next_header, self.next_header)
+                _f = 2
+                _on = self.header_type
+                _c = _SW0.get(_on)
+                if _c is not None:
+                    _n = self.body_size
+                    if _n < 0:
+                        self._io.read_bytes(_n)  # the stream's own error
+                    if _p + _n > _z:
+                        raise _pkt_eos(_n, _z - _p)
+                    _w = _pkt_new(_c)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                    _w._pkt_read(_B, _o + _p, _n, 0)
+                    _e = _p + _n
+                    self.body = _w
+                    _s["body"] = (_p, _e)
+                    _p = _e
+                else:
+                    _n = self.body_size
+                    if _n < 0:
+                        self._io.read_bytes(_n)  # the stream's own error
+                    if _p + _n > _z:
+                        raise _pkt_eos(_n, _z - _p)
+                    _r = _B[_o + _p : _o + _p + _n]
                     self.body = _r
                     _e = _p + _n
                     _s["body"] = (_p, _e)
@@ -725,6 +878,8 @@ class Ipv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -743,6 +898,38 @@ class Ipv6(_PktStruct):
                     _p = _e
                     _v.append(_t)
                     if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes", "/types/options_header/seq/0"
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                self.options = _v = []
+                _a = [_p]
+                _s["options"] = _a
+                i = 0
+                while _p < _z:
+                    _q = _p
+                    _w = _pkt_new(Ipv6.TlvOption)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q:
                         raise _kaitaistruct.KaitaiStructError(
                             "repeated element consumed no bytes", "/types/options_header/seq/0"
                         )
@@ -807,6 +994,8 @@ class Ipv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -851,6 +1040,46 @@ class Ipv6(_PktStruct):
                                 _n,
                                 len(_r),
                             )
+                    self.data = _r
+                    _e = _p + _n
+                    _s["data"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.data = None
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 1 > _z:
+                    raise _pkt_eos(1, _z - _p)
+                self.type = _B[_o + _p]
+                _s[0] = _p
+                _p += 1
+                _f = 1
+                if self.type != 0:
+                    if _p + 1 > _z:
+                        raise _pkt_eos(1, _z - _p)
+                    self.length = _B[_o + _p]
+                    _e = _p + 1
+                    _s["length"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.length = None
+                _f = 2
+                if self.type != 0:
+                    _n = self.length
+                    if _n < 0:
+                        self._io.read_bytes(_n)  # the stream's own error
+                    if _p + _n > _z:
+                        raise _pkt_eos(_n, _z - _p)
+                    _r = _B[_o + _p : _o + _p + _n]
                     self.data = _r
                     _e = _p + _n
                     _s["data"] = (_p, _e)
@@ -923,6 +1152,8 @@ class Ipv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -947,6 +1178,32 @@ class Ipv6(_PktStruct):
                     _io.align_to_byte()
                 _r = _io._io.read()
                 _n = len(_r)
+                self.data = _r
+                _e = _p + _n
+                _s["data"] = (_p, _e)
+                _p = _e
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 2 > _z:
+                    raise _pkt_eos(2, _z - _p)
+                (
+                    self.routing_type,
+                    self.segments_left,
+                ) = _S1.unpack_from(_B, _o + _p)
+                _s[0] = _p
+                _p += 2
+                _f = 2
+                _n = _z - _p
+                _r = _B[_o + _p : _o + _p + _n]
                 self.data = _r
                 _e = _p + _n
                 _s["data"] = (_p, _e)
@@ -1036,6 +1293,8 @@ class Ipv6(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1081,6 +1340,53 @@ class Ipv6(_PktStruct):
                         "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
                     )
                 (self.identification,) = _S3.unpack(_d)
+                _s[0] = _p
+                _p += 4
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                _q = _p
+                if _p + 2 <= _z:
+                    _x = int.from_bytes(_B[_o + _p : _o + _p + 2], "big")
+                    _b = _q * 8
+                    self.fragment_offset = _x >> 3
+                    _s["fragment_offset"] = (_b + 0, _b + 13, 13)
+                    self.reserved = (_x >> 1) & 0x3
+                    _s["reserved"] = (_b + 13, _b + 15, 2)
+                    self.more_fragments = (_x & 0x1) != 0
+                    _s["more_fragments"] = (_b + 15, _b + 16, 1)
+                    _p = _q + 2
+                else:
+                    _io = self._io
+                    _io.align_to_byte()
+                    _io._io.seek(_p)
+                    _f = 0
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.fragment_offset = _io.read_bits_int_be(13)
+                    _p = _io._io.tell()
+                    _s["fragment_offset"] = (_b, _p * 8 - _io.bits_left, 13)
+                    _f = 1
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.reserved = _io.read_bits_int_be(2)
+                    _p = _io._io.tell()
+                    _s["reserved"] = (_b, _p * 8 - _io.bits_left, 2)
+                    _f = 2
+                    _b = _io._io.tell() * 8 - _io.bits_left
+                    self.more_fragments = _io.read_bits_int_be(1) != 0
+                    _p = _io._io.tell()
+                    _s["more_fragments"] = (_b, _p * 8 - _io.bits_left, 1)
+                _f = 3
+                if _p + 4 > _z:
+                    raise _pkt_eos(4, _z - _p)
+                (self.identification,) = _S3.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 4
             except Exception as _x:

@@ -17,6 +17,12 @@ from pktscope.protocols._pkt_runtime import (
     _PktSubStream,
     _PktBufStream,
     _pkt_subio,
+    _pkt_new,
+    _pkt_eos,
+    _pkt_enter,
+    _pkt_iosize,
+    _pkt_top,
+    _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
@@ -80,6 +86,7 @@ class Raw(_PktStruct):
     )
     _m_first_byte = _PKT_UNSET
     _m_version = _PKT_UNSET
+    _pkt_root_ok = True  # from_bytes reads from the buffer
 
     def __init__(self, _io, _parent=None, _root=None):
         self._io = _io
@@ -88,6 +95,8 @@ class Raw(_PktStruct):
         self._read()
 
     def _read(self):
+        if _pkt_enter(self):
+            return
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
@@ -107,6 +116,23 @@ class Raw(_PktStruct):
             raise
         self._pkt_end = _p
 
+    def _pkt_read(self, _B, _o, _z, _p):
+        self._pkt_s = _s = {}
+        self._pkt_start = _p
+        _f = -1
+        try:
+            _f = 0
+            _n = _z - _p
+            _r = _B[_o + _p : _o + _p + _n]
+            self.body = _r
+            _e = _p + _n
+            _s["body"] = (_p, _e)
+            _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
     @property
     def first_byte(self):
         """The first byte of the IP header."""
@@ -116,7 +142,7 @@ class Raw(_PktStruct):
         _f = 1
         _p = None
         try:
-            if not (self._io.size() >= 1):
+            if not (_pkt_iosize(self) >= 1):
                 self._m_first_byte = None
                 return None
             _io = self._io
@@ -150,7 +176,7 @@ class Raw(_PktStruct):
         _f = 2
         _p = None
         try:
-            if not (self._io.size() >= 1):
+            if not (_pkt_iosize(self) >= 1):
                 self._m_version = None
                 return None
             self._m_version = self.first_byte >> 4

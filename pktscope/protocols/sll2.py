@@ -17,6 +17,12 @@ from pktscope.protocols._pkt_runtime import (
     _PktSubStream,
     _PktBufStream,
     _pkt_subio,
+    _pkt_new,
+    _pkt_eos,
+    _pkt_enter,
+    _pkt_iosize,
+    _pkt_top,
+    _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
@@ -199,6 +205,7 @@ class Sll2(_PktStruct):
         ("_m_src_addr", "src_addr", False, "/instances/src_addr", None),
     )
     _m_src_addr = _PKT_UNSET
+    _pkt_root_ok = True  # from_bytes reads from the buffer
 
     def __init__(self, _io, _parent=None, _root=None):
         self._io = _io
@@ -207,6 +214,8 @@ class Sll2(_PktStruct):
         self._read()
 
     def _read(self):
+        if _pkt_enter(self):
+            return
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
@@ -238,6 +247,39 @@ class Sll2(_PktStruct):
                 _io.align_to_byte()
             _r = _io._io.read()
             _n = len(_r)
+            self.body = _r
+            _e = _p + _n
+            _s["body"] = (_p, _e)
+            _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
+    def _pkt_read(self, _B, _o, _z, _p):
+        self._pkt_s = _s = {}
+        self._pkt_start = _p
+        _f = -1
+        try:
+            _f = 0
+            if _p + 20 > _z:
+                raise _pkt_eos(20, _z - _p)
+            (
+                self.protocol,
+                self.reserved,
+                self.interface_index,
+                self.arphrd_type,
+                self.packet_type,
+                self.addr_length,
+                self.addr,
+            ) = _S0.unpack_from(_B, _o + _p)
+            _s[0] = _p
+            _p += 20
+            _f = 4
+            self.packet_type = _EM0.get(self.packet_type, self.packet_type)
+            _f = 7
+            _n = _z - _p
+            _r = _B[_o + _p : _o + _p + _n]
             self.body = _r
             _e = _p + _n
             _s["body"] = (_p, _e)

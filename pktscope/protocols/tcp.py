@@ -17,6 +17,12 @@ from pktscope.protocols._pkt_runtime import (
     _PktSubStream,
     _PktBufStream,
     _pkt_subio,
+    _pkt_new,
+    _pkt_eos,
+    _pkt_enter,
+    _pkt_iosize,
+    _pkt_top,
+    _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
@@ -377,6 +383,7 @@ class Tcp(_PktStruct):
     _m_flag_ece = _PKT_UNSET
     _m_flag_cwr = _PKT_UNSET
     _m_flag_ae = _PKT_UNSET
+    _pkt_root_ok = True  # from_bytes reads from the buffer
 
     def __init__(self, _io, _parent=None, _root=None):
         self._io = _io
@@ -385,6 +392,8 @@ class Tcp(_PktStruct):
         self._read()
 
     def _read(self):
+        if _pkt_enter(self):
+            return
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
@@ -470,6 +479,86 @@ class Tcp(_PktStruct):
                 _io.align_to_byte()
             _r = _io._io.read()
             _n = len(_r)
+            self.body = _r
+            _e = _p + _n
+            _s["body"] = (_p, _e)
+            _p = _e
+        except Exception as _x:
+            _pkt_fail(self, _x, _f, _p)
+            raise
+        self._pkt_end = _p
+
+    def _pkt_read(self, _B, _o, _z, _p):
+        self._pkt_s = _s = {}
+        self._pkt_start = _p
+        _f = -1
+        try:
+            _f = 0
+            if _p + 12 > _z:
+                raise _pkt_eos(12, _z - _p)
+            (
+                self.src_port,
+                self.dst_port,
+                self.seq,
+                self.ack,
+            ) = _S0.unpack_from(_B, _o + _p)
+            _s[0] = _p
+            _p += 12
+            _f = 4
+            _q = _p
+            if _p + 2 <= _z:
+                _x = int.from_bytes(_B[_o + _p : _o + _p + 2], "big")
+                _b = _q * 8
+                self.data_offset = _x >> 12
+                _s["data_offset"] = (_b + 0, _b + 4, 4)
+                self.flags = _x & 0xFFF
+                _s["flags"] = (_b + 4, _b + 16, 12)
+                _p = _q + 2
+            else:
+                _io = self._io
+                _io.align_to_byte()
+                _io._io.seek(_p)
+                _f = 4
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.data_offset = _io.read_bits_int_be(4)
+                _p = _io._io.tell()
+                _s["data_offset"] = (_b, _p * 8 - _io.bits_left, 4)
+                _f = 5
+                _b = _io._io.tell() * 8 - _io.bits_left
+                self.flags = _io.read_bits_int_be(12)
+                _p = _io._io.tell()
+                _s["flags"] = (_b, _p * 8 - _io.bits_left, 12)
+            _f = 6
+            if _p + 6 > _z:
+                raise _pkt_eos(6, _z - _p)
+            (
+                self.window,
+                self.checksum,
+                self.urgent_pointer,
+            ) = _S1.unpack_from(_B, _o + _p)
+            _s[1] = _p
+            _p += 6
+            _f = 9
+            if self.data_offset > 5:
+                _n = (self.data_offset - 5) * 4
+                if _n < 0:
+                    self._io.read_bytes(_n)  # the stream's own error
+                if _p + _n > _z:
+                    raise _pkt_eos(_n, _z - _p)
+                _w = _pkt_new(Tcp.OptionList)
+                _w._parent = self
+                _w._root = self._root
+                _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                _w._pkt_read(_B, _o + _p, _n, 0)
+                _e = _p + _n
+                self.options = _w
+                _s["options"] = (_p, _e)
+                _p = _e
+            else:
+                self.options = None
+            _f = 10
+            _n = _z - _p
+            _r = _B[_o + _p : _o + _p + _n]
             self.body = _r
             _e = _p + _n
             _s["body"] = (_p, _e)
@@ -650,6 +739,8 @@ class Tcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -668,6 +759,38 @@ class Tcp(_PktStruct):
                     _p = _e
                     _v.append(_t)
                     if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes", "/types/option_list/seq/0"
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                self.items = _v = []
+                _a = [_p]
+                _s["items"] = _a
+                i = 0
+                while _p < _z:
+                    _q = _p
+                    _w = _pkt_new(Tcp.Option)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q:
                         raise _kaitaistruct.KaitaiStructError(
                             "repeated element consumed no bytes", "/types/option_list/seq/0"
                         )
@@ -732,6 +855,8 @@ class Tcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -811,6 +936,66 @@ class Tcp(_PktStruct):
                 raise
             self._pkt_end = _p
 
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 1 > _z:
+                    raise _pkt_eos(1, _z - _p)
+                self.kind = _B[_o + _p]
+                _s[0] = _p
+                _p += 1
+                _f = 0
+                self.kind = _EM0.get(self.kind, self.kind)
+                _f = 1
+                if (self.kind != 0) and (self.kind != 1):
+                    if _p + 1 > _z:
+                        raise _pkt_eos(1, _z - _p)
+                    self.length = _B[_o + _p]
+                    _e = _p + 1
+                    _s["length"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.length = None
+                _f = 2
+                if (self.kind != 0) and (self.kind != 1):
+                    _on = self.kind
+                    _c = _SW0.get(_on)
+                    if _c is not None:
+                        _n = (self.length - 2) if (self.length >= 2) else 0
+                        if _n < 0:
+                            self._io.read_bytes(_n)  # the stream's own error
+                        if _p + _n > _z:
+                            raise _pkt_eos(_n, _z - _p)
+                        _w = _pkt_new(_c)
+                        _w._parent = self
+                        _w._root = self._root
+                        _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                        _w._pkt_read(_B, _o + _p, _n, 0)
+                        _e = _p + _n
+                        self.body = _w
+                        _s["body"] = (_p, _e)
+                        _p = _e
+                    else:
+                        _n = (self.length - 2) if (self.length >= 2) else 0
+                        if _n < 0:
+                            self._io.read_bytes(_n)  # the stream's own error
+                        if _p + _n > _z:
+                            raise _pkt_eos(_n, _z - _p)
+                        _r = _B[_o + _p : _o + _p + _n]
+                        self.body = _r
+                        _e = _p + _n
+                        _s["body"] = (_p, _e)
+                        _p = _e
+                else:
+                    self.body = None
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
     class Mss(_PktStruct):
         SEQ_FIELDS = ["mss"]
         _PKT_INSTANCES = []
@@ -839,6 +1024,8 @@ class Tcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -853,6 +1040,22 @@ class Tcp(_PktStruct):
                         "requested 2 bytes, but only %d bytes available" % len(_d), 2, len(_d)
                     )
                 (self.mss,) = _S3.unpack(_d)
+                _s[0] = _p
+                _p += 2
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 2 > _z:
+                    raise _pkt_eos(2, _z - _p)
+                (self.mss,) = _S3.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 2
             except Exception as _x:
@@ -895,6 +1098,8 @@ class Tcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -909,6 +1114,22 @@ class Tcp(_PktStruct):
                         "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
                     )
                 self.shift_count = _d[0]
+                _s[0] = _p
+                _p += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 1 > _z:
+                    raise _pkt_eos(1, _z - _p)
+                self.shift_count = _B[_o + _p]
                 _s[0] = _p
                 _p += 1
             except Exception as _x:
@@ -943,6 +1164,8 @@ class Tcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -961,6 +1184,38 @@ class Tcp(_PktStruct):
                     _p = _e
                     _v.append(_t)
                     if _p == _q and _io._io.tell() == _q:
+                        raise _kaitaistruct.KaitaiStructError(
+                            "repeated element consumed no bytes", "/types/sack/seq/0"
+                        )
+                    i += 1
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                self.blocks = _v = []
+                _a = [_p]
+                _s["blocks"] = _a
+                i = 0
+                while _p < _z:
+                    _q = _p
+                    _w = _pkt_new(Tcp.SackBlock)
+                    _w._parent = self
+                    _w._root = self._root
+                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_read(_B, _o, _z, _p)
+                    _e = _w._pkt_end
+                    _t = _w
+                    _a.append((_p, _e))
+                    _p = _e
+                    _v.append(_t)
+                    if _p == _q:
                         raise _kaitaistruct.KaitaiStructError(
                             "repeated element consumed no bytes", "/types/sack/seq/0"
                         )
@@ -1021,6 +1276,8 @@ class Tcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1038,6 +1295,25 @@ class Tcp(_PktStruct):
                     self.left_edge,
                     self.right_edge,
                 ) = _S4.unpack(_d)
+                _s[0] = _p
+                _p += 8
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 8 > _z:
+                    raise _pkt_eos(8, _z - _p)
+                (
+                    self.left_edge,
+                    self.right_edge,
+                ) = _S4.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 8
             except Exception as _x:
@@ -1094,6 +1370,8 @@ class Tcp(_PktStruct):
             self._read()
 
         def _read(self):
+            if _pkt_enter(self):
+                return
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
@@ -1111,6 +1389,25 @@ class Tcp(_PktStruct):
                     self.value,
                     self.echo_reply,
                 ) = _S4.unpack(_d)
+                _s[0] = _p
+                _p += 8
+            except Exception as _x:
+                _pkt_fail(self, _x, _f, _p)
+                raise
+            self._pkt_end = _p
+
+        def _pkt_read(self, _B, _o, _z, _p):
+            self._pkt_s = _s = {}
+            self._pkt_start = _p
+            _f = -1
+            try:
+                _f = 0
+                if _p + 8 > _z:
+                    raise _pkt_eos(8, _z - _p)
+                (
+                    self.value,
+                    self.echo_reply,
+                ) = _S4.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 8
             except Exception as _x:
