@@ -363,7 +363,7 @@ def _run_fast(
 
     from pktscope.errors import PktscopeError
     from pktscope.extract.render import json_renderer
-    from pktscope.extract.scan import scan_rows
+    from pktscope.extract.scan import scan
 
     if not Path(args.capture).exists():
         raise PktscopeError(f"cannot open {args.capture}: no such file")
@@ -399,17 +399,14 @@ def _run_fast(
                 columns.extend(Column(p, names) for p in paths)
             return row_text(pkt, columns, fmt)
 
-    batch: list[str] = []
-    write = out.write
-    for line in scan_rows(args.capture, extractor.extract, row, slow_row, args.count):
-        batch.append(line)
-        if len(batch) >= 4096:
-            batch.append("")
-            write("\n".join(batch))
-            batch = []
-    if batch:
-        batch.append("")
-        write("\n".join(batch))
+    scan(
+        args.capture,
+        extractor.extract,
+        row=row,
+        slow_row=slow_row,
+        limit=args.count,
+        write=out.write,
+    )
     out.flush()
     return 0
 

@@ -148,13 +148,14 @@ def build_source(paths: Sequence[str], spec_dir: Path) -> tuple[str, list[Column
     walked = _reaches(specs, wanted_layers)
     em = Emitter()
     tail: list[str] = []
+    structs: dict[str, str] = {}
     funcs: dict[str, str] = {}
     for sid in sorted(walked):
         funcs[sid] = f"_L_{pyname(sid)}"
     for sid in sorted(walked):
         mine = [c for c in columns if c.layer == sid]
         chain = any(n in walked for n in _next_specs(specs[sid]))
-        _layer(uni, specs[sid], mine, chain, funcs, em, tail)
+        _layer(uni, specs[sid], mine, chain, funcs, em, tail, structs)
     first: dict[int, str] = {}
     for spec_path in spec_files(spec_dir):
         lts = _hints(specs[spec_path.stem]).get("linktypes")
@@ -172,7 +173,8 @@ def build_source(paths: Sequence[str], spec_dir: Path) -> tuple[str, list[Column
             em.line("fn(buf, s, e, out, 1)")
         em.line("return out")
     facts = [c.facts or ColumnFacts(None, None, None) for c in columns]
-    return "\n".join(em.lines) + "\n", facts
+    head = [f"{name} = _struct.Struct({fmt!r}).unpack_from" for fmt, name in structs.items()]
+    return "\n".join([*head, *em.lines]) + "\n", facts
 
 
 def _seq_index(td: TypeDef, name: str) -> int | None:
@@ -272,6 +274,7 @@ def _layer(  # noqa: PLR0917 - private helper, called in one place
     funcs: Mapping[str, str],
     em: Emitter,
     tail: list[str],
+    structs: dict[str, str],
 ) -> None:
     td = spec.root
     rule = _payload(spec) if chain else None
@@ -340,7 +343,7 @@ def _layer(  # noqa: PLR0917 - private helper, called in one place
         sub = Emitter()
         sub.level = 1
         lines = []
-        walker = Walker(uni, sub, wanted | demand, memo_uses=uses)
+        walker = Walker(uni, sub, wanted | demand, memo_uses=uses, structs=structs)
         _layer_body(walker, sub, td, stop, rule, reads, aliases, funcs, lines)
         demand |= walker.demand
         uses = walker.uses
@@ -383,7 +386,7 @@ def _layer_body(  # noqa: PLR0917 - private helper, called in one place
         brk = targets[0].hit  # the search is the last thing walked: stop at the first hit
     walked = walker.walk_type(td, "s", "e", Pos("s"), stop=stop, targets=tuple(targets),
                               break_on_hit=brk)  # fmt: skip
-    walker.flush()
+    walker.finish()
     scope = walked.scope
     scope.pos = None
 

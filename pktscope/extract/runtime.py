@@ -61,6 +61,7 @@ def namespace() -> dict[str, Any]:
         **_readers(),
         "__builtins__": __builtins__,
         "_FB": Fallback,
+        "_struct": struct,
         "_NO": _NO,
         "_fb": _fb,
         "_toi": _toi,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import mmap
 import struct
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +21,10 @@ from pktscope.capture.pcap import FILE_HEADER_SIZE, MAGICS, PcapHeader, parse_fi
 from pktscope.capture.records import MAX_RECORD_SIZE
 from pktscope.errors import CaptureError
 
-__all__ = ["Stats", "scan_rows"]
+__all__ = ["Stats", "scan"]
 
 _READ_WHOLE = 1 << 28  # files up to 256 MiB are read into memory (faster than mmap indexing)
+_CHUNK_MASK = 4095  # lines are written 4096 at a time
 
 
 class Stats:
@@ -52,16 +53,17 @@ class _Slow:
         return packet_from_record(record, self.chain)
 
 
-def scan_rows(  # noqa: PLR0917 - private helper, called in one place
+def scan(
     path: str,
     extract: Callable[[Any, int, int, int], list[list[Any]]],
+    *,
     row: Callable[[list[list[Any]]], str],
     slow_row: Callable[[Any], str],
     limit: int | None,
-    stats: Stats | None = None,
-) -> Iterator[str]:
-    """One output line per frame of the capture at ``path`` (at most ``limit``)."""
-    stats = stats if stats is not None else Stats()
+    write: Callable[[str], object],
+) -> Stats:
+    """Write one line per frame of the capture at ``path`` (at most ``limit``), in chunks."""
+    stats = Stats()
     try:
         fh = Path(path).open("rb")  # noqa: SIM115 - closed below
     except OSError as exc:
@@ -73,15 +75,16 @@ def scan_rows(  # noqa: PLR0917 - private helper, called in one place
                 raise CaptureError("not a whole classic pcap header")
             header = parse_file_header(head)
         except CaptureError:  # pcapng, or a capture the index reports on: the common path
-            yield from _records(path, extract, row, slow_row, limit, stats)
-            return
+            _records(path, extract, row, slow_row, limit, write, stats)
+            return stats
         fh.seek(0)
         size = Path(path).stat().st_size
         if size <= _READ_WHOLE:
             buf: Any = fh.read()
         else:
             buf = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        yield from _pcap(buf, header, extract, row, slow_row, limit, stats)
+        _pcap(buf, header, extract, row, slow_row, limit, write, stats)
+    return stats
 
 
 def _pcap(  # noqa: PLR0917 - one loop's facts
@@ -91,8 +94,9 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
     row: Callable[[list[list[Any]]], str],
     slow_row: Callable[[Any], str],
     limit: int | None,
+    write: Callable[[str], object],
     stats: Stats,
-) -> Iterator[str]:
+) -> None:
     from pktscope.capture.pcap import record_at  # noqa: PLC0415 - beside parse_file_header
 
     size = len(buf)
@@ -104,47 +108,63 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
     number = 0
     slow = _Slow()
     stop = limit if limit is not None else -1
+    lines: list[str] = []
+    append = lines.append
     while off <= last:
-        cap_len = cap_len_at(buf, off + 8)[0]
+        (cap_len,) = cap_len_at(buf, off + 8)
         start = off + hsize
         end = start + cap_len
         if end > size or cap_len > MAX_RECORD_SIZE:
             break
         number += 1
         try:
-            line = row(extract(buf, start, end, linktype))
+            append(row(extract(buf, start, end, linktype)))
         except Exception:  # the extractor refused the frame: the full decode decides
             stats.fallback += 1
-            line = slow_row(slow.packet(record_at(header, buf, off, number)))
-        yield line
+            append(slow_row(slow.packet(record_at(header, buf, off, number))))
         off = end
+        if not number & _CHUNK_MASK:
+            lines.append("")
+            write("\n".join(lines))
+            lines.clear()
         if number == stop:
             break
+    if lines:
+        lines.append("")
+        write("\n".join(lines))
     stats.frames = number
 
 
-def _records(  # noqa: PLR0917 - private helper, called in one place
+def _records(  # noqa: PLR0917 - one loop's facts
     path: str,
     extract: Callable[[Any, int, int, int], list[list[Any]]],
     row: Callable[[list[list[Any]]], str],
     slow_row: Callable[[Any], str],
     limit: int | None,
+    write: Callable[[str], object],
     stats: Stats,
-) -> Iterator[str]:
+) -> None:
     from pktscope.capture.open import open_records  # noqa: PLC0415 - pcapng and others
 
     slow = _Slow()
     n = 0
+    lines: list[str] = []
     with open_records(path) as rf:
         for rec in rf:
             data = rec.data
             n += 1
             try:
-                line = row(extract(data, 0, len(data), rec.linktype))
+                lines.append(row(extract(data, 0, len(data), rec.linktype)))
             except Exception:  # the extractor refused the frame: the full decode decides
                 stats.fallback += 1
-                line = slow_row(slow.packet(rec))
-            yield line
+                lines.append(slow_row(slow.packet(rec)))
+            if not n & _CHUNK_MASK:
+                lines.append("")
+                write("\n".join(lines))
+                lines.clear()
             if n == limit:
                 break
+    if lines:
+        lines.append("")
+        write("\n".join(lines))
     stats.frames = n

@@ -107,6 +107,7 @@ class Walker:
         em: Emitter,
         wanted: set[tuple[str, str]],
         memo_uses: dict[str, int] | None = None,
+        structs: dict[str, str] | None = None,
     ) -> None:
         self.uni = uni
         self.em = em
@@ -123,6 +124,12 @@ class Walker:
         """How many places use each outermost instance (memoised only when used twice: pass
         the first run's count as ``memo_uses``)."""
         self._memo_uses = memo_uses
+        self.structs: dict[str, str] = structs if structs is not None else {}
+        """``struct`` formats of batched reads → module-level names (``_K1``)."""
+        self._batch: list[tuple[int, str, str]] = []  # (offset, struct code, local)
+        self._batch_base = ""
+        self._batch_order = ""
+        self._post: list[str] = []  # lines deriving values from a batch (bit fields)
         self.field_starts: dict[str, str] = {}
         """Where each field of the outermost walk starts (a payload field's start)."""
 
@@ -153,6 +160,67 @@ class Walker:
                 self._checked = (pending.base, self._pending_end, pending.off)
             self._pending = None
 
+    def _line(self, text: str) -> None:
+        """A line of generated code (reads queued before it are emitted first)."""
+        self._flush_batch()
+        self.em.line(text)
+
+    def _queue(self, pos: Pos, code: str, local: str, order: str = "") -> str:
+        """Read ``code`` (a ``struct`` code) at ``pos`` into ``local`` in the next batch: the
+        reads at constant offsets from one base become one ``unpack_from``. Returns the local
+        holding the value (an earlier read of the same bytes is reused)."""
+        if self._batch and (
+            self._batch_base != pos.base or (order and self._batch_order not in ("", order))
+        ):
+            self._flush_batch()
+        for off, c, have in self._batch:
+            if off == pos.off and c == code:
+                return have
+        end = pos.off + _code_size(code)
+        if any(off < end and pos.off < off + _code_size(c) for off, c, _h in self._batch):
+            self._flush_batch()  # overlapping bytes: a read of its own
+        self._batch_base = pos.base
+        if order:
+            self._batch_order = order
+        self._batch.append((pos.off, code, local))
+        return local
+
+    def _flush_batch(self) -> None:
+        batch, post = self._batch, self._post
+        if not batch:
+            return
+        self._batch, self._post = [], []
+        base, order = self._batch_base, self._batch_order or ">"
+        self._batch_order = ""
+        batch.sort()
+        first = batch[0][0]
+        at = Pos(base, first)
+        if len(batch) == 1 and batch[0][1] == "B":
+            self.em.line(f"{batch[0][2]} = buf[{at}]")
+        elif len(batch) == 1 and batch[0][1].endswith("s"):
+            size = int(batch[0][1][:-1])
+            self.em.line(f"{batch[0][2]} = buf[{at}:{at.plus(size)}]")
+        else:
+            fmt = order
+            cur = first
+            for off, code, _local in batch:
+                if off < cur:  # overlapping reads: not batched together
+                    raise AssertionError("overlapping batched reads")
+                if off > cur:
+                    fmt += f"{off - cur}x"
+                fmt += code
+                cur = off + _code_size(code)
+            name = self.structs.setdefault(fmt, f"_K{len(self.structs) + 1}")
+            targets = "".join(f"{local}, " for _off, _code, local in batch)
+            self.em.line(f"{targets}= {name}(buf, {at})")
+        for line in post:
+            self.em.line(line)
+
+    def finish(self) -> None:
+        """Emit what is still pending (checks, then reads): the walk's locals are then set."""
+        self.flush()
+        self._flush_batch()
+
     def _read_at(self, pos: Pos, end: str) -> None:
         """Before reading at ``pos``: check the whole fixed-size stretch it starts (the parser
         reads such a run at once, so a cut run changes values) and any pending check."""
@@ -161,15 +229,19 @@ class Walker:
         self.flush()
 
     @contextmanager
-    def _block(self, head: str) -> Iterator[None]:
-        """A block of generated code: checks emitted before it hold inside, not after."""
+    def _block(self, head: str, *, loop: bool = False) -> Iterator[None]:
+        """A block of generated code. A check emitted before an ``if`` holds inside it and
+        after it (positions are fresh locals, not reassigned in a branch); one emitted inside
+        holds only there. A loop body reassigns its position: nothing holds across it."""
         self.flush()
-        self._checked = None
+        self._flush_batch()
+        saved = None if loop else self._checked
+        self._checked = saved
         with self.em.block(head):
             yield
             self.flush()
-            self._checked = None
-        self._checked = None
+            self._flush_batch()
+        self._checked = saved
 
     def _expr(self, text: str, scope: Scope, pos: Pos | None) -> str:
         self.flush()
@@ -183,13 +255,13 @@ class Walker:
 
     def fail(self) -> None:
         self.flush()
-        self.em.line("raise _FB")
+        self._line("raise _FB")
 
     def materialize(self, pos: Pos) -> Pos:
         """``pos`` in a fresh local (before a branch or a loop changes it)."""
         self.flush()
         var = self.em.fresh("p")
-        self.em.line(f"{var} = {pos}")
+        self._line(f"{var} = {pos}")
         self._checked = None
         return Pos(var)
 
@@ -240,8 +312,19 @@ class Walker:
                     pos = self._bit_group(scope, group, pos, end)
                     k += len(group)
                     continue
-                pos = self._attr(scope, attr, pos, targets, break_on_hit)
-                k += 1
+                group = [attr]
+                if attr.if_expr is not None and "_io" not in attr.if_expr.text:
+                    # fields under the same condition (that none of them changes): one test
+                    used = _names(attr.if_expr.text)
+                    while k + len(group) < len(seq):
+                        nxt = seq[k + len(group)]
+                        if nxt.if_expr is None or nxt.if_expr.text != attr.if_expr.text:
+                            break
+                        if used & {a.id for a in group} or _bits(nxt) is not None:
+                            break
+                        group.append(nxt)
+                pos = self._attrs(scope, group, pos, targets, break_on_hit)
+                k += len(group)
             self._need(pos, end)
             return Walked(scope, pos)
         finally:
@@ -264,31 +347,54 @@ class Walker:
         return self.em.fresh("v_" + pyname(attr.id or "x"))
 
     # -- one seq attribute ----------------------------------------------------------------
-    def _attr(
+    def _attrs(
         self,
         scope: Scope,
-        attr: Attr,
+        group: list[Attr],
         pos: Pos,
         targets: tuple[Target, ...],
         break_on_hit: str | None,
     ) -> Pos:
-        local = self._local(scope, attr)
+        """Seq fields in order: one, or several sharing one ``if:`` (tested once)."""
+        locals_ = [self._local(scope, a) for a in group]
+        cond_attr = group[0]
+        if cond_attr.if_expr is None:
+            return self._attr(scope, cond_attr, pos, locals_[0], targets, break_on_hit)
+        if self._depth == 1 and cond_attr.id is not None:
+            self.field_starts[cond_attr.id] = str(pos)
+        cond = self._expr(cond_attr.if_expr.text, scope, pos)
+        var = self.materialize(pos)
+        for local in locals_:
+            self._line(f"{local} = None")
+        with self._block(f"if {cond}:"):
+            at = var
+            for attr, local in zip(group, locals_, strict=True):
+                at = self._attr(scope, attr, at, local, targets, break_on_hit, conditional=True)
+            self.flush()
+            self._line(f"{var.base} = {at}")
+        for attr, local in zip(group, locals_, strict=True):
+            if attr.id is not None and attr.repeat is None and self._scalar(scope, attr):
+                scope.names[attr.id] = local
+        return var
+
+    def _attr(  # noqa: PLR0917 - one field's facts
+        self,
+        scope: Scope,
+        attr: Attr,
+        pos: Pos,
+        local: str,
+        targets: tuple[Target, ...],
+        break_on_hit: str | None,
+        *,
+        conditional: bool = False,
+    ) -> Pos:
+        """One seq field (its ``if:`` already tested when ``conditional``)."""
         mine = tuple(t for t in targets if t.steps[0] == attr.id)
-        if self._depth == 1 and attr.id is not None:
+        if self._depth == 1 and attr.id is not None and not conditional:
             self.field_starts[attr.id] = str(pos)
-        if attr.if_expr is not None:
-            cond = self._expr(attr.if_expr.text, scope, pos)
-            var = self.materialize(pos)
-            self.em.line(f"{local} = None")
-            with self._block(f"if {cond}:"):
-                after = self._body(scope, attr, var, local, mine, break_on_hit)
-                self.flush()
-                self.em.line(f"{var.base} = {after}")
-            pos = var
-        else:
-            if mine:
-                self.em.line(f"{local} = None")
-            pos = self._body(scope, attr, pos, local, mine, break_on_hit)
+        if mine and not conditional:
+            self._line(f"{local} = None")
+        pos = self._body(scope, attr, pos, local, mine, break_on_hit)
         if attr.id is not None and attr.repeat is None and self._scalar(scope, attr):
             scope.names[attr.id] = local
         return pos
@@ -317,7 +423,7 @@ class Walker:
             if len(t.steps) == 1:
                 self.flush()
                 with self._block(f"if {t.hit} is _NO and {local} is not None:"):
-                    self.em.line(f"{t.hit} = {local}")
+                    self._line(f"{t.hit} = {local}")
         return pos
 
     def _element(  # noqa: PLR0917 - private helper, called in one place
@@ -365,11 +471,11 @@ class Walker:
         sub_start = self.materialize(pos)
         sub_end = self.em.fresh("e")
         if attr.size_eos:
-            self.em.line(f"{sub_end} = {end}")
+            self._line(f"{sub_end} = {end}")
         else:
             n = repr(size_int) if size_int is not None else size_src
-            self.em.line(f"{sub_end} = {sub_start} + {n}")
-            self.em.line(f"if {sub_end} < {sub_start} or {sub_end} > {end}: raise _FB")
+            self._line(f"{sub_end} = {sub_start} + {n}")
+            self._line(f"if {sub_end} < {sub_start} or {sub_end} > {end}: raise _FB")
         self.walk_type(td, sub_start.base, sub_end, sub_start, targets=_down(targets))
         self.flush()
         return Pos(sub_end)
@@ -388,23 +494,25 @@ class Walker:
             if local is not None:
                 self._need(after, end)
                 self._read_at(pos, end)
-                self.em.line(f"{local} = buf[{pos}:{after}]")
+                got = self._queue(pos, f"{size_int}s", local)
+                if got != local:
+                    self._post.append(f"{local} = {got}")
             else:
                 self._need(after, end)
             return after
         if eos:
             self.flush()
             if local is not None:
-                self.em.line(f"{local} = buf[{pos}:{end}]")
+                self._line(f"{local} = buf[{pos}:{end}]")
             return Pos(end) if end.isidentifier() else self.materialize(Pos(end))
         if size_src is None:
             self.fail()
             return pos
         var = self.em.fresh("p")
-        self.em.line(f"{var} = {pos} + {size_src}")
-        self.em.line(f"if {var} < {pos} or {var} > {end}: raise _FB")
+        self._line(f"{var} = {pos} + {size_src}")
+        self._line(f"if {var} < {pos} or {var} > {end}: raise _FB")
         if local is not None:
-            self.em.line(f"{local} = buf[{pos}:{var}]")
+            self._line(f"{local} = buf[{pos}:{var}]")
         return Pos(var)
 
     def _prim(  # noqa: PLR0917 - private helper, called in one place
@@ -424,17 +532,19 @@ class Walker:
             return after
         self._read_at(pos, end)
         if m.group(3):  # floats are not extracted
-            self.em.line("raise _FB")
+            self._line("raise _FB")
             return after
         endian = m.group(7) or attr.endian or scope.typedef.endian()
         signed = m.group(1) == "s"
-        if size == 1 and not signed:
-            self.em.line(f"{local} = buf[{pos}]")
-        elif endian not in ("be", "le"):
-            self.em.line("raise _FB")
-        else:
-            reader = f"_{'s' if signed else 'u'}{'b' if endian == 'be' else 'l'}{size}"
-            self.em.line(f"{local} = {reader}(buf, {pos})[0]")
+        if size > 1 and endian not in ("be", "le"):
+            self._line("raise _FB")
+            return after
+        code = {1: "b", 2: "h", 4: "i", 8: "q"}[size]
+        code = code if signed else code.upper()
+        order = "" if size == 1 else (">" if endian == "be" else "<")
+        got = self._queue(pos, code, local, order)
+        if got != local:
+            self._post.append(f"{local} = {got}")
         return after
 
     def _str(  # noqa: PLR0917 - private helper, called in one place
@@ -462,7 +572,7 @@ class Walker:
                           size_src, attr.size_eos)  # fmt: skip
         if local is not None or not safe:
             self.flush()
-            self.em.line(f"{local or raw} = {raw}.decode({enc!r})")
+            self._line(f"{local or raw} = {raw}.decode({enc!r})")
         return pos
 
     def _switch(  # noqa: PLR0917 - private helper, called in one place
@@ -478,7 +588,7 @@ class Walker:
         assert sw is not None
         on = self._expr(sw.on.text, scope, pos)
         var = self.em.fresh("sw")
-        self.em.line(f"{var} = {on}")
+        self._line(f"{var} = {on}")
         start = self.materialize(pos)
         groups: dict[str, list[str]] = {}
         other: str | None = None
@@ -498,7 +608,7 @@ class Walker:
             with self._block(f"{head} {test}:"):
                 got = self._element(scope, attr, start, local, targets, end, tname)
                 self.flush()
-                self.em.line(f"{after} = {got}")
+                self._line(f"{after} = {got}")
             head = "elif"
         with self._block("else:" if groups else "if True:"):
             if other is not None:
@@ -506,7 +616,7 @@ class Walker:
             else:
                 got = self._element(scope, attr, start, local, (), end, "bytes")
             self.flush()
-            self.em.line(f"{after} = {got}")
+            self._line(f"{after} = {got}")
         return Pos(after)
 
     def _repeat(
@@ -522,7 +632,7 @@ class Walker:
             return pos
         var = self.materialize(pos)
         index = self.em.fresh("i")
-        self.em.line(f"{index} = 0")
+        self._line(f"{index} = 0")
         if attr.repeat == "expr" and attr.repeat_expr is not None:
             count = self._expr(attr.repeat_expr.text, scope, var)
             head = f"for {index} in range({count}):"
@@ -533,20 +643,20 @@ class Walker:
         else:
             self.fail()
             return pos
-        with self._block(head):
+        with self._block(head, loop=True):
             elem_local = self.em.fresh("x")
             walked = self._element_walk(scope, attr, var, elem_local, targets)
             self.flush()
-            self.em.line(f"if {walked.pos} <= {var.base}: raise _FB")  # no progress: stop
-            self.em.line(f"{var.base} = {walked.pos}")
+            self._line(f"if {walked.pos} <= {var.base}: raise _FB")  # no progress: stop
+            self._line(f"{var.base} = {walked.pos}")
             if break_on_hit is not None:
-                self.em.line(f"if {break_on_hit} is not _NO: break")
+                self._line(f"if {break_on_hit} is not _NO: break")
             if attr.repeat == "until" and attr.repeat_until is not None:
                 outer = Scope(self.uni, scope.typedef, scope.start, scope.end, scope.names,
                               scope.demand, None, walked.scope, index)  # fmt: skip
                 cond = self._expr(attr.repeat_until.text, outer, var)
-                self.em.line(f"if {cond}: break")
-                self.em.line(f"{index} += 1")
+                self._line(f"if {cond}: break")
+                self._line(f"{index} += 1")
         return var
 
     def _element_walk(
@@ -573,7 +683,7 @@ class Walker:
         for t in leaf:
             self.flush()
             with self._block(f"if {t.hit} is _NO and {local} is not None:"):
-                self.em.line(f"{t.hit} = {local}")
+                self._line(f"{t.hit} = {local}")
         if read:
             elem.names["_"] = local
         return Walked(elem, after)
@@ -607,20 +717,53 @@ class Walker:
                 first, last_byte = bit // 8, (bit + width - 1) // 8
                 if first == last_byte:  # within one byte: no need for the whole group
                     shift = 8 - (bit % 8) - width
-                    value = f"(buf[{pos.plus(first)}] >> {shift}) & {mask}"
+                    byte = self._queue(pos.plus(first), "B", self.em.fresh("w"))
+                    value = f"({byte} >> {shift}) & {mask}"
                 else:
                     if word is None:
                         word = self.em.fresh("w")
                         if nbytes in (2, 4, 8):
-                            self.em.line(f"{word} = _ub{nbytes}(buf, {pos})[0]")
+                            word = self._queue(pos, {2: "H", 4: "I", 8: "Q"}[nbytes], word, ">")
                         else:
-                            self.em.line(f"{word} = int.from_bytes(buf[{pos}:{after}], 'big')")
+                            self._line(f"{word} = int.from_bytes(buf[{pos}:{after}], 'big')")
                     value = f"({word} >> {nbytes * 8 - bit - width}) & {mask}"
-                self.em.line(f"{local} = ({value}) != 0" if width == 1 else f"{local} = {value}")
+                line = f"{local} = ({value}) != 0" if width == 1 else f"{local} = {value}"
+                if self._batch:
+                    self._post.append(line)
+                else:
+                    self._line(line)
             bit += width
             if a.id is not None:
                 scope.names[a.id] = local
         return after
+
+
+def _names(text: str) -> set[str]:
+    """The identifiers an expression names (any parse failure: a name no field has)."""
+    from pktscope.spec import expr_ast as A  # noqa: PLC0415 - only here
+    from pktscope.spec.expr import parse_expr  # noqa: PLC0415
+
+    try:
+        node = parse_expr(text)
+    except Exception:
+        return {"?"}
+    out: set[str] = set()
+    stack: list[object] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, A.Name):
+            out.add(n.name)
+        elif isinstance(n, A.Node):
+            stack.extend(v for v in vars(n).values() if isinstance(v, A.Node | tuple))
+        elif isinstance(n, tuple):
+            stack.extend(n)
+    return out
+
+
+def _code_size(code: str) -> int:
+    if code.endswith("s"):
+        return int(code[:-1])
+    return {"b": 1, "h": 2, "i": 4, "q": 8}[code.lower()]
 
 
 def _fixed_size(attr: Attr) -> int | None:

@@ -16,7 +16,7 @@ import pytest
 from extract_helpers import Both, json_rows
 
 from pktscope.extract.cache import load_extractor
-from pktscope.extract.scan import Stats, scan_rows
+from pktscope.extract.scan import Stats, scan
 
 CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
 FILES = sorted(p.name for p in CAPTURES.iterdir() if p.is_file() and p.suffix != ".md")
@@ -92,10 +92,14 @@ def test_plain_paths_are_planned(plan_cache: Path, monkeypatch: pytest.MonkeyPat
 def _fallbacks(name: str, paths: list[str]) -> Stats:
     ex = load_extractor(paths)
     assert ex is not None
-    stats = Stats()
-    for _ in scan_rows(str(CAPTURES / name), ex.extract, lambda c: "", lambda p: "", None, stats):
-        pass
-    return stats
+    return scan(
+        str(CAPTURES / name),
+        ex.extract,
+        row=lambda c: "",
+        slow_row=lambda p: "",
+        limit=None,
+        write=lambda t: 0,
+    )
 
 
 BENCH_PATHS = ["dhcp.chaddr", "dhcp.message_type", "ipv4.src"]
