@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["Field", "FieldError"]
 
 _UNSET: Any = object()
-_LEAF_TYPES = frozenset({int, bytes, str, float, bool, list})
+# value types returned as they are (numbers, bytes, enum members...; not parsed objects), learned
+_PLAIN: dict[type, bool] = dict.fromkeys((int, bytes, str, float, bool, list), True)
 Span = tuple[int, int, int | None, int | None]
 
 
@@ -135,12 +136,14 @@ class Field:
         if self._gen != self._pkt._generation:
             self._refresh()
         v = self._value
-        if type(v) in _LEAF_TYPES:
+        plain = _PLAIN.get(type(v))
+        if plain is None:
+            plain = _PLAIN[type(v)] = not is_struct(v)
+        if plain:
             return v
-        if is_struct(v):
-            hinted = _struct_value(v)
-            if hinted is not _UNSET:
-                return hinted
+        hinted = _struct_value(v)
+        if hinted is not _UNSET:
+            return hinted
         return v
 
     @property
@@ -175,23 +178,28 @@ class Field:
         if layer is None:
             return None
         base = layer.offset
-        if self.owner is None:  # the layer itself
+        owner = self.owner
+        if owner is None:  # the layer itself
             return (base, base + layer.size, None, None)
-        if self.meta is None:
+        meta = self.meta
+        if meta is None:
             return None
-        try:
-            span = self.owner._pkt_span(self.meta.attr, self.index)
-        except Exception:  # a stand-in or foreign class without spans
-            span = None
+        span: Any = None
+        if meta.kind != "value":  # a value instance has no span (docs/spans.md)
+            try:
+                span = owner._pkt_span(meta.attr, self.index)
+            except Exception:  # a stand-in or foreign class without spans
+                span = None
         if span is None:
             v = self._value
             if is_struct(v):
                 return _struct_span(v, layer)
             return None
         start, end, bit_offset, bit_size = span
-        if end > layer.size or start > end:  # partial objects placed past the bytes by `pos:`
-            start = min(start, layer.size)
-            end = max(start, min(end, layer.size))
+        size = layer.size
+        if end > size or start > end:  # partial objects placed past the bytes by `pos:`
+            start = min(start, size)
+            end = max(start, min(end, size))
         return (
             base + start,
             base + end,

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pktscope.errors import DecodeError, PktscopeError
-from pktscope.fields.field import Field
+from pktscope.fields.field import _UNSET, Field
 from pktscope.fields.layer import rebase_error
 from pktscope.fields.peek import peek, peek_alias
 from pktscope.fields.schema import FieldMeta, TypeInfo, is_struct, type_info
@@ -60,6 +60,7 @@ FRAME_FIELDS = (
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(-?\d+)?\])?\Z")
 _MISSING: Any = object()
+_new_object = object.__new__
 _PATHS: dict[str, tuple[Step, ...]] = {}
 
 
@@ -270,9 +271,14 @@ def has_no_children(value: Any) -> bool:
 
 
 def child_list(field: Field) -> list[Field]:
-    """The direct sub-fields of ``field`` as a list (the walk's hot path)."""
+    """The direct sub-fields of ``field`` as a list (the walk's hot path).
+
+    Fields are built here without a constructor call (``Field.__init__`` does the same
+    stores): a walk makes one per value of the packet.
+    """
     value = field._value
     t = type(value)
+    new = _new_object
     if t is list:
         if field.index is not None:
             return []
@@ -280,9 +286,24 @@ def child_list(field: Field) -> list[Field]:
         if meta is None:
             return []
         pkt, layer, owner, name = field._pkt, field.layer, field.owner, meta.id
-        return [
-            Field(pkt, layer, field, meta, owner, k, v, None, name) for k, v in enumerate(value)
-        ]
+        gen = pkt._generation
+        out: list[Field] = []
+        append = out.append
+        for k, v in enumerate(value):
+            f = new(Field)
+            f._pkt = pkt
+            f._gen = gen
+            f.layer = layer
+            f.parent = field
+            f.meta = meta
+            f.owner = owner
+            f.index = k
+            f._value = v
+            f._span = _UNSET
+            f._path = None
+            f.name = name
+            append(f)
+        return out
     no_kids = _NO_KIDS.get(t)
     if no_kids is None:
         no_kids = has_no_children(value)
@@ -292,7 +313,8 @@ def child_list(field: Field) -> list[Field]:
     if d is None:
         return []
     pkt, layer = field._pkt, field.layer
-    out: list[Field] = []
+    gen = pkt._generation
+    out = []
     append = out.append
     for meta, attr, is_seq, name in _plan(t):
         if is_seq:
@@ -305,7 +327,19 @@ def child_list(field: Field) -> list[Field]:
             v = get_value(value, meta, layer, None)
         if v is _MISSING or v is None:
             continue
-        append(Field(pkt, layer, field, meta, value, None, v, None, name))
+        f = new(Field)
+        f._pkt = pkt
+        f._gen = gen
+        f.layer = layer
+        f.parent = field
+        f.meta = meta
+        f.owner = value
+        f.index = None
+        f._value = v
+        f._span = _UNSET
+        f._path = None
+        f.name = name
+        append(f)
     return out
 
 
