@@ -343,3 +343,70 @@ def test_truncated_capture_fields_and_errors(capsys: pytest.CaptureFixture[str])
     assert row["dhcp.xid"] == 0x14000000
     assert row["frame.errors"] == ["dhcp.sname @ 0x0056: need 64 bytes, 4 available"]
     assert (row["frame.truncated"], row["frame.malformed"]) == (True, False)
+
+
+# -- the extraction plan (pktscope.extract) and the full decode give the same ---------------
+def _both(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *argv: str
+) -> tuple[int, str, str]:
+    from pktscope.commands.fields import FAST_ENV
+
+    monkeypatch.delenv(FAST_ENV, raising=False)
+    fast = _run(capsys, *argv)
+    monkeypatch.setenv(FAST_ENV, "1")
+    slow = _run(capsys, *argv)
+    monkeypatch.delenv(FAST_ENV)
+    assert fast == slow
+    return fast
+
+
+@pytest.fixture
+def plan_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("PKTSCOPE_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def test_plan_serves_plain_paths_and_caches_them(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, plan_dir: Path
+) -> None:
+    args = ("fields", DHCP, "-e", "dhcp.chaddr", "-e", "dhcp.message_type", "-e", "ipv4.src")
+    code, out, _ = _both(capsys, monkeypatch, *args)
+    assert code == 0
+    assert out.splitlines() == [
+        "000b8201fc4200000000000000000000\t1\t0.0.0.0",
+        "000b8201fc4200000000000000000000\t2\t192.168.0.1",
+        "000b8201fc4200000000000000000000\t3\t0.0.0.0",
+        "000b8201fc4200000000000000000000\t5\t192.168.0.1",
+    ]
+    assert len(list(plan_dir.glob("extract-*.bin"))) == 1  # built once, then reused
+    assert _run(capsys, *args)[1] == out
+    assert len(list(plan_dir.glob("extract-*.bin"))) == 1
+
+
+def test_plan_options_count_header_names_json(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, plan_dir: Path
+) -> None:
+    base = ("fields", DHCP, "-e", "dhcp.message_type", "-e", "eth.src", "-e", "udp.length")
+    _, out, _ = _both(capsys, monkeypatch, *base, "-c", "2", "--names", "-E", "header=y",
+                      "-E", "separator=,", "-E", "quote=s")  # fmt: skip
+    assert out.splitlines() == [
+        "dhcp.message_type,eth.src,udp.length",
+        "'discover','00:0b:82:01:fc:42','280'",
+        "'offer','00:08:74:ad:f1:9b','308'",
+    ]
+    _, out, _ = _both(capsys, monkeypatch, *base, "--json", "-c", "1")
+    assert json.loads(out) == {
+        "dhcp.message_type": 1,
+        "eth.src": "00:0b:82:01:fc:42",
+        "udp.length": 280,
+    }
+
+
+def test_plan_errors_match_the_full_decode(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, plan_dir: Path
+) -> None:
+    code, _, err = _both(capsys, monkeypatch, "fields", DHCP, "-e", "dhcp.chadr")
+    assert code == 2 and "did you mean: dhcp.chaddr" in err
+    assert not list(plan_dir.glob("extract-*.bin"))  # nothing cached for a bad path
+    code, _, err = _both(capsys, monkeypatch, "fields", "/no/such.pcap", "-e", "dhcp.chaddr")
+    assert (code, err) == (1, "pktscope: cannot open /no/such.pcap: no such file\n")
