@@ -123,6 +123,21 @@ def _reaches(specs: Mapping[str, Spec], wanted: set[str]) -> set[str]:
     return out
 
 
+def _on_cycle(specs: Mapping[str, Spec], sid: str) -> bool:
+    """True when a layer of ``sid`` can follow itself, directly or through others."""
+    seen: set[str] = set()
+    todo = list(_next_specs(specs[sid]))
+    while todo:
+        nxt = todo.pop()
+        if nxt == sid:
+            return True
+        if nxt in seen or nxt not in specs:
+            continue
+        seen.add(nxt)
+        todo.extend(_next_specs(specs[nxt]))
+    return False
+
+
 @dataclass
 class _Column:
     index: int
@@ -155,7 +170,8 @@ def build_source(paths: Sequence[str], spec_dir: Path) -> tuple[str, list[Column
     for sid in sorted(walked):
         mine = [c for c in columns if c.layer == sid]
         chain = any(n in walked for n in _next_specs(specs[sid]))
-        _layer(uni, specs[sid], mine, chain, funcs, em, tail, structs)
+        cyclic = _on_cycle(specs, sid)
+        _layer(uni, specs[sid], mine, chain, funcs, em, tail, structs, cyclic)
     first: dict[int, str] = {}
     for spec_path in spec_files(spec_dir):
         lts = _hints(specs[spec_path.stem]).get("linktypes")
@@ -275,6 +291,7 @@ def _layer(  # noqa: PLR0917 - private helper, called in one place
     em: Emitter,
     tail: list[str],
     structs: dict[str, str],
+    cyclic: bool,
 ) -> None:
     td = spec.root
     rule = _payload(spec) if chain else None
@@ -349,9 +366,11 @@ def _layer(  # noqa: PLR0917 - private helper, called in one place
         uses = walker.uses
         body = [f"    {var} = _NO" for var in walker.memo.values()] + sub.lines
     tail.extend(lines)
-    # each layer calls the next itself; n counts layers (the chain stops after MAX_LAYERS)
+    # each layer calls the next itself; n counts layers (the chain stops after MAX_LAYERS,
+    # which only a layer on a cycle of the chain can reach)
     em.line(f"def {funcs[spec.id]}(buf, s, e, out, n):")
-    em.line(f"    if n > {MAX_LAYERS}: raise _FB")
+    if cyclic:
+        em.line(f"    if n > {MAX_LAYERS}: raise _FB")
     em.lines.extend(body)
     em.line("")
 
@@ -440,27 +459,31 @@ def _layer_body(  # noqa: PLR0917 - private helper, called in one place
     else:
         off = value(str(rule.get("offset"))) if isinstance(rule.get("offset"), str) else FALLBACK
         em.line(f"ov = {off}")
-        em.line("if type(ov) is not int: return None")
+        em.line("if not isinstance(ov, int): return None")
         em.line("ps = s + ov")
-    em.line("pe = e")
     end_name, len_name = rule.get("end"), rule.get("length")
-    if isinstance(end_name, str) or isinstance(len_name, str):
+    if isinstance(end_name, str) and _plain_int(td, end_name) and not isinstance(len_name, str):
+        em.line(f"d = s + {value(end_name)}")
+        em.line("if d < ps: return None")  # declared end before the start: malformed
+        em.line("pe = d if d <= e else e")  # past the captured bytes: truncated
+    elif isinstance(end_name, str) or isinstance(len_name, str):
         em.line("d = None")
-        if isinstance(end_name, str) and _plain_int(td, end_name):
-            em.line(f"d = s + {value(end_name)}")
-        elif isinstance(end_name, str):
+        if isinstance(end_name, str):
             em.line(f"v = {value(end_name)}")
-            with em.block("if isinstance(v, int):"):
-                em.line("d = s + v")
+            em.line("if isinstance(v, int): d = s + v")
         if isinstance(len_name, str):
             with em.block("if d is None:"):
                 em.line(f"v = {value(len_name)}")
-                with em.block("if isinstance(v, int):"):
-                    em.line("d = ps + v")
-        with em.block("if d is not None:"):
+                em.line("if isinstance(v, int): d = ps + v")
+        with em.block("if d is None:"):
+            em.line("pe = e")
+        with em.block("else:"):
             em.line("if d < ps: return None")
-            em.line("if d <= e: pe = d")
-    em.line("if ps > e: ps = e")
+            em.line("pe = d if d <= e else e")
+    else:
+        em.line("pe = e")
+    if not isinstance(field, str):  # a start from a value may lie outside the layer
+        em.line("ps = e if ps > e else s if ps < s else ps")
     em.line("if pe <= ps: return None")
     when = rule.get("when")
     if isinstance(when, str):

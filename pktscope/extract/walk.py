@@ -364,8 +364,9 @@ class Walker:
             self.field_starts[cond_attr.id] = str(pos)
         cond = self._expr(cond_attr.if_expr.text, scope, pos)
         var = self.materialize(pos)
-        for local in locals_:
-            self._line(f"{local} = None")
+        for attr, local in zip(group, locals_, strict=True):
+            if self._wants(scope, attr):  # read, so maybe used: None when absent
+                self._line(f"{local} = None")
         with self._block(f"if {cond}:"):
             at = var
             for attr, local in zip(group, locals_, strict=True):
@@ -392,8 +393,6 @@ class Walker:
         mine = tuple(t for t in targets if t.steps[0] == attr.id)
         if self._depth == 1 and attr.id is not None and not conditional:
             self.field_starts[attr.id] = str(pos)
-        if mine and not conditional:
-            self._line(f"{local} = None")
         pos = self._body(scope, attr, pos, local, mine, break_on_hit)
         if attr.id is not None and attr.repeat is None and self._scalar(scope, attr):
             scope.names[attr.id] = local
