@@ -123,6 +123,47 @@ def _reaches(specs: Mapping[str, Spec], wanted: set[str]) -> set[str]:
     return out
 
 
+INLINE = "#inline"  # marks where a next layer's code goes (see _expand)
+_MAX_INLINE = 4  # layers inlined into one function; deeper ones are called
+
+
+def _spec_of(funcs: Mapping[str, str], func: str) -> str:
+    return next(sid for sid, f in funcs.items() if f == func)
+
+
+def _expand(
+    bodies: Mapping[str, list[str]],
+    funcs: Mapping[str, str],
+    sid: str,
+    stack: list[str],
+    cyclic: set[str],
+) -> list[str]:
+    """``sid``'s function body with each next layer's code put where the chain goes to it.
+
+        The next layer is always the last thing a layer does (its code ends in ``return``), so its
+        body can stand in for the call: ``s``/``e``/``n`` become the payload's bounds and the layer
+        count, the caller's locals are dead by then. A layer already on the way (a chain cycle) or
+        past ``_MAX_INLINE`` is called instead, and so is a layer on a chain cycle below the first
+    inlined one (the code would grow with every way around the cycle).
+    """
+    out: list[str] = []
+    for line in bodies[sid]:
+        text = line.lstrip(" ")
+        if not text.startswith(INLINE + " "):
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(text)]
+        target = text.split(" ", 1)[1]
+        if target in stack or len(stack) >= _MAX_INLINE or (len(stack) > 1 and target in cyclic):
+            out.append(f"{indent}return {funcs[target]}(buf, ps, pe, out, n + 1)")
+            continue
+        out.append(f"{indent}s, e, n = ps, pe, n + 1")
+        for inner in _expand(bodies, funcs, target, [*stack, target], cyclic):
+            out.append(indent + inner[4:] if inner.startswith("    ") else inner)
+        out.append(f"{indent}return None")
+    return out
+
+
 def _on_cycle(specs: Mapping[str, Spec], sid: str) -> bool:
     """True when a layer of ``sid`` can follow itself, directly or through others."""
     seen: set[str] = set()
@@ -164,6 +205,7 @@ def build_source(paths: Sequence[str], spec_dir: Path) -> tuple[str, list[Column
     em = Emitter()
     tail: list[str] = []
     structs: dict[str, str] = {}
+    bodies: dict[str, list[str]] = {}
     funcs: dict[str, str] = {}
     for sid in sorted(walked):
         funcs[sid] = f"_L_{pyname(sid)}"
@@ -171,7 +213,12 @@ def build_source(paths: Sequence[str], spec_dir: Path) -> tuple[str, list[Column
         mine = [c for c in columns if c.layer == sid]
         chain = any(n in walked for n in _next_specs(specs[sid]))
         cyclic = _on_cycle(specs, sid)
-        _layer(uni, specs[sid], mine, chain, funcs, em, tail, structs, cyclic)
+        _layer(uni, specs[sid], mine, chain, funcs, em, tail, structs, cyclic, bodies)
+    on_cycle = {sid for sid in walked if _on_cycle(specs, sid)}
+    for sid in sorted(walked):
+        em.line(f"def {funcs[sid]}(buf, s, e, out, n):")
+        em.lines.extend(_expand(bodies, funcs, sid, [sid], on_cycle))
+        em.line("")
     first: dict[int, str] = {}
     for spec_path in spec_files(spec_dir):
         lts = _hints(specs[spec_path.stem]).get("linktypes")
@@ -292,6 +339,7 @@ def _layer(  # noqa: PLR0917 - private helper, called in one place
     tail: list[str],
     structs: dict[str, str],
     cyclic: bool,
+    bodies: dict[str, list[str]],
 ) -> None:
     td = spec.root
     rule = _payload(spec) if chain else None
@@ -366,13 +414,10 @@ def _layer(  # noqa: PLR0917 - private helper, called in one place
         uses = walker.uses
         body = [f"    {var} = _NO" for var in walker.memo.values()] + sub.lines
     tail.extend(lines)
-    # each layer calls the next itself; n counts layers (the chain stops after MAX_LAYERS,
-    # which only a layer on a cycle of the chain can reach)
-    em.line(f"def {funcs[spec.id]}(buf, s, e, out, n):")
-    if cyclic:
-        em.line(f"    if n > {MAX_LAYERS}: raise _FB")
-    em.lines.extend(body)
-    em.line("")
+    # n counts layers: the chain stops after MAX_LAYERS, which only a layer on a cycle of the
+    # chain can reach
+    head = [f"    if n > {MAX_LAYERS}: raise _FB"] if cyclic else []
+    bodies[spec.id] = head + body
 
 
 def _layer_body(  # noqa: PLR0917 - private helper, called in one place
@@ -497,20 +542,23 @@ def _layer_body(  # noqa: PLR0917 - private helper, called in one place
     on = rule.get("next-on", rule.get("next_on"))
     names = [on] if isinstance(on, str) else list(on) if isinstance(on, list) else []
     tvar = f"_T_{pyname(td.name)}"
-    tail.append(f"{tvar} = {{" + ", ".join(f"{k!r}: {v}" for k, v in table.items()) + "}")
+    stops = [k for k, v in table.items() if v == "None"]
+    tail.append(f"{tvar} = frozenset({stops!r})")
+    by_spec: dict[str, list[int]] = {}
+    for k, target in table.items():
+        if target != "None":
+            by_spec.setdefault(_spec_of(funcs, target), []).append(k)
     for name in names:
         em.line(f"v = {value(str(name))}")
-        if _plain_int(td, str(name)):
-            em.line(f"fn = {tvar}.get(v, _NO)")
-        else:
-            em.line(f"fn = {tvar}.get(v, _NO) if v is not None and type(v) is not bytes else _NO")
-        with em.block("if fn is not _NO:"):
-            em.line("if fn is not None: fn(buf, ps, pe, out, n + 1)")
-            em.line("return None")
+        plain = _plain_int(td, str(name))
+        with em.block("if True:" if plain else "if v is not None and type(v) is not bytes:"):
+            for sid, keys in by_spec.items():  # a next layer: its code here (or a call)
+                with em.block("if " + " or ".join(f"v == {k!r}" for k in keys) + ":"):
+                    em.line(f"{INLINE} {sid}")
+            em.line(f"if v in {tvar}: return None")  # a spec not needed by the paths: stop
     default = rule.get("default")
-    if default is not None:
-        fn = funcs.get(str(default), "None")
-        em.line("return None" if fn == "None" else f"return {fn}(buf, ps, pe, out, n + 1)")
+    if default is not None and str(default) in funcs:
+        em.line(f"{INLINE} {default}")
     else:
         em.line("return None")
 
