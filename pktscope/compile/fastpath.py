@@ -8,7 +8,7 @@ sub-stream copy. ``_read()`` (the official constructor's path) calls it on the b
 ``self._io`` when that is an in-memory stream with no bits pending and puts the stream where
 the reads ended (``_pkt_enter``); on any other stream (a file, a reader refusing its buffer)
 it runs the stream code every type keeps. An object made in buffer mode gets its ``_io`` on
-first use (``_PktStruct.__getattr__``). Spans and errors are recorded exactly as in stream
+first use (``_PktLazyIo``). Spans and errors are recorded exactly as in stream
 mode (``docs/spans.md``).
 
 A type keeps its stream code when it reads anything the buffer code does not: bit fields

@@ -184,7 +184,22 @@ def _pkt_abs(io, rec):
     return (base + rec[0], base + rec[1], None, None)
 
 
+class _PktLazyIo:
+    """``_io`` of an object read from a buffer: made on first use, then an instance attribute
+    (a non-data descriptor, so attribute access on the objects stays the plain fast kind)."""
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        iv = obj.__dict__.get("_pkt_iv")
+        if iv is None:
+            raise AttributeError("_io")
+        io = obj.__dict__["_io"] = _pkt_force(iv, obj)
+        return io
+
+
 class _PktStruct(_KaitaiStruct):
+    _io = _PktLazyIo()
     SEQ_FIELDS = []
     _PKT_INSTANCES = []
     _PKT_FIELDS = {}
@@ -212,15 +227,6 @@ class _PktStruct(_KaitaiStruct):
         obj._pkt_iv = [None, 0, n, None, buf]
         obj._pkt_read(buf, 0, n, 0)
         return obj
-
-    def __getattr__(self, name):
-        # `_io` of an object read from a buffer is made on first use
-        if name == "_io":
-            iv = self.__dict__.get("_pkt_iv")
-            if iv is not None:
-                io = self._io = _pkt_force(iv, self)
-                return io
-        raise AttributeError(name)
 
     def _fetch_instances(self):
         """Evaluate every instance, recursively (the official target's method)."""
