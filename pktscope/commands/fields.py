@@ -362,28 +362,16 @@ def _run_fast(
     from pathlib import Path
 
     from pktscope.errors import PktscopeError
-    from pktscope.extract.render import json_renderer
+    from pktscope.extract.render import RowCode, json_row_code, text_row_code
     from pktscope.extract.scan import scan
 
     if not Path(args.capture).exists():
         raise PktscopeError(f"cannot open {args.capture}: no such file")
     names = bool(args.names)
-    row: Callable[[list[list[Any]]], str]
+    row: RowCode
     slow_row: Callable[[Any], str]
     if args.json:
-        to_json = [json_renderer(f, names) for f in extractor.facts]
-        keyed = list(zip(paths, to_json, strict=True))
-
-        def row(cols: list[list[Any]]) -> str:
-            obj: dict[str, Any] = {}
-            for (path, conv), vals in zip(keyed, cols, strict=True):
-                if not vals:
-                    obj[path] = None
-                elif len(vals) == 1:
-                    obj[path] = conv(vals[0])
-                else:
-                    obj[path] = [conv(v) for v in vals]
-            return json.dumps(obj, ensure_ascii=False)
+        row = json_row_code(paths, extractor.facts, names)
 
         def slow_row(pkt: Any) -> str:
             return json_row(pkt, paths, names)
@@ -391,7 +379,14 @@ def _run_fast(
     else:
         if fmt.header:
             out.write(fmt.separator.join(paths) + "\n")
-        row = _text_row(extractor.facts, fmt, names)
+        row = text_row_code(
+            list(extractor.facts),
+            names,
+            separator=fmt.separator,
+            aggregator=fmt.aggregator,
+            quote=fmt.quote,
+            occurrence=fmt.occurrence,
+        )
         columns: list[Column] = []
 
         def slow_row(pkt: Any) -> str:
@@ -401,7 +396,7 @@ def _run_fast(
 
     scan(
         args.capture,
-        extractor.extract,
+        extractor,
         row=row,
         slow_row=slow_row,
         limit=args.count,
@@ -409,20 +404,6 @@ def _run_fast(
     )
     out.flush()
     return 0
-
-
-def _text_row(facts: Sequence[Any], fmt: Format, names: bool) -> Callable[[list[list[Any]]], str]:
-    """The text line of extracted columns, as :func:`row_text` gives it from fields."""
-    from pktscope.extract.render import compile_text_row
-
-    return compile_text_row(
-        list(facts),
-        names,
-        separator=fmt.separator,
-        aggregator=fmt.aggregator,
-        quote=fmt.quote,
-        occurrence=fmt.occurrence,
-    )
 
 
 def _extra_layers(args: argparse.Namespace) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pktscope.render.display import display_value
 
-__all__ = ["json_renderer", "text_renderer"]
+__all__ = ["RowCode", "json_renderer", "json_row_code", "text_renderer", "text_row_code"]
 
 Facts = tuple[str | None, int | None, Mapping[int, str] | None]
 
@@ -105,7 +105,43 @@ def _fast_text(i: int, facts: Facts, names: bool) -> str:
     return generic
 
 
-def compile_text_row(
+class RowCode:
+    """How a frame's extracted columns (``cols``) become its output line: ``body`` are
+    statements (no indent) setting ``line`` from ``cols``, run in namespace ``ns``; ``row`` is
+    the same as a function. The scan loop inlines ``body`` (no call per frame)."""
+
+    __slots__ = ("body", "ns", "row")
+
+    def __init__(self, body: list[str], ns: dict[str, Any]) -> None:
+        self.body = body
+        self.ns = ns
+        src = "def row(cols):\n" + "".join(f"    {b}\n" for b in body) + "    return line\n"
+        exec(compile(src, "<pktscope fields row>", "exec"), ns)
+        self.row: Callable[[list[list[Any]]], str] = ns["row"]
+
+
+def json_row_code(paths: list[str], facts: list[Facts], names: bool) -> RowCode:
+    """``--json``: one object per frame keyed by path (``json_row`` of the field model)."""
+    import json  # noqa: PLC0415 - only for --json
+
+    convs = [json_renderer(f, names) for f in facts]
+    keyed = list(zip(paths, convs, strict=True))
+
+    def to_line(cols: list[list[Any]]) -> str:
+        obj: dict[str, Any] = {}
+        for (path, conv), vals in zip(keyed, cols, strict=True):
+            if not vals:
+                obj[path] = None
+            elif len(vals) == 1:
+                obj[path] = conv(vals[0])
+            else:
+                obj[path] = [conv(v) for v in vals]
+        return json.dumps(obj, ensure_ascii=False)
+
+    return RowCode(["line = JSON(cols)"], {"JSON": to_line})
+
+
+def text_row_code(
     facts: list[Facts],
     names: bool,
     *,
@@ -113,23 +149,19 @@ def compile_text_row(
     aggregator: str,
     quote: str,
     occurrence: str,
-) -> Callable[[list[list[Any]]], str]:
-    """The text line of a frame's extracted columns, as ``row_text`` prints it: one generated
-    function, the usual single occurrence rendered inline, several joined as ``-E`` says."""
-    lines = ["def row(cols):", "    " + "".join(f"c{i}, " for i in range(len(facts))) + "= cols"]
+) -> RowCode:
+    """The text line of a frame's extracted columns, as ``row_text`` prints it: generated
+    code, the usual single occurrence rendered inline, several joined as ``-E`` says."""
+    body = ["".join(f"c{i}, " for i in range(len(facts))) + "= cols"]
     for i, f in enumerate(facts):
-        lines += [
-            f"    if len(c{i}) == 1:",
-            f"        v{i} = c{i}[0]",
-            f"        t{i} = {_fast_text(i, f, names)}",
-            f"    elif c{i}:",
-            f"        t{i} = J(R[{i}], c{i})",
-            "    else:",
-            f"        t{i} = None",
+        body += [
+            f"if len(c{i}) == 1: v{i} = c{i}[0]; t{i} = {_fast_text(i, f, names)}",
+            f"elif c{i}: t{i} = J(R[{i}], c{i})",
+            f"else: t{i} = None",
         ]
     parts = [f'(Q + t{i} + Q if t{i} is not None else "")' if quote else f't{i} or ""'
              for i in range(len(facts))]  # fmt: skip
-    lines.append("    return S.join((" + ", ".join(parts) + ",))")
+    body.append("line = S.join((" + ", ".join(parts) + ",))")
     renderers = [text_renderer(f, names) for f in facts]
 
     def join(show: Callable[[Any], str], vals: list[Any]) -> str:
@@ -146,5 +178,4 @@ def compile_text_row(
         "Q": quote,
         "S": separator,
     }
-    exec(compile("\n".join(lines) + "\n", "<pktscope fields row>", "exec"), ns)
-    return ns["row"]  # type: ignore[no-any-return]
+    return RowCode(body, ns)

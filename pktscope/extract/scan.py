@@ -20,6 +20,8 @@ from typing import Any
 from pktscope.capture.pcap import FILE_HEADER_SIZE, MAGICS, PcapHeader, parse_file_header
 from pktscope.capture.records import MAX_RECORD_SIZE
 from pktscope.errors import CaptureError
+from pktscope.extract.cache import Extractor
+from pktscope.extract.render import RowCode
 
 __all__ = ["Stats", "scan"]
 
@@ -55,9 +57,9 @@ class _Slow:
 
 def scan(
     path: str,
-    extract: Callable[[Any, int, int, int], list[list[Any]]],
+    extractor: Extractor,
     *,
-    row: Callable[[list[list[Any]]], str],
+    row: RowCode,
     slow_row: Callable[[Any], str],
     limit: int | None,
     write: Callable[[str], object],
@@ -75,7 +77,7 @@ def scan(
                 raise CaptureError("not a whole classic pcap header")
             header = parse_file_header(head)
         except CaptureError:  # pcapng, or a capture the index reports on: the common path
-            _records(path, extract, row, slow_row, limit, write, stats)
+            _records(path, extractor.extract, row.row, slow_row, limit, write, stats)
             return stats
         fh.seek(0)
         size = Path(path).stat().st_size
@@ -83,15 +85,15 @@ def scan(
             buf: Any = fh.read()
         else:
             buf = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        _pcap(buf, header, extract, row, slow_row, limit, write, stats)
+        _pcap(buf, header, extractor, row, slow_row, limit, write, stats)
     return stats
 
 
 def _pcap(  # noqa: PLR0917 - one loop's facts
     buf: Any,
     header: PcapHeader,
-    extract: Callable[[Any, int, int, int], list[list[Any]]],
-    row: Callable[[list[list[Any]]], str],
+    extractor: Extractor,
+    row: RowCode,
     slow_row: Callable[[Any], str],
     limit: int | None,
     write: Callable[[str], object],
@@ -103,6 +105,7 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
     hsize = header.record_header_size
     cap_len_at = struct.Struct(header.endian + "I").unpack_from
     linktype = header.linktype
+    extract, to_line = extractor.extract, row.row
     last = size - hsize
     off = FILE_HEADER_SIZE
     number = 0
@@ -118,19 +121,19 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
             break
         number += 1
         try:
-            append(row(extract(buf, start, end, linktype)))
+            append(to_line(extract(buf, start, end, linktype)))
         except Exception:  # the extractor refused the frame: the full decode decides
             stats.fallback += 1
             append(slow_row(slow.packet(record_at(header, buf, off, number))))
         off = end
         if not number & _CHUNK_MASK:
-            lines.append("")
+            append("")
             write("\n".join(lines))
             lines.clear()
         if number == stop:
             break
     if lines:
-        lines.append("")
+        append("")
         write("\n".join(lines))
     stats.frames = number
 

@@ -586,8 +586,10 @@ class Walker:
         sw = attr.switch
         assert sw is not None
         on = self._expr(sw.on.text, scope, pos)
-        var = self.em.fresh("sw")
-        self._line(f"{var} = {on}")
+        var = on
+        if not on.isidentifier():  # a field's local is used as is, anything else once
+            var = self.em.fresh("sw")
+            self._line(f"{var} = {on}")
         start = self.materialize(pos)
         groups: dict[str, list[str]] = {}
         other: str | None = None
@@ -631,7 +633,10 @@ class Walker:
             return pos
         var = self.materialize(pos)
         index = self.em.fresh("i")
-        self._line(f"{index} = 0")
+        until = attr.repeat_until.text if attr.repeat_until is not None else ""
+        counted = attr.repeat == "until" and "_index" in until  # only there is it used
+        if counted:
+            self._line(f"{index} = 0")
         if attr.repeat == "expr" and attr.repeat_expr is not None:
             count = self._expr(attr.repeat_expr.text, scope, var)
             head = f"for {index} in range({count}):"
@@ -655,7 +660,8 @@ class Walker:
                               scope.demand, None, walked.scope, index)  # fmt: skip
                 cond = self._expr(attr.repeat_until.text, outer, var)
                 self._line(f"if {cond}: break")
-                self._line(f"{index} += 1")
+                if counted:
+                    self._line(f"{index} += 1")
         return var
 
     def _element_walk(

@@ -16,6 +16,7 @@ import pytest
 from extract_helpers import Both, json_rows
 
 from pktscope.extract.cache import load_extractor
+from pktscope.extract.render import RowCode
 from pktscope.extract.scan import Stats, scan
 
 CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
@@ -94,8 +95,8 @@ def _fallbacks(name: str, paths: list[str]) -> Stats:
     assert ex is not None
     return scan(
         str(CAPTURES / name),
-        ex.extract,
-        row=lambda c: "",
+        ex,
+        row=RowCode(['line = ""'], {}),
         slow_row=lambda p: "",
         limit=None,
         write=lambda t: 0,
