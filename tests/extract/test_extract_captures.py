@@ -48,10 +48,18 @@ LAYERS: dict[str, list[str]] = {
 ALL = [p for paths in LAYERS.values() for p in paths]
 PLAIN = [p for p in ALL if "[" not in p and not p.startswith("frame.")]
 
-# Frames each capture may hand to the full decode with every plain path requested: the
-# reasons are VLAN tags, IPv6 extension headers, DHCP option overload, DNS and TCP bodies
-# the plan does not walk, truncated or malformed frames. A drop is welcome (lower the bound).
-MAX_FALLBACK_SHARE = 1.0
+# Frames a capture may hand to the full decode with every plain path requested (all others:
+# none). A drop is welcome: lower the bound. Reasons: a BOOTP header cut by the snaplen and a
+# UDP length past the frame (truncated runs), ICMPv6 neighbour-discovery options (a `valid`
+# the walk does not evaluate), IPv6 extension headers (`ext_headers.last`), and in
+# pcpp__IcmpPackets one ICMP error quoting a cut datagram.
+MAX_FALLBACK = {
+    "tcpdump__bootp_asan.pcap": 1,
+    "tcpdump__udp-length-heapoverflow.pcap": 1,
+    "tcpdump__icmpv6.pcap": 5,
+    "wswiki__v6.pcap": 11,
+    "pcpp__IcmpPackets.pcap": 1,
+}
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -103,16 +111,13 @@ def _fallbacks(name: str, paths: list[str]) -> Stats:
     )
 
 
-BENCH_PATHS = ["dhcp.chaddr", "dhcp.message_type", "ipv4.src"]
-# captures whose every frame the benchmark paths extract without the full decode
-CLEAN = ["wswiki__dhcp.pcap", "tcpdump__dhcp-mud.pcap", "wswiki__arp-storm.pcap"]
-
-
-@pytest.mark.parametrize("name", CLEAN)
-def test_clean_captures_need_no_full_decode(
+@pytest.mark.parametrize("name", FILES)
+def test_frames_taking_the_full_decode(
     plan_cache: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
     monkeypatch.setenv("PKTSCOPE_CACHE_DIR", str(plan_cache))
-    stats = _fallbacks(name, BENCH_PATHS)
+    stats = _fallbacks(name, PLAIN)
     assert stats.frames > 0
-    assert stats.fallback == 0
+    assert stats.fallback <= MAX_FALLBACK.get(name, 0)
+    bench = _fallbacks(name, ["dhcp.chaddr", "dhcp.message_type", "ipv4.src"])
+    assert bench.fallback <= stats.fallback
