@@ -461,6 +461,11 @@ class ModuleGen:
         else:
             unpack = self.struct((">" if run.endian != "le" else "<") + fmt) + ".unpack"
         n = run.size
+        first = run.attrs[0][1]
+        local = None  # a lone enum field: read into a local, then wrapped once
+        if reads.fast and len(run.attrs) == 1 and first.enum and first.contents is None:
+            local = "_x"
+            targets = local
         if reads.fast:
             if run.endian == "switch":
                 reads.unfit("switched endianness")
@@ -489,10 +494,10 @@ class ModuleGen:
         em.line(f"_p += {run.size}")
         for idx, a, _, _ in run.attrs:
             target = f"self.{self.attr_name(a)}"
-            if a.enum or a.contents is not None or a.valid is not None:
+            if (a.enum or a.contents is not None or a.valid is not None) and idx != run.attrs[0][0]:
                 em.line(f"_f = {idx}")
             if a.enum:
-                em.line(f"{target} = {reads.enum_wrap(a, target)}")
+                em.line(f"{target} = {reads.enum_wrap(a, local or target)}")
             reads.after_bytes(em, a, target)
             reads.valid(em, a, target)
 

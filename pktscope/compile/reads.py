@@ -409,10 +409,18 @@ class ReadEmitter:
             em.line("_n = _z - _p")
             return
         em.line(f"_n = {self.expr(a.size)}")
-        with em.block("if _n < 0:"):
-            em.line("self._io.read_bytes(_n)  # the stream's own error")
+        if not self.unsigned_field(a.size.text):
+            with em.block("if _n < 0:"):
+                em.line("self._io.read_bytes(_n)  # the stream's own error")
         with em.block("if _p + _n > _z:"):
             em.line("raise _pkt_eos(_n, _z - _p)")
+
+    def unsigned_field(self, text: str) -> bool:
+        """True when ``text`` names a seq field of this type read as an unsigned integer."""
+        for b in self.t.seq:
+            if b.id == text.strip() and not b.repeat and not b.switch and not b.enum:
+                return bool(re.fullmatch(r"u[1248](be|le)?", b.type or ""))
+        return False
 
     def process(self, a: Attr, data: str) -> str:
         p = a.process
@@ -526,7 +534,7 @@ class ReadEmitter:
             self.fast_size(em, a)
         if not fast_cls:
             em.line("_r = _B[_o + _p : _o + _p + _n]")
-            em.line("_sub = _pkt_subio(_r, _pkt_top(self._pkt_iv), _o + _p)")
+            em.line("_sub = _pkt_subio(_r, self._io, _p)")
             em.line(f"{target} = {cls}({', '.join([*(v for _, v in params), '_sub'])}{tail})")
             em.line("_e = _p + _n")
         else:
@@ -536,11 +544,11 @@ class ReadEmitter:
             for name, value in params:
                 em.line(f"_w.{name} = {value}")
             if sized:
-                em.line("_w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]")
+                em.line("_w._pkt_iv = (self, _p, _n)")
                 em.line("_w._pkt_read(_B, _o + _p, _n, 0)")
                 em.line("_e = _p + _n")
             else:
-                em.line("_w._pkt_iv = self._pkt_iv")
+                em.line("_w._pkt_iv = self")
                 em.line("_w._pkt_read(_B, _o, _z, _p)")
                 em.line("_e = _w._pkt_end")
             em.line(f"{target} = _w")

@@ -142,7 +142,6 @@ def _pkt_enter(obj, _BytesIO=_BytesIO):
         return False
     p = f.tell()
     buf = f.getvalue()
-    obj._pkt_iv = [None, 0, len(buf), io, buf]
     obj._pkt_read(buf, 0, len(buf), p)
     end = obj._pkt_end
     if end != p:
@@ -150,40 +149,39 @@ def _pkt_enter(obj, _BytesIO=_BytesIO):
     return True
 
 
+# ``_pkt_iv`` of an object read from a buffer says what its stream is, made on first use:
+# the root's bytes (from_bytes), ``(parent, start, size)`` for a type with a size (a
+# sub-stream of the parent's stream) or the object whose stream it was read in place on.
+
+
 def _pkt_iosize(obj):
     """``obj._io.size()`` without making the stream of an object read from a buffer."""
     iv = obj.__dict__.get("_pkt_iv")
-    return obj._io.size() if iv is None else iv[2]
-
-
-def _pkt_top(iv):
-    """The real stream over the whole buffer of the view ``iv`` (created on first use)."""
-    top = iv[0] or iv
-    io = top[3]
-    if io is None:
-        io = top[3] = _PktBufStream(top[4])
-    return io
+    t = type(iv)
+    if t is bytes:
+        return len(iv)
+    if t is tuple:
+        return iv[2]
+    if iv is not None:
+        return _pkt_iosize(iv)
+    return obj._io.size()
 
 
 def _pkt_force(iv, obj):
-    """The stream of the view ``iv`` = ``[top view or None, offset, size, stream, buffer]``
-    of ``obj``, created on first use (objects read from a buffer get theirs lazily)."""
-    io = iv[3]
-    if io is not None:
-        return io
-    top = iv[0]
-    if top is None:
-        io = _PktBufStream(iv[4])
+    """The stream ``iv`` (``_pkt_iv``) of ``obj`` describes, positioned where the reads of
+    ``obj`` ended."""
+    t = type(iv)
+    if t is bytes:
+        io = _PktBufStream(iv)
+    elif t is tuple:
+        parent, start, size = iv
+        pio = parent._io
+        io = _pkt_subio(pio._io.getvalue()[start : start + size], pio, start)
     else:
-        o = iv[1]
-        io = _pkt_subio(top[4][o : o + iv[2]], _pkt_top(top), o)
-    # where the reads of the outermost object on this stream ended
-    while obj._parent is not None and obj._parent.__dict__.get("_pkt_iv") is iv:
-        obj = obj._parent
+        return iv._io
     end = obj._pkt_end if obj._pkt_end is not None else obj._pkt_start
     if end:
         io._io.seek(end)
-    iv[3] = io
     return io
 
 
@@ -255,9 +253,8 @@ class _PktStruct(_KaitaiStruct):
         obj = _pkt_new(cls)
         obj._parent = None
         obj._root = obj
-        n = len(buf)
-        obj._pkt_iv = [None, 0, n, None, buf]
-        obj._pkt_read(buf, 0, n, 0)
+        obj._pkt_iv = buf
+        obj._pkt_read(buf, 0, len(buf), 0)
         return obj
 
     def _fetch_instances(self):

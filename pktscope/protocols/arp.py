@@ -21,11 +21,11 @@ from pktscope.protocols._pkt_runtime import (
     _pkt_eos,
     _pkt_enter,
     _pkt_iosize,
-    _pkt_top,
     _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
+    _PktLazyIo,
     _PktStruct,
     _pkt_fail,
     _pkt_partial_run,
@@ -235,7 +235,6 @@ class Arp(_PktStruct):
             ) = _S0.unpack(_d)
             _s[0] = _p
             _p += 8
-            _f = 0
             self.htype = _EM0.get(self.htype, self.htype)
             _f = 4
             self.opcode = _EM1.get(self.opcode, self.opcode)
@@ -325,14 +324,11 @@ class Arp(_PktStruct):
             ) = _S0.unpack_from(_B, _o + _p)
             _s[0] = _p
             _p += 8
-            _f = 0
             self.htype = _EM0.get(self.htype, self.htype)
             _f = 4
             self.opcode = _EM1.get(self.opcode, self.opcode)
             _f = 5
             _n = self.hlen
-            if _n < 0:
-                self._io.read_bytes(_n)  # the stream's own error
             if _p + _n > _z:
                 raise _pkt_eos(_n, _z - _p)
             _r = _B[_o + _p : _o + _p + _n]
@@ -342,8 +338,6 @@ class Arp(_PktStruct):
             _p = _e
             _f = 6
             _n = self.plen
-            if _n < 0:
-                self._io.read_bytes(_n)  # the stream's own error
             if _p + _n > _z:
                 raise _pkt_eos(_n, _z - _p)
             _r = _B[_o + _p : _o + _p + _n]
@@ -353,8 +347,6 @@ class Arp(_PktStruct):
             _p = _e
             _f = 7
             _n = self.hlen
-            if _n < 0:
-                self._io.read_bytes(_n)  # the stream's own error
             if _p + _n > _z:
                 raise _pkt_eos(_n, _z - _p)
             _r = _B[_o + _p : _o + _p + _n]
@@ -364,8 +356,6 @@ class Arp(_PktStruct):
             _p = _e
             _f = 8
             _n = self.plen
-            if _n < 0:
-                self._io.read_bytes(_n)  # the stream's own error
             if _p + _n > _z:
                 raise _pkt_eos(_n, _z - _p)
             _r = _B[_o + _p : _o + _p + _n]

@@ -21,11 +21,11 @@ from pktscope.protocols._pkt_runtime import (
     _pkt_eos,
     _pkt_enter,
     _pkt_iosize,
-    _pkt_top,
     _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
+    _PktLazyIo,
     _PktStruct,
     _pkt_fail,
     _pkt_partial_run,
@@ -545,7 +545,6 @@ class Dhcp(_PktStruct):
             ) = _S0.unpack(_d)
             _s[0] = _p
             _p += 236
-            _f = 0
             self.op = _EM0.get(self.op, self.op)
             _f = 14
             if not self._io.is_eof():
@@ -621,7 +620,6 @@ class Dhcp(_PktStruct):
             ) = _S0.unpack_from(_B, _o + _p)
             _s[0] = _p
             _p += 236
-            _f = 0
             self.op = _EM0.get(self.op, self.op)
             _f = 14
             if not (_p >= _z):
@@ -644,7 +642,7 @@ class Dhcp(_PktStruct):
                     _w._parent = self
                     _w._root = self._root
                     _w.overload_before = 0 if (i == 0) else self.options[(i - 1)].overload
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w
@@ -909,7 +907,7 @@ class Dhcp(_PktStruct):
                     _w._parent = self
                     _w._root = self._root
                     _w.overload_before = 0
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w
@@ -1019,7 +1017,6 @@ class Dhcp(_PktStruct):
                 self.code = _d[0]
                 _s[0] = _p
                 _p += 1
-                _f = 0
                 self.code = _EM1.get(self.code, self.code)
                 _f = 1
                 if (self.code != 0) and (self.code != 255):
@@ -1090,11 +1087,10 @@ class Dhcp(_PktStruct):
                 _f = 0
                 if _p + 1 > _z:
                     raise _pkt_eos(1, _z - _p)
-                self.code = _B[_o + _p]
+                _x = _B[_o + _p]
                 _s[0] = _p
                 _p += 1
-                _f = 0
-                self.code = _EM1.get(self.code, self.code)
+                self.code = _EM1.get(_x, _x)
                 _f = 1
                 if (self.code != 0) and (self.code != 255):
                     if _p + 1 > _z:
@@ -1111,14 +1107,12 @@ class Dhcp(_PktStruct):
                     _c = _SW0.get(_on)
                     if _c is not None:
                         _n = self.length
-                        if _n < 0:
-                            self._io.read_bytes(_n)  # the stream's own error
                         if _p + _n > _z:
                             raise _pkt_eos(_n, _z - _p)
                         _w = _pkt_new(_c)
                         _w._parent = self
                         _w._root = self._root
-                        _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                        _w._pkt_iv = (self, _p, _n)
                         _w._pkt_read(_B, _o + _p, _n, 0)
                         _e = _p + _n
                         self.body = _w
@@ -1126,8 +1120,6 @@ class Dhcp(_PktStruct):
                         _p = _e
                     else:
                         _n = self.length
-                        if _n < 0:
-                            self._io.read_bytes(_n)  # the stream's own error
                         if _p + _n > _z:
                             raise _pkt_eos(_n, _z - _p)
                         _r = _B[_o + _p : _o + _p + _n]
@@ -1214,7 +1206,6 @@ class Dhcp(_PktStruct):
                 self.message_type = _d[0]
                 _s[0] = _p
                 _p += 1
-                _f = 0
                 self.message_type = _EM2.get(self.message_type, self.message_type)
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
@@ -1229,11 +1220,10 @@ class Dhcp(_PktStruct):
                 _f = 0
                 if _p + 1 > _z:
                     raise _pkt_eos(1, _z - _p)
-                self.message_type = _B[_o + _p]
+                _x = _B[_o + _p]
                 _s[0] = _p
                 _p += 1
-                _f = 0
-                self.message_type = _EM2.get(self.message_type, self.message_type)
+                self.message_type = _EM2.get(_x, _x)
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise

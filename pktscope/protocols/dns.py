@@ -21,11 +21,11 @@ from pktscope.protocols._pkt_runtime import (
     _pkt_eos,
     _pkt_enter,
     _pkt_iosize,
-    _pkt_top,
     _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
+    _PktLazyIo,
     _PktStruct,
     _pkt_fail,
     _pkt_partial_run,
@@ -689,7 +689,7 @@ class Dns(_PktStruct):
                 _w = _pkt_new(Dns.Question)
                 _w._parent = self
                 _w._root = self._root
-                _w._pkt_iv = self._pkt_iv
+                _w._pkt_iv = self
                 _w._pkt_read(_B, _o, _z, _p)
                 _e = _w._pkt_end
                 _t = _w
@@ -704,7 +704,7 @@ class Dns(_PktStruct):
                 _w = _pkt_new(Dns.ResourceRecord)
                 _w._parent = self
                 _w._root = self._root
-                _w._pkt_iv = self._pkt_iv
+                _w._pkt_iv = self
                 _w._pkt_read(_B, _o, _z, _p)
                 _e = _w._pkt_end
                 _t = _w
@@ -719,7 +719,7 @@ class Dns(_PktStruct):
                 _w = _pkt_new(Dns.ResourceRecord)
                 _w._parent = self
                 _w._root = self._root
-                _w._pkt_iv = self._pkt_iv
+                _w._pkt_iv = self
                 _w._pkt_read(_B, _o, _z, _p)
                 _e = _w._pkt_end
                 _t = _w
@@ -734,7 +734,7 @@ class Dns(_PktStruct):
                 _w = _pkt_new(Dns.ResourceRecord)
                 _w._parent = self
                 _w._root = self._root
-                _w._pkt_iv = self._pkt_iv
+                _w._pkt_iv = self
                 _w._pkt_read(_B, _o, _z, _p)
                 _e = _w._pkt_end
                 _t = _w
@@ -848,7 +848,6 @@ class Dns(_PktStruct):
                 ) = _S2.unpack(_d)
                 _s[0] = _p
                 _p += 4
-                _f = 1
                 self.type = _EM2.get(self.type, self.type)
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
@@ -866,7 +865,7 @@ class Dns(_PktStruct):
                 _w._root = self._root
                 _w.depth = 0
                 _w.labels_before = 0
-                _w._pkt_iv = self._pkt_iv
+                _w._pkt_iv = self
                 _w._pkt_read(_B, _o, _z, _p)
                 _e = _w._pkt_end
                 self.name = _w
@@ -881,7 +880,6 @@ class Dns(_PktStruct):
                 ) = _S2.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 4
-                _f = 1
                 self.type = _EM2.get(self.type, self.type)
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
@@ -1020,7 +1018,6 @@ class Dns(_PktStruct):
                 ) = _S3.unpack(_d)
                 _s[0] = _p
                 _p += 10
-                _f = 1
                 self.type = _EM2.get(self.type, self.type)
                 _f = 5
                 _on = self.type
@@ -1074,7 +1071,7 @@ class Dns(_PktStruct):
                 _w._root = self._root
                 _w.depth = 0
                 _w.labels_before = 0
-                _w._pkt_iv = self._pkt_iv
+                _w._pkt_iv = self
                 _w._pkt_read(_B, _o, _z, _p)
                 _e = _w._pkt_end
                 self.name = _w
@@ -1091,21 +1088,18 @@ class Dns(_PktStruct):
                 ) = _S3.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 10
-                _f = 1
                 self.type = _EM2.get(self.type, self.type)
                 _f = 5
                 _on = self.type
                 _c = _SW0.get(_on)
                 if _c is not None:
                     _n = self.rdlength
-                    if _n < 0:
-                        self._io.read_bytes(_n)  # the stream's own error
                     if _p + _n > _z:
                         raise _pkt_eos(_n, _z - _p)
                     _w = _pkt_new(_c)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                    _w._pkt_iv = (self, _p, _n)
                     _w._pkt_read(_B, _o + _p, _n, 0)
                     _e = _p + _n
                     self.rdata = _w
@@ -1113,8 +1107,6 @@ class Dns(_PktStruct):
                     _p = _e
                 else:
                     _n = self.rdlength
-                    if _n < 0:
-                        self._io.read_bytes(_n)  # the stream's own error
                     if _p + _n > _z:
                         raise _pkt_eos(_n, _z - _p)
                     _r = _B[_o + _p : _o + _p + _n]
@@ -1224,7 +1216,7 @@ class Dns(_PktStruct):
                     _w.prefix = "" if (i == 0) else self.labels[(i - 1)].text_so_far
                     _w.depth = self.depth
                     _w.count = self.labels_before + i
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w
@@ -1494,8 +1486,6 @@ class Dns(_PktStruct):
                 _f = 2
                 if (not self.is_pointer) and (self.length != 0):
                     _n = self.length
-                    if _n < 0:
-                        self._io.read_bytes(_n)  # the stream's own error
                     if _p + _n > _z:
                         raise _pkt_eos(_n, _z - _p)
                     _r = _B[_o + _p : _o + _p + _n]
@@ -1690,7 +1680,7 @@ class Dns(_PktStruct):
                 _w._root = self._root
                 _w.depth = 0
                 _w.labels_before = 0
-                _w._pkt_iv = self._pkt_iv
+                _w._pkt_iv = self
                 _w._pkt_read(_B, _o, _z, _p)
                 _e = _w._pkt_end
                 self.name = _w
@@ -1928,7 +1918,7 @@ class Dns(_PktStruct):
                 _w._root = self._root
                 _w.depth = 0
                 _w.labels_before = 0
-                _w._pkt_iv = self._pkt_iv
+                _w._pkt_iv = self
                 _w._pkt_read(_B, _o, _z, _p)
                 _e = _w._pkt_end
                 self.exchange = _w
@@ -2113,7 +2103,7 @@ class Dns(_PktStruct):
                 _w._root = self._root
                 _w.depth = 0
                 _w.labels_before = 0
-                _w._pkt_iv = self._pkt_iv
+                _w._pkt_iv = self
                 _w._pkt_read(_B, _o, _z, _p)
                 _e = _w._pkt_end
                 self.mname = _w
@@ -2125,7 +2115,7 @@ class Dns(_PktStruct):
                 _w._root = self._root
                 _w.depth = 0
                 _w.labels_before = 0
-                _w._pkt_iv = self._pkt_iv
+                _w._pkt_iv = self
                 _w._pkt_read(_B, _o, _z, _p)
                 _e = _w._pkt_end
                 self.rname = _w
@@ -2275,7 +2265,7 @@ class Dns(_PktStruct):
                 _w._root = self._root
                 _w.depth = 0
                 _w.labels_before = 0
-                _w._pkt_iv = self._pkt_iv
+                _w._pkt_iv = self
                 _w._pkt_read(_B, _o, _z, _p)
                 _e = _w._pkt_end
                 self.target = _w

@@ -21,11 +21,11 @@ from pktscope.protocols._pkt_runtime import (
     _pkt_eos,
     _pkt_enter,
     _pkt_iosize,
-    _pkt_top,
     _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
+    _PktLazyIo,
     _PktStruct,
     _pkt_fail,
     _pkt_partial_run,
@@ -313,7 +313,7 @@ class Eth(_PktStruct):
                     _w = _pkt_new(Eth.VlanTag)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w
@@ -330,7 +330,7 @@ class Eth(_PktStruct):
                 _w = _pkt_new(Eth.Llc)
                 _w._parent = self
                 _w._root = self._root
-                _w._pkt_iv = self._pkt_iv
+                _w._pkt_iv = self
                 _w._pkt_read(_B, _o, _z, _p)
                 _e = _w._pkt_end
                 self.llc = _w
@@ -842,7 +842,7 @@ class Eth(_PktStruct):
                     _w = _pkt_new(Eth.Snap)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     self.snap = _w

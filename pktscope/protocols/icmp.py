@@ -21,11 +21,11 @@ from pktscope.protocols._pkt_runtime import (
     _pkt_eos,
     _pkt_enter,
     _pkt_iosize,
-    _pkt_top,
     _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
+    _PktLazyIo,
     _PktStruct,
     _pkt_fail,
     _pkt_partial_run,
@@ -186,7 +186,6 @@ class Icmp(_PktStruct):
             ) = _S0.unpack(_d)
             _s[0] = _p
             _p += 4
-            _f = 0
             self.type = _EM0.get(self.type, self.type)
             _f = 3
             _on = self.type
@@ -253,7 +252,6 @@ class Icmp(_PktStruct):
             ) = _S0.unpack_from(_B, _o + _p)
             _s[0] = _p
             _p += 4
-            _f = 0
             self.type = _EM0.get(self.type, self.type)
             _f = 3
             _on = self.type
@@ -267,7 +265,7 @@ class Icmp(_PktStruct):
                 _w = _pkt_new(_c)
                 _w._parent = self
                 _w._root = self._root
-                _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                _w._pkt_iv = (self, _p, _n)
                 _w._pkt_read(_B, _o + _p, _n, 0)
                 _e = _p + _n
                 self.rest_of_header = _w

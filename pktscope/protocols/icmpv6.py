@@ -21,11 +21,11 @@ from pktscope.protocols._pkt_runtime import (
     _pkt_eos,
     _pkt_enter,
     _pkt_iosize,
-    _pkt_top,
     _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
+    _PktLazyIo,
     _PktStruct,
     _pkt_fail,
     _pkt_partial_run,
@@ -190,7 +190,6 @@ class Icmpv6(_PktStruct):
             ) = _S0.unpack(_d)
             _s[0] = _p
             _p += 4
-            _f = 0
             self.type = _EM0.get(self.type, self.type)
             _f = 3
             _on = self.type
@@ -234,7 +233,6 @@ class Icmpv6(_PktStruct):
             ) = _S0.unpack_from(_B, _o + _p)
             _s[0] = _p
             _p += 4
-            _f = 0
             self.type = _EM0.get(self.type, self.type)
             _f = 3
             _on = self.type
@@ -244,7 +242,7 @@ class Icmpv6(_PktStruct):
                 _w = _pkt_new(_c)
                 _w._parent = self
                 _w._root = self._root
-                _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                _w._pkt_iv = (self, _p, _n)
                 _w._pkt_read(_B, _o + _p, _n, 0)
                 _e = _p + _n
                 self.msg = _w
@@ -607,7 +605,7 @@ class Icmpv6(_PktStruct):
                     _w = _pkt_new(Icmpv6.NdOption)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w
@@ -921,7 +919,7 @@ class Icmpv6(_PktStruct):
                     _w = _pkt_new(Icmpv6.NdOption)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w
@@ -1067,7 +1065,7 @@ class Icmpv6(_PktStruct):
                     _w = _pkt_new(Icmpv6.NdOption)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w
@@ -1339,7 +1337,7 @@ class Icmpv6(_PktStruct):
                     _w = _pkt_new(Icmpv6.NdOption)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w
@@ -1502,7 +1500,7 @@ class Icmpv6(_PktStruct):
                     _w = _pkt_new(Icmpv6.NdOption)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w
@@ -1602,7 +1600,6 @@ class Icmpv6(_PktStruct):
                 ) = _S8.unpack(_d)
                 _s[0] = _p
                 _p += 2
-                _f = 0
                 self.type = _EM1.get(self.type, self.type)
                 _f = 1
                 if self.length < 1:
@@ -1664,7 +1661,6 @@ class Icmpv6(_PktStruct):
                 ) = _S8.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 2
-                _f = 0
                 self.type = _EM1.get(self.type, self.type)
                 _f = 1
                 if self.length < 1:
@@ -1683,7 +1679,7 @@ class Icmpv6(_PktStruct):
                     _w = _pkt_new(_c)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                    _w._pkt_iv = (self, _p, _n)
                     _w._pkt_read(_B, _o + _p, _n, 0)
                     _e = _p + _n
                     self.body = _w

@@ -21,11 +21,11 @@ from pktscope.protocols._pkt_runtime import (
     _pkt_eos,
     _pkt_enter,
     _pkt_iosize,
-    _pkt_top,
     _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
+    _PktLazyIo,
     _PktStruct,
     _pkt_fail,
     _pkt_partial_run,
@@ -640,7 +640,7 @@ class Ipv4(_PktStruct):
                 _w = _pkt_new(Ipv4.OptionList)
                 _w._parent = self
                 _w._root = self._root
-                _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                _w._pkt_iv = (self, _p, _n)
                 _w._pkt_read(_B, _o + _p, _n, 0)
                 _e = _p + _n
                 self.options = _w
@@ -822,7 +822,7 @@ class Ipv4(_PktStruct):
                     _w = _pkt_new(Ipv4.Option)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w

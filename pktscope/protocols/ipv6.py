@@ -21,11 +21,11 @@ from pktscope.protocols._pkt_runtime import (
     _pkt_eos,
     _pkt_enter,
     _pkt_iosize,
-    _pkt_top,
     _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
+    _PktLazyIo,
     _PktStruct,
     _pkt_fail,
     _pkt_partial_run,
@@ -469,7 +469,7 @@ class Ipv6(_PktStruct):
                     _w.later_fragment_before = (
                         False if (i == 0) else self.ext_headers[(i - 1)].later_fragment
                     )
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w
@@ -698,7 +698,6 @@ class Ipv6(_PktStruct):
                 ) = _S1.unpack(_d)
                 _s[0] = _p
                 _p += 2
-                _f = 0
                 self.next_header = _EM0.get(self.next_header, self.next_header)
                 _f = 2
                 _on = self.header_type
@@ -755,7 +754,6 @@ class Ipv6(_PktStruct):
                 ) = _S1.unpack_from(_B, _o + _p)
                 _s[0] = _p
                 _p += 2
-                _f = 0
                 self.next_header = _EM0.get(self.next_header, self.next_header)
                 _f = 2
                 _on = self.header_type
@@ -769,7 +767,7 @@ class Ipv6(_PktStruct):
                     _w = _pkt_new(_c)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                    _w._pkt_iv = (self, _p, _n)
                     _w._pkt_read(_B, _o + _p, _n, 0)
                     _e = _p + _n
                     self.body = _w
@@ -922,7 +920,7 @@ class Ipv6(_PktStruct):
                     _w = _pkt_new(Ipv6.TlvOption)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w
@@ -1075,8 +1073,6 @@ class Ipv6(_PktStruct):
                 _f = 2
                 if self.type != 0:
                     _n = self.length
-                    if _n < 0:
-                        self._io.read_bytes(_n)  # the stream's own error
                     if _p + _n > _z:
                         raise _pkt_eos(_n, _z - _p)
                     _r = _B[_o + _p : _o + _p + _n]

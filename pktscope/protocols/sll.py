@@ -21,11 +21,11 @@ from pktscope.protocols._pkt_runtime import (
     _pkt_eos,
     _pkt_enter,
     _pkt_iosize,
-    _pkt_top,
     _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
+    _PktLazyIo,
     _PktStruct,
     _pkt_fail,
     _pkt_partial_run,
@@ -201,7 +201,6 @@ class Sll(_PktStruct):
             ) = _S0.unpack(_d)
             _s[0] = _p
             _p += 16
-            _f = 0
             self.packet_type = _EM0.get(self.packet_type, self.packet_type)
             _f = 5
             if _io.bits_left:
@@ -234,7 +233,6 @@ class Sll(_PktStruct):
             ) = _S0.unpack_from(_B, _o + _p)
             _s[0] = _p
             _p += 16
-            _f = 0
             self.packet_type = _EM0.get(self.packet_type, self.packet_type)
             _f = 5
             _n = _z - _p

@@ -21,11 +21,11 @@ from pktscope.protocols._pkt_runtime import (
     _pkt_eos,
     _pkt_enter,
     _pkt_iosize,
-    _pkt_top,
     _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
     _pkt_abs,
+    _PktLazyIo,
     _PktStruct,
     _pkt_fail,
     _pkt_partial_run,
@@ -548,7 +548,7 @@ class Tcp(_PktStruct):
                 _w = _pkt_new(Tcp.OptionList)
                 _w._parent = self
                 _w._root = self._root
-                _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                _w._pkt_iv = (self, _p, _n)
                 _w._pkt_read(_B, _o + _p, _n, 0)
                 _e = _p + _n
                 self.options = _w
@@ -783,7 +783,7 @@ class Tcp(_PktStruct):
                     _w = _pkt_new(Tcp.Option)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w
@@ -873,7 +873,6 @@ class Tcp(_PktStruct):
                 self.kind = _d[0]
                 _s[0] = _p
                 _p += 1
-                _f = 0
                 self.kind = _EM0.get(self.kind, self.kind)
                 _f = 1
                 if (self.kind != 0) and (self.kind != 1):
@@ -944,11 +943,10 @@ class Tcp(_PktStruct):
                 _f = 0
                 if _p + 1 > _z:
                     raise _pkt_eos(1, _z - _p)
-                self.kind = _B[_o + _p]
+                _x = _B[_o + _p]
                 _s[0] = _p
                 _p += 1
-                _f = 0
-                self.kind = _EM0.get(self.kind, self.kind)
+                self.kind = _EM0.get(_x, _x)
                 _f = 1
                 if (self.kind != 0) and (self.kind != 1):
                     if _p + 1 > _z:
@@ -972,7 +970,7 @@ class Tcp(_PktStruct):
                         _w = _pkt_new(_c)
                         _w._parent = self
                         _w._root = self._root
-                        _w._pkt_iv = [self._pkt_iv[0] or self._pkt_iv, _o + _p, _n, None, None]
+                        _w._pkt_iv = (self, _p, _n)
                         _w._pkt_read(_B, _o + _p, _n, 0)
                         _e = _p + _n
                         self.body = _w
@@ -1208,7 +1206,7 @@ class Tcp(_PktStruct):
                     _w = _pkt_new(Tcp.SackBlock)
                     _w._parent = self
                     _w._root = self._root
-                    _w._pkt_iv = self._pkt_iv
+                    _w._pkt_iv = self
                     _w._pkt_read(_B, _o, _z, _p)
                     _e = _w._pkt_end
                     _t = _w
