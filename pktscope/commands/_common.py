@@ -13,7 +13,6 @@ from __future__ import annotations
 
 # ruff: noqa: PLC0415 - heavy modules (dissect, render, rich) load on use: `pktscope --help` stays fast
 import argparse
-import difflib
 import os
 import re
 import sys
@@ -274,13 +273,19 @@ def check_paths(paths: Sequence[str], extra_layers: Sequence[str] = ()) -> None:
         known = [f"frame.{n}" for n in FRAME_FIELDS] if layer == "frame" else _spec_paths(layer)
         if known is None:
             layers = [*_spec_ids(), "frame"]
-            hint = difflib.get_close_matches(layer, layers, n=3, cutoff=0.5)
+            hint = _close(layer, layers, 3, 0.5)
             raise UsageError(_unknown(path, f"no protocol {layer!r}", hint))
         plain = _INDEX.sub("", path)
         if plain in known or len(steps) > 5:
             continue  # deeper than the suggestion walk goes: let the lookup decide
-        hint = difflib.get_close_matches(plain, known, n=5, cutoff=0.6)
+        hint = _close(plain, known, 5, 0.6)
         raise UsageError(_unknown(path, "no such field", hint))
+
+
+def _close(word: str, choices: Sequence[str], n: int, cutoff: float) -> list[str]:
+    import difflib  # only for a path that is wrong: a scan starts without it
+
+    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)
 
 
 def _unknown(path: str, why: str, hint: Sequence[str]) -> str:

@@ -22,12 +22,10 @@ from __future__ import annotations
 # ruff: noqa: PLC0415 - heavy modules (dissect, render, rich) load on use: `pktscope --help` stays fast
 import argparse
 import enum
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from pktscope.commands._common import (
     UsageError,
@@ -53,8 +51,7 @@ __all__ = [
 _SEPARATORS = {"/t": "\t", "/s": " "}
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """The ``-E`` options: column separator, occurrence joiner, quoting, occurrence choice."""
 
     header: bool = False
@@ -296,6 +293,8 @@ def json_row(pkt: Any, paths: Sequence[str], names: bool = False) -> str:
             obj[path] = field_json(found[0], names)
         else:
             obj[path] = [field_json(f, names) for f in found]
+    import json
+
     return json.dumps(obj, ensure_ascii=False)
 
 

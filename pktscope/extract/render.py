@@ -13,7 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from pktscope.render.display import display_value
+
+def display_value(value: Any, hint: str | None, *, enum_names: bool, size: int | None) -> str:
+    """:func:`pktscope.render.display.display_value`, imported on first use (the common
+    values render without it, and ``fields`` starts faster)."""
+    from pktscope.render.display import display_value as shared  # noqa: PLC0415
+
+    return shared(value, hint, enum_names=enum_names, size=size)
+
 
 __all__ = ["RowCode", "json_renderer", "json_row_code", "text_renderer", "text_row_code"]
 

@@ -44,21 +44,9 @@ def _rdb(buf: Any, at: int, size: int, start: int, end: int) -> bytes:
     return bytes(buf[at : at + size])
 
 
-def _readers() -> dict[str, Any]:
-    """``_ub2(buf, at)`` = (u2be,), ``_sl4`` = (s4le,), ...: ``struct`` reads by name."""
-    out: dict[str, Any] = {}
-    for size, code in ((1, "b"), (2, "h"), (4, "i"), (8, "q")):
-        for signed in (False, True):
-            for endian, mark in (("b", ">"), ("l", "<")):
-                fmt = mark + (code if signed else code.upper())
-                out[f"_{'s' if signed else 'u'}{endian}{size}"] = struct.Struct(fmt).unpack_from
-    return out
-
-
 def namespace() -> dict[str, Any]:
     """A fresh globals dict for one generated module."""
     return {
-        **_readers(),
         "__builtins__": __builtins__,
         "_FB": Fallback,
         "_struct": struct,

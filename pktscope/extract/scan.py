@@ -15,16 +15,26 @@ import mmap
 import struct
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pktscope.capture.pcap import FILE_HEADER_SIZE, MAGICS, PcapHeader, parse_file_header
-from pktscope.capture.records import MAX_RECORD_SIZE
 from pktscope.errors import CaptureError
-from pktscope.extract.cache import Extractor
-from pktscope.extract.render import RowCode
+
+if TYPE_CHECKING:
+    from pktscope.extract.cache import Extractor
+    from pktscope.extract.render import RowCode
 
 __all__ = ["Stats", "scan"]
 
+FILE_HEADER_SIZE = 24
+# classic pcap magics walked here: (byte order, nanosecond); the capture package reads these
+# and the rarer ones (modified pcap) itself: a file with another magic goes through it
+MAGICS = {
+    bytes.fromhex("d4c3b2a1"): ("<", False),
+    bytes.fromhex("a1b2c3d4"): (">", False),
+    bytes.fromhex("4d3cb2a1"): ("<", True),
+    bytes.fromhex("a1b23c4d"): (">", True),
+}
+MAX_RECORD_SIZE = 256 * 1024 * 1024  # = pktscope.capture.records.MAX_RECORD_SIZE (tested)
 _READ_WHOLE = 1 << 28  # files up to 256 MiB are read into memory (faster than mmap indexing)
 _CHUNK_MASK = 4095  # lines are written 4096 at a time
 
@@ -37,6 +47,13 @@ class Stats:
     def __init__(self) -> None:
         self.frames = 0
         self.fallback = 0
+
+
+def _record(buf: Any, off: int, number: int) -> Any:
+    """The record at ``off`` as the capture package builds it (for the full decode)."""
+    from pktscope.capture.pcap import parse_file_header, record_at  # noqa: PLC0415 - cold path
+
+    return record_at(parse_file_header(buf), buf, off, number)
 
 
 class _Slow:
@@ -72,11 +89,8 @@ def scan(
         raise CaptureError(f"cannot open {path}: {exc.strerror or exc}") from exc
     with fh:
         head = fh.read(FILE_HEADER_SIZE)
-        try:
-            if head[:4] not in MAGICS or len(head) < FILE_HEADER_SIZE:
-                raise CaptureError("not a whole classic pcap header")
-            header = parse_file_header(head)
-        except CaptureError:  # pcapng, or a capture the index reports on: the common path
+        header = _header(head)
+        if header is None:  # pcapng, or a capture the index reports on: the common path
             _records(path, extractor.extract, row.row, slow_row, limit, write, stats)
             return stats
         fh.seek(0)
@@ -89,9 +103,24 @@ def scan(
     return stats
 
 
+def _header(head: bytes) -> tuple[str, int] | None:
+    """Byte order and link type of a classic pcap this loop walks (None: leave the file to
+    the capture package, which reads it or reports what is wrong), as ``parse_file_header``
+    reads them."""
+    fmt = MAGICS.get(head[:4])
+    if fmt is None or len(head) < FILE_HEADER_SIZE:
+        return None
+    major, _minor, _zone, _sigfigs, _snaplen, linktype = struct.unpack_from(
+        fmt[0] + "HHiIII", head, 4
+    )
+    if major != 2:
+        return None
+    return fmt[0], linktype & 0xFFFF  # the upper bits are FCS flags
+
+
 def _pcap(  # noqa: PLR0917 - one loop's facts
     buf: Any,
-    header: PcapHeader,
+    header: tuple[str, int],
     extractor: Extractor,
     row: RowCode,
     slow_row: Callable[[Any], str],
@@ -99,12 +128,10 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
     write: Callable[[str], object],
     stats: Stats,
 ) -> None:
-    from pktscope.capture.pcap import record_at  # noqa: PLC0415 - beside parse_file_header
-
     size = len(buf)
-    hsize = header.record_header_size
-    cap_len_at = struct.Struct(header.endian + "I").unpack_from
-    linktype = header.linktype
+    hsize = 16
+    endian, linktype = header
+    cap_len_at = struct.Struct(endian + "I").unpack_from
     extract, to_line = extractor.extract, row.row
     last = size - hsize
     off = FILE_HEADER_SIZE
@@ -124,7 +151,7 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
             append(to_line(extract(buf, start, end, linktype)))
         except Exception:  # the extractor refused the frame: the full decode decides
             stats.fallback += 1
-            append(slow_row(slow.packet(record_at(header, buf, off, number))))
+            append(slow_row(slow.packet(_record(buf, off, number))))
         off = end
         if not number & _CHUNK_MASK:
             append("")
