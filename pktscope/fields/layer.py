@@ -21,7 +21,6 @@ __all__ = [
     "decode_layer",
     "failed_root",
     "limited_root",
-    "new_layer",
     "peek_root",
     "rebase_error",
 ]
@@ -94,7 +93,10 @@ class Layer:
         data = self._data
         if data is not None:
             self._data = None
-            self._root, self._error = _run(self.cls, data, self.path, self.offset)
+            try:
+                self._root = self.cls.from_bytes(data)  # type: ignore[attr-defined]
+            except Exception as exc:  # kept on the layer with the partial object
+                self._root = failed_root(self, exc)
 
     @property
     def decoded(self) -> bool:
@@ -164,35 +166,6 @@ class Layer:
         return f"Layer({self.path!r}, offset={self.offset}, size={self.size}{err})"
 
 
-def new_layer(  # noqa: PLR0917 - the chain's hot path: positional, no keyword handling
-    name: str,
-    cls: type,
-    offset: int,
-    size: int,
-    index: int,
-    occurrence: int,
-    truncated: bool,
-    data: bytes,
-    cut_tail: bool,
-) -> Layer:
-    """A not yet decoded :class:`Layer` over ``data`` (what ``Layer(..., data=data)`` makes)."""
-    layer: Layer = object.__new__(Layer)
-    layer.name = name
-    layer.cls = cls
-    layer.offset = offset
-    layer.size = size
-    layer._root = None
-    layer._error = None
-    layer.index = index
-    layer._truncated = truncated
-    layer._cut_tail = cut_tail
-    layer.occurrence = occurrence
-    layer.note = None
-    layer._root_field = None
-    layer._data = data
-    return layer
-
-
 def decode_layer(
     name: str,
     cls: type,
@@ -230,21 +203,11 @@ def decode_layer(
     return layer
 
 
-def _run(cls: type, data: bytes, path: str, offset: int) -> tuple[Any, DecodeError | None]:
-    """``cls.from_bytes(data)`` as ``(root, error)``; only pktscope errors, rebased."""
-    try:
-        return cls.from_bytes(data), None  # type: ignore[attr-defined]
-    except DecodeError as exc:
-        return exc.partial, rebase_error(exc, path, offset)
-    except RecursionError as exc:
-        return None, DecodeError(f"recursion too deep: {exc}", offset=offset, field_path=path)
-    except Exception as exc:  # a parser bug or a runtime error must not escape: keep the bytes
-        return None, _foreign_error(exc, path, offset)
-
-
 def failed_root(layer: Layer, exc: Exception) -> Any:
-    """What a decode that raised ``exc`` leaves on ``layer`` (the chain's inline decode):
-    sets ``layer._error`` as :func:`_run` does and returns the partial root (or None)."""
+    """What a decode of ``layer`` that raised ``exc`` leaves: sets ``layer._error`` and returns
+    the partial root (or None). Only pktscope errors are kept: a :class:`DecodeError` rebased
+    to the frame and prefixed with the layer path, anything else (a parser bug, a runtime
+    error) turned into one here, the one boundary."""
     path, offset = layer.path, layer.offset
     if isinstance(exc, DecodeError):
         layer._error = rebase_error(exc, path, offset)

@@ -317,16 +317,16 @@ def child_list(field: Field) -> list[Field]:
     out = []
     append = out.append
     for meta, attr, is_seq, name in _plan(t):
-        if is_seq:
-            v = d.get(attr)
+        v = d.get(attr) if is_seq else None
+        if v is None:
+            if is_seq and attr in d:
+                continue
+            try:  # get_value(value, meta, layer, None), inline
+                v = getattr(value, attr)
+            except Exception:  # not read, or an instance that cannot evaluate: no field
+                continue
             if v is None:
-                if attr in d:
-                    continue
-                v = get_value(value, meta, layer, None)
-        else:
-            v = get_value(value, meta, layer, None)
-        if v is _MISSING or v is None:
-            continue
+                continue
         f = new(Field)
         f._pkt = pkt
         f._gen = gen

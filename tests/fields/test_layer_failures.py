@@ -55,6 +55,18 @@ def _cases() -> list[tuple[str, Exception]]:
     ]
 
 
+EXPECTED = {
+    "truncated": ("TruncatedError", "failing.a @ 0x0002: need 4 bytes, 1 available"),
+    "decode": ("DecodeError", "failing.a @ 0x0001: bad value"),
+    "recursion": (
+        "DecodeError",
+        "failing @ 0x0000: recursion too deep: maximum recursion depth exceeded",
+    ),
+    "foreign": ("DecodeError", "failing @ 0x0000: ZeroDivisionError: division by zero"),
+    "eof": ("TruncatedError", "failing @ 0x0000: EOFError: short read"),
+}
+
+
 @pytest.mark.parametrize(("label", "exc"), _cases(), ids=[c[0] for c in _cases()])
 @pytest.mark.parametrize("payload", [True, False], ids=["inline", "lazy"])
 def test_failing_layer_same_as_decode_layer(label: str, exc: Exception, payload: bool) -> None:
@@ -73,6 +85,10 @@ def test_failing_layer_same_as_decode_layer(label: str, exc: Exception, payload:
     assert got.error.field_path is not None and got.error.field_path.startswith("failing")
     assert pkt.malformed == (label not in {"truncated", "eof"} or not got.truncated)
     assert [str(e) for e in pkt.errors] == [str(want.error)]
+    assert (type(got.error).__name__, str(got.error)) == EXPECTED[label]
+    shifted = decode_layer("failing", cls, b"\x00\x07abcdef", 14).error
+    assert shifted is not None and got.error.offset is not None
+    assert shifted.offset == got.error.offset + 14
     if label == "truncated":
         assert got.root is exc.partial  # type: ignore[attr-defined]
         assert pkt["failing.a"].value == 7
