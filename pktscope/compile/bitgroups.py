@@ -85,14 +85,17 @@ def group_bits(t: TypeDef, items: Sequence[T]) -> list[T | BitGroup]:
     return out
 
 
-def gen_bit_group(
+def gen_bit_group(  # noqa: PLR0917 - internal emitter step
     em: Emitter,
     group: BitGroup,
+    key: int,
     reads: ReadEmitter,
     name_of: Callable[[Attr], str],
     slow: Callable[[int, Attr], None],
 ) -> None:
-    """The fast read of ``group``, falling back to ``slow(index, attr)`` per field."""
+    """The fast read of ``group``, falling back to ``slow(index, attr)`` per field. The fast
+    read records the group's start byte under ``key`` (negative; the fields' bit offsets are
+    in the class table ``_PKT_BITS``), the fallback a span per field."""
     n = group.nbytes
     fast = reads.fast
     em.line(f"_f = {group.fields[0][0]}")
@@ -108,7 +111,7 @@ def gen_bit_group(
     with em.block(f"if {cond}:"):
         order = "big" if group.endian == "be" else "little"
         em.line(f"_x = {data}" if n == 1 else f"_x = int.from_bytes({data}, {order!r})")
-        em.line("_b = _q * 8")
+        em.line(f"_s[{key}] = _q")
         off = 0
         for idx, a, width in group.fields:
             target = f"self.{name_of(a)}"
@@ -124,7 +127,6 @@ def gen_bit_group(
             em.line(f"{target} = {val}")
             if a.enum:
                 em.line(f"{target} = {reads.enum_wrap(a, target)}")
-            em.line(f"_s[{a.id!r}] = (_b + {off}, _b + {off + width}, {width})")
             reads.valid(em, a, target)
             off += width
         em.line(f"_p = _q + {n}")

@@ -288,6 +288,12 @@ class ModuleGen:
             runs: dict[str, tuple[int, int, int]] = {}
             run_of: dict[int, tuple[tuple[int, int, int, str | None, int], ...]] = {}
             run_no = 0
+            bit_runs: dict[str, tuple[int, int, int]] = {}
+            for k, group in enumerate(x for x in plan if isinstance(x, BitGroup)):
+                off = 0
+                for _, a, width in group.fields:
+                    bit_runs[self.attr_name(a)] = (-1 - k, off, width)
+                    off += width
             for item in plan:
                 if isinstance(item, _Run):
                     off = 0
@@ -311,6 +317,8 @@ class ModuleGen:
                 hints.update(t.meta.hints)
             em.line(f"_PKT_HINTS = {plain(hints)!r}")
             em.line(f"_PKT_RUNS = {runs!r}")
+            if bit_runs:
+                em.line(f"_PKT_BITS = {bit_runs!r}")
             seq_table = [
                 (self.attr_name(a), a.id, bool(a.repeat), a.path, run_of.get(i))
                 for i, a in enumerate(t.seq)
@@ -392,7 +400,8 @@ class ModuleGen:
                     em.line("_io = self._io")
                 em.line("self._pkt_s = _s = {}")
                 em.line("self._pkt_start = _p" if mode else "self._pkt_start = _p = _io._io.tell()")
-                em.line("_f = -1")
+                if not plan or t.meta.endian_switch is not None:
+                    em.line("_f = -1")  # (otherwise the first field sets it)
                 with em.block("try:"):
                     self.gen_seq(em, t, plan, reads, ctx)
                 with em.block("except Exception as _x:"):
@@ -412,15 +421,17 @@ class ModuleGen:
     ) -> None:
         if t.meta.endian_switch is not None and not t.meta.endian:
             self.gen_endian_switch(em, t, reads)
-        run_no = 0
+        run_no = group_no = 0
         for item in plan:
             if isinstance(item, _Run):
                 self.gen_run(em, t, item, run_no, reads)
                 run_no += 1
             elif isinstance(item, BitGroup):
+                group_no += 1
                 gen_bit_group(
                     em,
                     item,
+                    -group_no,
                     reads,
                     self.attr_name,
                     lambda i, a: self.gen_seq_attr(em, t, i, a, reads, ctx),
@@ -564,16 +575,18 @@ class ModuleGen:
             em.line(f"_v = {cache}")
             with em.block("if _v is not _PKT_UNSET:"):
                 em.line("return _v")
-            em.line(f"_f = {idx}")
-            em.line("_p = None")
+            value = a.kind == "value"
+            if not value:
+                em.line(f"_f = {idx}")
+                em.line("_p = None")
             with em.block("try:"):
                 if a.if_expr is not None:
                     with em.block(f"if not ({reads.expr(a.if_expr)}):"):
                         em.line(f"{cache} = None")
                         em.line("return None")
-                if a.kind == "value":
+                if value:
                     assert a.value is not None
-                    em.line(f"{cache} = {reads.enum_wrap(a, reads.expr(a.value))}")
+                    em.line(f"{cache} = _v = {reads.enum_wrap(a, reads.expr(a.value))}")
                 else:
                     io = reads.expr(a.io) if a.io is not None else "self._io"
                     em.line(f"_io = {io}")
@@ -586,9 +599,11 @@ class ModuleGen:
                     if a.pos is not None:
                         em.line("_io.seek(_old)")
             with em.block("except Exception as _x:"):
-                em.line("_pkt_fail(self, _x, _f, _p)")
+                em.line(
+                    f"_pkt_fail(self, _x, {idx}, None)" if value else "_pkt_fail(self, _x, _f, _p)"
+                )
                 em.line("raise")
-            em.line(f"return {cache}")
+            em.line("return _v" if value else f"return {cache}")
         em.line()
 
 

@@ -15,7 +15,9 @@ Span records in ``_pkt_s`` (positions relative to the object's stream): ``(start
 byte fields, ``(bit_start, bit_end, bit_size)`` for bit fields, ``[start, rec0, rec1, ...]``
 for arrays (``(start, elem_size, count, None)`` when fixed-size elements were read in one
 go), an int key ``k`` -> start of fixed run ``k`` (fields of a run are located by the class
-table ``_PKT_RUNS``: name -> ``(k, offset, size)``), and ``"@name"`` -> ``(stream, record)`` for
+table ``_PKT_RUNS``: name -> ``(k, offset, size)``), a negative int key ``k`` -> start byte of
+a byte-aligned group of bit fields read at once (class table ``_PKT_BITS``: name -> ``(k,
+bit offset, bit width)``), and ``"@name"`` -> ``(stream, record)`` for
 parsed instances.
 """
 
@@ -235,6 +237,7 @@ class _PktStruct(_KaitaiStruct):
     _PKT_FIELDS = {}
     _PKT_HINTS = {}
     _PKT_RUNS = {}
+    _PKT_BITS = {}
     _PKT_SEQ = ()
     _pkt_s = None
     _pkt_start = None
@@ -277,6 +280,12 @@ class _PktStruct(_KaitaiStruct):
             if r0 is None:
                 return None, None
             return self._io, (r0 + run[1], r0 + run[1] + run[2])
+        bits = self._PKT_BITS.get(name)
+        if bits is not None:
+            q = s.get(bits[0])
+            if q is not None:
+                b = q * 8 + bits[1]
+                return self._io, (b, b + bits[2], bits[2])
         rec = s.get(name)
         if rec is not None:
             return self._io, rec

@@ -203,6 +203,7 @@ class _PktStruct(_KaitaiStruct):
     _PKT_FIELDS = {}
     _PKT_HINTS = {}
     _PKT_RUNS = {}
+    _PKT_BITS = {}
     _PKT_SEQ = ()
     _pkt_s = None
     _pkt_start = None
@@ -245,6 +246,12 @@ class _PktStruct(_KaitaiStruct):
             if r0 is None:
                 return None, None
             return self._io, (r0 + run[1], r0 + run[1] + run[2])
+        bits = self._PKT_BITS.get(name)
+        if bits is not None:
+            q = s.get(bits[0])
+            if q is not None:
+                b = q * 8 + bits[1]
+                return self._io, (b, b + bits[2], bits[2])
         rec = s.get(name)
         if rec is not None:
             return self._io, rec

@@ -216,7 +216,6 @@ class Arp(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             if _io.bits_left:
@@ -310,7 +309,6 @@ class Arp(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             if _p + 8 > _z:

@@ -517,7 +517,6 @@ class Dhcp(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             if _io.bits_left:
@@ -597,7 +596,6 @@ class Dhcp(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             if _p + 236 > _z:
@@ -672,14 +670,12 @@ class Dhcp(_PktStruct):
         _v = self._m_is_dhcp
         if _v is not _PKT_UNSET:
             return _v
-        _f = 17
-        _p = None
         try:
-            self._m_is_dhcp = (_pkt_iosize(self) >= 240) and (self.magic == 1669485411)
+            self._m_is_dhcp = _v = (_pkt_iosize(self) >= 240) and (self.magic == 1669485411)
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 17, None)
             raise
-        return self._m_is_dhcp
+        return _v
 
     @property
     def client_hw_addr(self):
@@ -725,16 +721,14 @@ class Dhcp(_PktStruct):
         _v = self._m_overload
         if _v is not _PKT_UNSET:
             return _v
-        _f = 19
-        _p = None
         try:
-            self._m_overload = (
+            self._m_overload = _v = (
                 self.options[-1].overload if (self.is_dhcp and (_pkt_iosize(self) > 240)) else 0
             )
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 19, None)
             raise
-        return self._m_overload
+        return _v
 
     @property
     def file_options(self):
@@ -862,7 +856,6 @@ class Dhcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 self.options = _v = []
@@ -895,7 +888,6 @@ class Dhcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 self.options = _v = []
@@ -1004,7 +996,6 @@ class Dhcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1082,7 +1073,6 @@ class Dhcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 1 > _z:
@@ -1140,18 +1130,16 @@ class Dhcp(_PktStruct):
             _v = self._m_overload
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 3
-            _p = None
             try:
-                self._m_overload = (
+                self._m_overload = _v = (
                     self.overload_before
                     if (self.overload_before != 0)
                     else (self.body.value if ((self.code == 52) and (self.length >= 1)) else 0)
                 )
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 3, None)
                 raise
-            return self._m_overload
+            return _v
 
     class MessageTypeBody(_PktStruct):
         SEQ_FIELDS = ["message_type"]
@@ -1193,7 +1181,6 @@ class Dhcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1215,7 +1202,6 @@ class Dhcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 1 > _z:
@@ -1261,7 +1247,6 @@ class Dhcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1282,7 +1267,6 @@ class Dhcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 1 > _z:
@@ -1329,7 +1313,6 @@ class Dhcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 _r = None if _io.bits_left else _io._io.read()
@@ -1378,7 +1361,6 @@ class Dhcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 _r = _B[_o + _p : _o + _z]
@@ -1451,7 +1433,6 @@ class Dhcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1472,7 +1453,6 @@ class Dhcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 4 > _z:
@@ -1520,7 +1500,6 @@ class Dhcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1539,7 +1518,6 @@ class Dhcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 _n = _z - _p
@@ -1588,7 +1566,6 @@ class Dhcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1609,7 +1586,6 @@ class Dhcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 2 > _z:
@@ -1654,7 +1630,6 @@ class Dhcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 _r = None if _io.bits_left else _io._io.read()
@@ -1700,7 +1675,6 @@ class Dhcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 _r = _B[_o + _p : _o + _z]
@@ -1758,7 +1732,6 @@ class Dhcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1788,7 +1761,6 @@ class Dhcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 1 > _z:

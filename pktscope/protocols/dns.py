@@ -374,6 +374,18 @@ class Dns(_PktStruct):
         "nscount": (1, 4, 2),
         "arcount": (1, 6, 2),
     }
+    _PKT_BITS = {
+        "qr": (-1, 0, 1),
+        "opcode": (-1, 1, 4),
+        "aa": (-1, 5, 1),
+        "tc": (-1, 6, 1),
+        "rd": (-1, 7, 1),
+        "ra": (-1, 8, 1),
+        "z": (-1, 9, 1),
+        "ad": (-1, 10, 1),
+        "cd": (-1, 11, 1),
+        "rcode": (-1, 12, 4),
+    }
     _PKT_SEQ = (
         ("id", "id", False, "/seq/0", ((0, 2, 0, ">H", 0),)),
         ("qr", "qr", False, "/seq/1", None),
@@ -417,7 +429,6 @@ class Dns(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             if _io.bits_left:
@@ -435,31 +446,21 @@ class Dns(_PktStruct):
             _d = b"" if _io.bits_left else _io._io.read(2)
             if len(_d) == 2:
                 _x = int.from_bytes(_d, "big")
-                _b = _q * 8
+                _s[-1] = _q
                 self.qr = (_x >> 15) != 0
-                _s["qr"] = (_b + 0, _b + 1, 1)
                 _f = 2
                 self.opcode = (_x >> 11) & 0xF
                 self.opcode = _EM0.get(self.opcode, self.opcode)
-                _s["opcode"] = (_b + 1, _b + 5, 4)
                 self.aa = ((_x >> 10) & 0x1) != 0
-                _s["aa"] = (_b + 5, _b + 6, 1)
                 self.tc = ((_x >> 9) & 0x1) != 0
-                _s["tc"] = (_b + 6, _b + 7, 1)
                 self.rd = ((_x >> 8) & 0x1) != 0
-                _s["rd"] = (_b + 7, _b + 8, 1)
                 self.ra = ((_x >> 7) & 0x1) != 0
-                _s["ra"] = (_b + 8, _b + 9, 1)
                 self.z = ((_x >> 6) & 0x1) != 0
-                _s["z"] = (_b + 9, _b + 10, 1)
                 self.ad = ((_x >> 5) & 0x1) != 0
-                _s["ad"] = (_b + 10, _b + 11, 1)
                 self.cd = ((_x >> 4) & 0x1) != 0
-                _s["cd"] = (_b + 11, _b + 12, 1)
                 _f = 10
                 self.rcode = _x & 0xF
                 self.rcode = _EM1.get(self.rcode, self.rcode)
-                _s["rcode"] = (_b + 12, _b + 16, 4)
                 _p = _q + 2
             else:
                 if _d:
@@ -578,7 +579,6 @@ class Dns(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             if _p + 2 > _z:
@@ -590,31 +590,21 @@ class Dns(_PktStruct):
             _q = _p
             if _p + 2 <= _z:
                 _x = int.from_bytes(_B[_o + _p : _o + _p + 2], "big")
-                _b = _q * 8
+                _s[-1] = _q
                 self.qr = (_x >> 15) != 0
-                _s["qr"] = (_b + 0, _b + 1, 1)
                 _f = 2
                 self.opcode = (_x >> 11) & 0xF
                 self.opcode = _EM0.get(self.opcode, self.opcode)
-                _s["opcode"] = (_b + 1, _b + 5, 4)
                 self.aa = ((_x >> 10) & 0x1) != 0
-                _s["aa"] = (_b + 5, _b + 6, 1)
                 self.tc = ((_x >> 9) & 0x1) != 0
-                _s["tc"] = (_b + 6, _b + 7, 1)
                 self.rd = ((_x >> 8) & 0x1) != 0
-                _s["rd"] = (_b + 7, _b + 8, 1)
                 self.ra = ((_x >> 7) & 0x1) != 0
-                _s["ra"] = (_b + 8, _b + 9, 1)
                 self.z = ((_x >> 6) & 0x1) != 0
-                _s["z"] = (_b + 9, _b + 10, 1)
                 self.ad = ((_x >> 5) & 0x1) != 0
-                _s["ad"] = (_b + 10, _b + 11, 1)
                 self.cd = ((_x >> 4) & 0x1) != 0
-                _s["cd"] = (_b + 11, _b + 12, 1)
                 _f = 10
                 self.rcode = _x & 0xF
                 self.rcode = _EM1.get(self.rcode, self.rcode)
-                _s["rcode"] = (_b + 12, _b + 16, 4)
                 _p = _q + 2
             else:
                 _io = self._io
@@ -752,14 +742,12 @@ class Dns(_PktStruct):
         _v = self._m_max_depth
         if _v is not _PKT_UNSET:
             return _v
-        _f = 19
-        _p = None
         try:
-            self._m_max_depth = 10
+            self._m_max_depth = _v = 10
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 19, None)
             raise
-        return self._m_max_depth
+        return _v
 
     class Question(_PktStruct):
         SEQ_FIELDS = ["name", "type", "rr_class"]
@@ -827,7 +815,6 @@ class Dns(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 self.name = Dns.Name(0, 0, _io, self, self._root)
@@ -857,7 +844,6 @@ class Dns(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 _w = _pkt_new(Dns.Name)
@@ -995,7 +981,6 @@ class Dns(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 self.name = Dns.Name(0, 0, _io, self, self._root)
@@ -1063,7 +1048,6 @@ class Dns(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 _w = _pkt_new(Dns.Name)
@@ -1171,7 +1155,6 @@ class Dns(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 self.labels = _v = []
@@ -1202,7 +1185,6 @@ class Dns(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 self.labels = _v = []
@@ -1237,10 +1219,8 @@ class Dns(_PktStruct):
             _v = self._m_text
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 1
-            _p = None
             try:
-                self._m_text = (
+                self._m_text = _v = (
                     "<Root>"
                     if (self.labels[-1].text_so_far == "")
                     else (
@@ -1250,9 +1230,9 @@ class Dns(_PktStruct):
                     )
                 )
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 1, None)
                 raise
-            return self._m_text
+            return _v
 
     class Label(_PktStruct):
         """One label: a length byte and that many bytes; length 0 ends the name; a length byte
@@ -1410,7 +1390,6 @@ class Dns(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1465,7 +1444,6 @@ class Dns(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 1 > _z:
@@ -1505,28 +1483,24 @@ class Dns(_PktStruct):
             _v = self._m_is_pointer
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 3
-            _p = None
             try:
-                self._m_is_pointer = (self.length & 192) == 192
+                self._m_is_pointer = _v = (self.length & 192) == 192
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 3, None)
                 raise
-            return self._m_is_pointer
+            return _v
 
         @property
         def is_end(self):
             _v = self._m_is_end
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 4
-            _p = None
             try:
-                self._m_is_end = (self.length == 0) or self.is_pointer
+                self._m_is_end = _v = (self.length == 0) or self.is_pointer
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 4, None)
                 raise
-            return self._m_is_end
+            return _v
 
         @property
         def pointer_offset(self):
@@ -1534,17 +1508,15 @@ class Dns(_PktStruct):
             _v = self._m_pointer_offset
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 5
-            _p = None
             try:
                 if not (self.is_pointer):
                     self._m_pointer_offset = None
                     return None
-                self._m_pointer_offset = ((self.length & 63) << 8) | self.pointer_low
+                self._m_pointer_offset = _v = ((self.length & 63) << 8) | self.pointer_low
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 5, None)
                 raise
-            return self._m_pointer_offset
+            return _v
 
         @property
         def target(self):
@@ -1581,10 +1553,8 @@ class Dns(_PktStruct):
             _v = self._m_suffix
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 7
-            _p = None
             try:
-                self._m_suffix = (
+                self._m_suffix = _v = (
                     ""
                     if (self.length == 0)
                     else (
@@ -1598,9 +1568,9 @@ class Dns(_PktStruct):
                     )
                 )
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 7, None)
                 raise
-            return self._m_suffix
+            return _v
 
         @property
         def text_so_far(self):
@@ -1608,10 +1578,8 @@ class Dns(_PktStruct):
             _v = self._m_text_so_far
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 8
-            _p = None
             try:
-                self._m_text_so_far = (
+                self._m_text_so_far = _v = (
                     self.suffix
                     if (self.prefix == "")
                     else (
@@ -1619,9 +1587,9 @@ class Dns(_PktStruct):
                     )
                 )
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 8, None)
                 raise
-            return self._m_text_so_far
+            return _v
 
     class DomainName(_PktStruct):
         """Record data that is a single name (NS, CNAME, PTR, DNAME)."""
@@ -1657,7 +1625,6 @@ class Dns(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 self.name = Dns.Name(0, 0, _io, self, self._root)
@@ -1672,7 +1639,6 @@ class Dns(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 _w = _pkt_new(Dns.Name)
@@ -1727,7 +1693,6 @@ class Dns(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1748,7 +1713,6 @@ class Dns(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 4 > _z:
@@ -1797,7 +1761,6 @@ class Dns(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1818,7 +1781,6 @@ class Dns(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 16 > _z:
@@ -1878,7 +1840,6 @@ class Dns(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1904,7 +1865,6 @@ class Dns(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 2 > _z:
@@ -2058,7 +2018,6 @@ class Dns(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 self.mname = Dns.Name(0, 0, _io, self, self._root)
@@ -2095,7 +2054,6 @@ class Dns(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 _w = _pkt_new(Dns.Name)
@@ -2217,7 +2175,6 @@ class Dns(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -2247,7 +2204,6 @@ class Dns(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 6 > _z:

@@ -99,7 +99,6 @@ class DnsTcp(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             if _io.bits_left:
@@ -129,7 +128,6 @@ class DnsTcp(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             if _p + 2 > _z:
@@ -155,11 +153,9 @@ class DnsTcp(_PktStruct):
         _v = self._m_msg_end
         if _v is not _PKT_UNSET:
             return _v
-        _f = 2
-        _p = None
         try:
-            self._m_msg_end = 2 + self.length
+            self._m_msg_end = _v = 2 + self.length
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 2, None)
             raise
-        return self._m_msg_end
+        return _v

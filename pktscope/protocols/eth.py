@@ -232,7 +232,6 @@ class Eth(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             if _io.bits_left:
@@ -291,7 +290,6 @@ class Eth(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             if _p + 14 > _z:
@@ -355,16 +353,14 @@ class Eth(_PktStruct):
         _v = self._m_is_tag_tpid
         if _v is not _PKT_UNSET:
             return _v
-        _f = 6
-        _p = None
         try:
-            self._m_is_tag_tpid = (
+            self._m_is_tag_tpid = _v = (
                 (self.type_or_length == 33024) or (self.type_or_length == 34984)
             ) or (self.type_or_length == 37120)
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 6, None)
             raise
-        return self._m_is_tag_tpid
+        return _v
 
     @property
     def inner_type(self):
@@ -372,16 +368,14 @@ class Eth(_PktStruct):
         _v = self._m_inner_type
         if _v is not _PKT_UNSET:
             return _v
-        _f = 7
-        _p = None
         try:
-            self._m_inner_type = (
+            self._m_inner_type = _v = (
                 self.vlan[-1].type_or_length if self.is_tag_tpid else self.type_or_length
             )
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 7, None)
             raise
-        return self._m_inner_type
+        return _v
 
     @property
     def is_8023(self):
@@ -389,14 +383,12 @@ class Eth(_PktStruct):
         _v = self._m_is_8023
         if _v is not _PKT_UNSET:
             return _v
-        _f = 8
-        _p = None
         try:
-            self._m_is_8023 = self.inner_type <= 1500
+            self._m_is_8023 = _v = self.inner_type <= 1500
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 8, None)
             raise
-        return self._m_is_8023
+        return _v
 
     @property
     def length(self):
@@ -404,17 +396,15 @@ class Eth(_PktStruct):
         _v = self._m_length
         if _v is not _PKT_UNSET:
             return _v
-        _f = 9
-        _p = None
         try:
             if not (self.is_8023):
                 self._m_length = None
                 return None
-            self._m_length = self.inner_type
+            self._m_length = _v = self.inner_type
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 9, None)
             raise
-        return self._m_length
+        return _v
 
     @property
     def ether_type(self):
@@ -422,17 +412,15 @@ class Eth(_PktStruct):
         _v = self._m_ether_type
         if _v is not _PKT_UNSET:
             return _v
-        _f = 10
-        _p = None
         try:
             if not ((not self.is_8023) or self.llc.is_snap):
                 self._m_ether_type = None
                 return None
-            self._m_ether_type = self.llc.snap.protocol_id if self.is_8023 else self.inner_type
+            self._m_ether_type = _v = self.llc.snap.protocol_id if self.is_8023 else self.inner_type
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 10, None)
             raise
-        return self._m_ether_type
+        return _v
 
     @property
     def payload_end(self):
@@ -440,19 +428,17 @@ class Eth(_PktStruct):
         _v = self._m_payload_end
         if _v is not _PKT_UNSET:
             return _v
-        _f = 11
-        _p = None
         try:
             if not (self.is_8023):
                 self._m_payload_end = None
                 return None
-            self._m_payload_end = (
+            self._m_payload_end = _v = (
                 (12 + 2) + ((len(self.vlan) * 4) if self.is_tag_tpid else 0)
             ) + self.length
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 11, None)
             raise
-        return self._m_payload_end
+        return _v
 
     class VlanTag(_PktStruct):
         """One 802.1Q tag after its TPID (tag control information + the next type)."""
@@ -525,6 +511,7 @@ class Eth(_PktStruct):
         }
         _PKT_HINTS = {}
         _PKT_RUNS = {"type_or_length": (0, 0, 2)}
+        _PKT_BITS = {"pcp": (-1, 0, 3), "dei": (-1, 3, 1), "id": (-1, 4, 12)}
         _PKT_SEQ = (
             ("pcp", "pcp", False, "/types/vlan_tag/seq/0", None),
             ("dei", "dei", False, "/types/vlan_tag/seq/1", None),
@@ -552,20 +539,16 @@ class Eth(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 _q = _io._io.tell()
                 _d = b"" if _io.bits_left else _io._io.read(2)
                 if len(_d) == 2:
                     _x = int.from_bytes(_d, "big")
-                    _b = _q * 8
+                    _s[-1] = _q
                     self.pcp = _x >> 13
-                    _s["pcp"] = (_b + 0, _b + 3, 3)
                     self.dei = ((_x >> 12) & 0x1) != 0
-                    _s["dei"] = (_b + 3, _b + 4, 1)
                     self.id = _x & 0xFFF
-                    _s["id"] = (_b + 4, _b + 16, 12)
                     _p = _q + 2
                 else:
                     if _d:
@@ -604,19 +587,15 @@ class Eth(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 _q = _p
                 if _p + 2 <= _z:
                     _x = int.from_bytes(_B[_o + _p : _o + _p + 2], "big")
-                    _b = _q * 8
+                    _s[-1] = _q
                     self.pcp = _x >> 13
-                    _s["pcp"] = (_b + 0, _b + 3, 3)
                     self.dei = ((_x >> 12) & 0x1) != 0
-                    _s["dei"] = (_b + 3, _b + 4, 1)
                     self.id = _x & 0xFFF
-                    _s["id"] = (_b + 4, _b + 16, 12)
                     _p = _q + 2
                 else:
                     _io = self._io
@@ -653,16 +632,14 @@ class Eth(_PktStruct):
             _v = self._m_is_tagged
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 4
-            _p = None
             try:
-                self._m_is_tagged = (
+                self._m_is_tagged = _v = (
                     (self.type_or_length == 33024) or (self.type_or_length == 34984)
                 ) or (self.type_or_length == 37120)
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 4, None)
                 raise
-            return self._m_is_tagged
+            return _v
 
     class Llc(_PktStruct):
         """IEEE 802.2 LLC header (+ SNAP when DSAP = SSAP = 0xAA)."""
@@ -767,7 +744,6 @@ class Eth(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -815,7 +791,6 @@ class Eth(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 3 > _z:
@@ -860,14 +835,12 @@ class Eth(_PktStruct):
             _v = self._m_is_snap
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 5
-            _p = None
             try:
-                self._m_is_snap = (self.dsap == 170) and (self.ssap == 170)
+                self._m_is_snap = _v = (self.dsap == 170) and (self.ssap == 170)
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 5, None)
                 raise
-            return self._m_is_snap
+            return _v
 
     class Snap(_PktStruct):
         """Subnetwork Access Protocol header."""
@@ -918,7 +891,6 @@ class Eth(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -942,7 +914,6 @@ class Eth(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 5 > _z:

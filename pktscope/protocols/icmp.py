@@ -169,7 +169,6 @@ class Icmp(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             if _io.bits_left:
@@ -240,7 +239,6 @@ class Icmp(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             if _p + 4 > _z:
@@ -300,16 +298,14 @@ class Icmp(_PktStruct):
         _v = self._m_is_error
         if _v is not _PKT_UNSET:
             return _v
-        _f = 5
-        _p = None
         try:
-            self._m_is_error = (
+            self._m_is_error = _v = (
                 (((self.type == 3) or (self.type == 4)) or (self.type == 5)) or (self.type == 11)
             ) or (self.type == 12)
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 5, None)
             raise
-        return self._m_is_error
+        return _v
 
     class Echo(_PktStruct):
         """Identifier and sequence number (echo, timestamp, address mask, information)."""
@@ -367,7 +363,6 @@ class Icmp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -391,7 +386,6 @@ class Icmp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 4 > _z:
@@ -439,7 +433,6 @@ class Icmp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -460,7 +453,6 @@ class Icmp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 4 > _z:
@@ -538,7 +530,6 @@ class Icmp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -563,7 +554,6 @@ class Icmp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 4 > _z:
@@ -645,7 +635,6 @@ class Icmp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -670,7 +659,6 @@ class Icmp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 4 > _z:
@@ -758,7 +746,6 @@ class Icmp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -783,7 +770,6 @@ class Icmp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 4 > _z:

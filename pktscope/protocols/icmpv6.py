@@ -173,7 +173,6 @@ class Icmpv6(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             if _io.bits_left:
@@ -221,7 +220,6 @@ class Icmpv6(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             if _p + 4 > _z:
@@ -266,14 +264,12 @@ class Icmpv6(_PktStruct):
         _v = self._m_body_offset
         if _v is not _PKT_UNSET:
             return _v
-        _f = 4
-        _p = None
         try:
-            self._m_body_offset = 8
+            self._m_body_offset = _v = 8
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 4, None)
             raise
-        return self._m_body_offset
+        return _v
 
     class ErrorMsg(_PktStruct):
         """Error message body; `field` is unused / MTU (type 2) / pointer (type 4)."""
@@ -324,7 +320,6 @@ class Icmpv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -354,7 +349,6 @@ class Icmpv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 4 > _z:
@@ -440,7 +434,6 @@ class Icmpv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -473,7 +466,6 @@ class Icmpv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 4 > _z:
@@ -549,7 +541,6 @@ class Icmpv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -587,7 +578,6 @@ class Icmpv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 4 > _z:
@@ -740,6 +730,7 @@ class Icmpv6(_PktStruct):
             "reachable_time": (1, 2, 4),
             "retrans_timer": (1, 6, 4),
         }
+        _PKT_BITS = {"flag_managed": (-1, 0, 1), "flag_other": (-1, 1, 1), "flags_rest": (-1, 2, 6)}
         _PKT_SEQ = (
             (
                 "cur_hop_limit",
@@ -775,7 +766,6 @@ class Icmpv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -793,13 +783,10 @@ class Icmpv6(_PktStruct):
                 _d = b"" if _io.bits_left else _io._io.read(1)
                 if len(_d) == 1:
                     _x = _d[0]
-                    _b = _q * 8
+                    _s[-1] = _q
                     self.flag_managed = (_x >> 7) != 0
-                    _s["flag_managed"] = (_b + 0, _b + 1, 1)
                     self.flag_other = ((_x >> 6) & 0x1) != 0
-                    _s["flag_other"] = (_b + 1, _b + 2, 1)
                     self.flags_rest = _x & 0x3F
-                    _s["flags_rest"] = (_b + 2, _b + 8, 6)
                     _p = _q + 1
                 else:
                     if _d:
@@ -860,7 +847,6 @@ class Icmpv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 1 > _z:
@@ -872,13 +858,10 @@ class Icmpv6(_PktStruct):
                 _q = _p
                 if _p + 1 <= _z:
                     _x = _B[_o + _p]
-                    _b = _q * 8
+                    _s[-1] = _q
                     self.flag_managed = (_x >> 7) != 0
-                    _s["flag_managed"] = (_b + 0, _b + 1, 1)
                     self.flag_other = ((_x >> 6) & 0x1) != 0
-                    _s["flag_other"] = (_b + 1, _b + 2, 1)
                     self.flags_rest = _x & 0x3F
-                    _s["flags_rest"] = (_b + 2, _b + 8, 6)
                     _p = _q + 1
                 else:
                     _io = self._io
@@ -1002,7 +985,6 @@ class Icmpv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1044,7 +1026,6 @@ class Icmpv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 20 > _z:
@@ -1171,6 +1152,12 @@ class Icmpv6(_PktStruct):
         }
         _PKT_HINTS = {}
         _PKT_RUNS = {"target_address": (0, 0, 16)}
+        _PKT_BITS = {
+            "flag_router": (-1, 0, 1),
+            "flag_solicited": (-1, 1, 1),
+            "flag_override": (-1, 2, 1),
+            "reserved": (-1, 3, 29),
+        }
         _PKT_SEQ = (
             ("flag_router", "flag_router", False, "/types/neighbor_advertisement/seq/0", None),
             (
@@ -1204,22 +1191,17 @@ class Icmpv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 _q = _io._io.tell()
                 _d = b"" if _io.bits_left else _io._io.read(4)
                 if len(_d) == 4:
                     _x = int.from_bytes(_d, "big")
-                    _b = _q * 8
+                    _s[-1] = _q
                     self.flag_router = (_x >> 31) != 0
-                    _s["flag_router"] = (_b + 0, _b + 1, 1)
                     self.flag_solicited = ((_x >> 30) & 0x1) != 0
-                    _s["flag_solicited"] = (_b + 1, _b + 2, 1)
                     self.flag_override = ((_x >> 29) & 0x1) != 0
-                    _s["flag_override"] = (_b + 2, _b + 3, 1)
                     self.reserved = _x & 0x1FFFFFFF
-                    _s["reserved"] = (_b + 3, _b + 32, 29)
                     _p = _q + 4
                 else:
                     if _d:
@@ -1281,21 +1263,16 @@ class Icmpv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 _q = _p
                 if _p + 4 <= _z:
                     _x = int.from_bytes(_B[_o + _p : _o + _p + 4], "big")
-                    _b = _q * 8
+                    _s[-1] = _q
                     self.flag_router = (_x >> 31) != 0
-                    _s["flag_router"] = (_b + 0, _b + 1, 1)
                     self.flag_solicited = ((_x >> 30) & 0x1) != 0
-                    _s["flag_solicited"] = (_b + 1, _b + 2, 1)
                     self.flag_override = ((_x >> 29) & 0x1) != 0
-                    _s["flag_override"] = (_b + 2, _b + 3, 1)
                     self.reserved = _x & 0x1FFFFFFF
-                    _s["reserved"] = (_b + 3, _b + 32, 29)
                     _p = _q + 4
                 else:
                     _io = self._io
@@ -1436,7 +1413,6 @@ class Icmpv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1478,7 +1454,6 @@ class Icmpv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 36 > _z:
@@ -1584,7 +1559,6 @@ class Icmpv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1650,7 +1624,6 @@ class Icmpv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 2 > _z:
@@ -1733,7 +1706,6 @@ class Icmpv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1752,7 +1724,6 @@ class Icmpv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 _n = _z - _p
@@ -1885,6 +1856,11 @@ class Icmpv6(_PktStruct):
             "reserved2": (1, 8, 4),
             "prefix": (1, 12, 16),
         }
+        _PKT_BITS = {
+            "flag_on_link": (-1, 0, 1),
+            "flag_autonomous": (-1, 1, 1),
+            "reserved1": (-1, 2, 6),
+        }
         _PKT_SEQ = (
             (
                 "prefix_length",
@@ -1931,7 +1907,6 @@ class Icmpv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1949,13 +1924,10 @@ class Icmpv6(_PktStruct):
                 _d = b"" if _io.bits_left else _io._io.read(1)
                 if len(_d) == 1:
                     _x = _d[0]
-                    _b = _q * 8
+                    _s[-1] = _q
                     self.flag_on_link = (_x >> 7) != 0
-                    _s["flag_on_link"] = (_b + 0, _b + 1, 1)
                     self.flag_autonomous = ((_x >> 6) & 0x1) != 0
-                    _s["flag_autonomous"] = (_b + 1, _b + 2, 1)
                     self.reserved1 = _x & 0x3F
-                    _s["reserved1"] = (_b + 2, _b + 8, 6)
                     _p = _q + 1
                 else:
                     if _d:
@@ -1999,7 +1971,6 @@ class Icmpv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 1 > _z:
@@ -2011,13 +1982,10 @@ class Icmpv6(_PktStruct):
                 _q = _p
                 if _p + 1 <= _z:
                     _x = _B[_o + _p]
-                    _b = _q * 8
+                    _s[-1] = _q
                     self.flag_on_link = (_x >> 7) != 0
-                    _s["flag_on_link"] = (_b + 0, _b + 1, 1)
                     self.flag_autonomous = ((_x >> 6) & 0x1) != 0
-                    _s["flag_autonomous"] = (_b + 1, _b + 2, 1)
                     self.reserved1 = _x & 0x3F
-                    _s["reserved1"] = (_b + 2, _b + 8, 6)
                     _p = _q + 1
                 else:
                     _io = self._io
@@ -2108,7 +2076,6 @@ class Icmpv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -2132,7 +2099,6 @@ class Icmpv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 6 > _z:

@@ -354,6 +354,14 @@ class Ipv4(_PktStruct):
         "src": (1, 4, 4),
         "dst": (1, 8, 4),
     }
+    _PKT_BITS = {
+        "version": (-1, 0, 4),
+        "ihl": (-1, 4, 4),
+        "dscp": (-1, 8, 6),
+        "ecn": (-1, 14, 2),
+        "flags": (-2, 0, 3),
+        "frag_offset": (-2, 3, 13),
+    }
     _PKT_SEQ = (
         ("version", "version", False, "/seq/0", None),
         ("ihl", "ihl", False, "/seq/1", None),
@@ -409,22 +417,17 @@ class Ipv4(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             _q = _io._io.tell()
             _d = b"" if _io.bits_left else _io._io.read(2)
             if len(_d) == 2:
                 _x = int.from_bytes(_d, "big")
-                _b = _q * 8
+                _s[-1] = _q
                 self.version = _x >> 12
-                _s["version"] = (_b + 0, _b + 4, 4)
                 self.ihl = (_x >> 8) & 0xF
-                _s["ihl"] = (_b + 4, _b + 8, 4)
                 self.dscp = (_x >> 2) & 0x3F
-                _s["dscp"] = (_b + 8, _b + 14, 6)
                 self.ecn = _x & 0x3
-                _s["ecn"] = (_b + 14, _b + 16, 2)
                 _p = _q + 2
             else:
                 if _d:
@@ -468,11 +471,9 @@ class Ipv4(_PktStruct):
             _d = b"" if _io.bits_left else _io._io.read(2)
             if len(_d) == 2:
                 _x = int.from_bytes(_d, "big")
-                _b = _q * 8
+                _s[-2] = _q
                 self.flags = _x >> 13
-                _s["flags"] = (_b + 0, _b + 3, 3)
                 self.frag_offset = _x & 0x1FFF
-                _s["frag_offset"] = (_b + 3, _b + 16, 13)
                 _p = _q + 2
             else:
                 if _d:
@@ -543,21 +544,16 @@ class Ipv4(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             _q = _p
             if _p + 2 <= _z:
                 _x = int.from_bytes(_B[_o + _p : _o + _p + 2], "big")
-                _b = _q * 8
+                _s[-1] = _q
                 self.version = _x >> 12
-                _s["version"] = (_b + 0, _b + 4, 4)
                 self.ihl = (_x >> 8) & 0xF
-                _s["ihl"] = (_b + 4, _b + 8, 4)
                 self.dscp = (_x >> 2) & 0x3F
-                _s["dscp"] = (_b + 8, _b + 14, 6)
                 self.ecn = _x & 0x3
-                _s["ecn"] = (_b + 14, _b + 16, 2)
                 _p = _q + 2
             else:
                 _io = self._io
@@ -596,11 +592,9 @@ class Ipv4(_PktStruct):
             _q = _p
             if _p + 2 <= _z:
                 _x = int.from_bytes(_B[_o + _p : _o + _p + 2], "big")
-                _b = _q * 8
+                _s[-2] = _q
                 self.flags = _x >> 13
-                _s["flags"] = (_b + 0, _b + 3, 3)
                 self.frag_offset = _x & 0x1FFF
-                _s["frag_offset"] = (_b + 3, _b + 16, 13)
                 _p = _q + 2
             else:
                 _io = self._io
@@ -666,14 +660,12 @@ class Ipv4(_PktStruct):
         _v = self._m_header_length
         if _v is not _PKT_UNSET:
             return _v
-        _f = 15
-        _p = None
         try:
-            self._m_header_length = self.ihl * 4
+            self._m_header_length = _v = self.ihl * 4
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 15, None)
             raise
-        return self._m_header_length
+        return _v
 
     @property
     def flag_df(self):
@@ -681,14 +673,12 @@ class Ipv4(_PktStruct):
         _v = self._m_flag_df
         if _v is not _PKT_UNSET:
             return _v
-        _f = 16
-        _p = None
         try:
-            self._m_flag_df = (self.flags & 2) != 0
+            self._m_flag_df = _v = (self.flags & 2) != 0
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 16, None)
             raise
-        return self._m_flag_df
+        return _v
 
     @property
     def flag_mf(self):
@@ -696,28 +686,24 @@ class Ipv4(_PktStruct):
         _v = self._m_flag_mf
         if _v is not _PKT_UNSET:
             return _v
-        _f = 17
-        _p = None
         try:
-            self._m_flag_mf = (self.flags & 1) != 0
+            self._m_flag_mf = _v = (self.flags & 1) != 0
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 17, None)
             raise
-        return self._m_flag_mf
+        return _v
 
     @property
     def is_first_fragment(self):
         _v = self._m_is_first_fragment
         if _v is not _PKT_UNSET:
             return _v
-        _f = 18
-        _p = None
         try:
-            self._m_is_first_fragment = self.frag_offset == 0
+            self._m_is_first_fragment = _v = self.frag_offset == 0
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 18, None)
             raise
-        return self._m_is_first_fragment
+        return _v
 
     @property
     def payload_length(self):
@@ -725,14 +711,12 @@ class Ipv4(_PktStruct):
         _v = self._m_payload_length
         if _v is not _PKT_UNSET:
             return _v
-        _f = 19
-        _p = None
         try:
-            self._m_payload_length = self.total_length - (self.ihl * 4)
+            self._m_payload_length = _v = self.total_length - (self.ihl * 4)
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 19, None)
             raise
-        return self._m_payload_length
+        return _v
 
     @property
     def payload_end(self):
@@ -742,16 +726,14 @@ class Ipv4(_PktStruct):
         _v = self._m_payload_end
         if _v is not _PKT_UNSET:
             return _v
-        _f = 20
-        _p = None
         try:
-            self._m_payload_end = (
+            self._m_payload_end = _v = (
                 _pkt_iosize(self) if (self.total_length == 0) else self.total_length
             )
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 20, None)
             raise
-        return self._m_payload_end
+        return _v
 
     class OptionList(_PktStruct):
         """The options area; `items` are the options in order, up to end-of-list."""
@@ -787,7 +769,6 @@ class Ipv4(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 self.items = _v = []
@@ -811,7 +792,6 @@ class Ipv4(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 self.items = _v = []
@@ -942,7 +922,6 @@ class Ipv4(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -997,7 +976,6 @@ class Ipv4(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 1 > _z:
@@ -1039,42 +1017,36 @@ class Ipv4(_PktStruct):
             _v = self._m_copied
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 3
-            _p = None
             try:
-                self._m_copied = self.type >> 7
+                self._m_copied = _v = self.type >> 7
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 3, None)
                 raise
-            return self._m_copied
+            return _v
 
         @property
         def option_class(self):
             _v = self._m_option_class
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 4
-            _p = None
             try:
-                self._m_option_class = (self.type >> 5) & 3
+                self._m_option_class = _v = (self.type >> 5) & 3
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 4, None)
                 raise
-            return self._m_option_class
+            return _v
 
         @property
         def number(self):
             _v = self._m_number
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 5
-            _p = None
             try:
-                self._m_number = self.type & 31
+                self._m_number = _v = self.type & 31
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 5, None)
                 raise
-            return self._m_number
+            return _v
 
 
 # switch tables (case value -> class) and enum value maps

@@ -262,6 +262,7 @@ class Ipv6(_PktStruct):
         "src": (0, 4, 16),
         "dst": (0, 20, 16),
     }
+    _PKT_BITS = {"version": (-1, 0, 4), "traffic_class": (-1, 4, 8), "flow_label": (-1, 12, 20)}
     _PKT_SEQ = (
         ("version", "version", False, "/seq/0", None),
         ("traffic_class", "traffic_class", False, "/seq/1", None),
@@ -308,20 +309,16 @@ class Ipv6(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             _q = _io._io.tell()
             _d = b"" if _io.bits_left else _io._io.read(4)
             if len(_d) == 4:
                 _x = int.from_bytes(_d, "big")
-                _b = _q * 8
+                _s[-1] = _q
                 self.version = _x >> 28
-                _s["version"] = (_b + 0, _b + 4, 4)
                 self.traffic_class = (_x >> 20) & 0xFF
-                _s["traffic_class"] = (_b + 4, _b + 12, 8)
                 self.flow_label = _x & 0xFFFFF
-                _s["flow_label"] = (_b + 12, _b + 32, 20)
                 _p = _q + 4
             else:
                 if _d:
@@ -404,19 +401,15 @@ class Ipv6(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             _q = _p
             if _p + 4 <= _z:
                 _x = int.from_bytes(_B[_o + _p : _o + _p + 4], "big")
-                _b = _q * 8
+                _s[-1] = _q
                 self.version = _x >> 28
-                _s["version"] = (_b + 0, _b + 4, 4)
                 self.traffic_class = (_x >> 20) & 0xFF
-                _s["traffic_class"] = (_b + 4, _b + 12, 8)
                 self.flow_label = _x & 0xFFFFF
-                _s["flow_label"] = (_b + 12, _b + 32, 20)
                 _p = _q + 4
             else:
                 _io = self._io
@@ -498,10 +491,8 @@ class Ipv6(_PktStruct):
         _v = self._m_has_ext
         if _v is not _PKT_UNSET:
             return _v
-        _f = 10
-        _p = None
         try:
-            self._m_has_ext = (
+            self._m_has_ext = _v = (
                 (
                     ((int(self.next_header) == 0) or (int(self.next_header) == 43))
                     or (int(self.next_header) == 44)
@@ -509,9 +500,9 @@ class Ipv6(_PktStruct):
                 or (int(self.next_header) == 60)
             ) or (int(self.next_header) == 51)
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 10, None)
             raise
-        return self._m_has_ext
+        return _v
 
     @property
     def payload_protocol(self):
@@ -519,17 +510,15 @@ class Ipv6(_PktStruct):
         _v = self._m_payload_protocol
         if _v is not _PKT_UNSET:
             return _v
-        _f = 11
-        _p = None
         try:
-            self._m_payload_protocol = _ks_enum(
+            self._m_payload_protocol = _v = _ks_enum(
                 Ipv6.NextHeader,
                 (self.ext_headers[-1].next_header if self.has_ext else self.next_header),
             )
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 11, None)
             raise
-        return self._m_payload_protocol
+        return _v
 
     @property
     def is_first_fragment(self):
@@ -537,16 +526,14 @@ class Ipv6(_PktStruct):
         _v = self._m_is_first_fragment
         if _v is not _PKT_UNSET:
             return _v
-        _f = 12
-        _p = None
         try:
-            self._m_is_first_fragment = (
+            self._m_is_first_fragment = _v = (
                 (not self.ext_headers[-1].later_fragment) if self.has_ext else True
             )
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 12, None)
             raise
-        return self._m_is_first_fragment
+        return _v
 
     @property
     def payload_end(self):
@@ -554,14 +541,12 @@ class Ipv6(_PktStruct):
         _v = self._m_payload_end
         if _v is not _PKT_UNSET:
             return _v
-        _f = 13
-        _p = None
         try:
-            self._m_payload_end = 40 + self.payload_length
+            self._m_payload_end = _v = 40 + self.payload_length
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 13, None)
             raise
-        return self._m_payload_end
+        return _v
 
     class ExtHeader(_PktStruct):
         """One extension header; `header_type` is the Next Header value that announced it."""
@@ -682,7 +667,6 @@ class Ipv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -743,7 +727,6 @@ class Ipv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 2 > _z:
@@ -794,10 +777,8 @@ class Ipv6(_PktStruct):
             _v = self._m_body_size
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 3
-            _p = None
             try:
-                self._m_body_size = (
+                self._m_body_size = _v = (
                     6
                     if (self.header_type == 44)
                     else (
@@ -807,19 +788,17 @@ class Ipv6(_PktStruct):
                     )
                 )
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 3, None)
                 raise
-            return self._m_body_size
+            return _v
 
         @property
         def next_is_ext(self):
             _v = self._m_next_is_ext
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 4
-            _p = None
             try:
-                self._m_next_is_ext = (
+                self._m_next_is_ext = _v = (
                     (
                         ((int(self.next_header) == 0) or (int(self.next_header) == 43))
                         or (int(self.next_header) == 44)
@@ -827,25 +806,23 @@ class Ipv6(_PktStruct):
                     or (int(self.next_header) == 60)
                 ) or (int(self.next_header) == 51)
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 4, None)
                 raise
-            return self._m_next_is_ext
+            return _v
 
         @property
         def later_fragment(self):
             _v = self._m_later_fragment
             if _v is not _PKT_UNSET:
                 return _v
-            _f = 5
-            _p = None
             try:
-                self._m_later_fragment = self.later_fragment_before or (
+                self._m_later_fragment = _v = self.later_fragment_before or (
                     (self.header_type == 44) and (self.body.fragment_offset != 0)
                 )
             except Exception as _x:
-                _pkt_fail(self, _x, _f, _p)
+                _pkt_fail(self, _x, 5, None)
                 raise
-            return self._m_later_fragment
+            return _v
 
     class OptionsHeader(_PktStruct):
         """Hop-by-hop or destination options (after next header and length)."""
@@ -881,7 +858,6 @@ class Ipv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 self.options = _v = []
@@ -908,7 +884,6 @@ class Ipv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 self.options = _v = []
@@ -997,7 +972,6 @@ class Ipv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1052,7 +1026,6 @@ class Ipv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 1 > _z:
@@ -1153,7 +1126,6 @@ class Ipv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1186,7 +1158,6 @@ class Ipv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 2 > _z:
@@ -1269,6 +1240,11 @@ class Ipv6(_PktStruct):
         }
         _PKT_HINTS = {}
         _PKT_RUNS = {"identification": (0, 0, 4)}
+        _PKT_BITS = {
+            "fragment_offset": (-1, 0, 13),
+            "reserved": (-1, 13, 2),
+            "more_fragments": (-1, 15, 1),
+        }
         _PKT_SEQ = (
             ("fragment_offset", "fragment_offset", False, "/types/fragment_header/seq/0", None),
             ("reserved", "reserved", False, "/types/fragment_header/seq/1", None),
@@ -1294,20 +1270,16 @@ class Ipv6(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 _q = _io._io.tell()
                 _d = b"" if _io.bits_left else _io._io.read(2)
                 if len(_d) == 2:
                     _x = int.from_bytes(_d, "big")
-                    _b = _q * 8
+                    _s[-1] = _q
                     self.fragment_offset = _x >> 3
-                    _s["fragment_offset"] = (_b + 0, _b + 13, 13)
                     self.reserved = (_x >> 1) & 0x3
-                    _s["reserved"] = (_b + 13, _b + 15, 2)
                     self.more_fragments = (_x & 0x1) != 0
-                    _s["more_fragments"] = (_b + 15, _b + 16, 1)
                     _p = _q + 2
                 else:
                     if _d:
@@ -1346,19 +1318,15 @@ class Ipv6(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 _q = _p
                 if _p + 2 <= _z:
                     _x = int.from_bytes(_B[_o + _p : _o + _p + 2], "big")
-                    _b = _q * 8
+                    _s[-1] = _q
                     self.fragment_offset = _x >> 3
-                    _s["fragment_offset"] = (_b + 0, _b + 13, 13)
                     self.reserved = (_x >> 1) & 0x3
-                    _s["reserved"] = (_b + 13, _b + 15, 2)
                     self.more_fragments = (_x & 0x1) != 0
-                    _s["more_fragments"] = (_b + 15, _b + 16, 1)
                     _p = _q + 2
                 else:
                     _io = self._io

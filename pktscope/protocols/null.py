@@ -108,7 +108,6 @@ class Null(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             if _io.bits_left:
@@ -138,7 +137,6 @@ class Null(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             if _p + 4 > _z:
@@ -164,15 +162,13 @@ class Null(_PktStruct):
         _v = self._m_family
         if _v is not _PKT_UNSET:
             return _v
-        _f = 2
-        _p = None
         try:
-            self._m_family = (
+            self._m_family = _v = (
                 (((self.family_raw >> 24) & 255) | ((self.family_raw >> 8) & 65280))
                 if ((self.family_raw & 65535) == 0)
                 else self.family_raw
             )
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 2, None)
             raise
-        return self._m_family
+        return _v

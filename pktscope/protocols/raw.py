@@ -100,7 +100,6 @@ class Raw(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             if _io.bits_left:
@@ -119,7 +118,6 @@ class Raw(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             _n = _z - _p
@@ -173,14 +171,12 @@ class Raw(_PktStruct):
         _v = self._m_version
         if _v is not _PKT_UNSET:
             return _v
-        _f = 2
-        _p = None
         try:
             if not (_pkt_iosize(self) >= 1):
                 self._m_version = None
                 return None
-            self._m_version = self.first_byte >> 4
+            self._m_version = _v = self.first_byte >> 4
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 2, None)
             raise
-        return self._m_version
+        return _v

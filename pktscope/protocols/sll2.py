@@ -219,7 +219,6 @@ class Sll2(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             if _io.bits_left:
@@ -259,7 +258,6 @@ class Sll2(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             if _p + 20 > _z:

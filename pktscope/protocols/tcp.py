@@ -338,6 +338,7 @@ class Tcp(_PktStruct):
         "checksum": (1, 2, 2),
         "urgent_pointer": (1, 4, 2),
     }
+    _PKT_BITS = {"data_offset": (-1, 0, 4), "flags": (-1, 4, 12)}
     _PKT_SEQ = (
         (
             "src_port",
@@ -397,7 +398,6 @@ class Tcp(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             if _io.bits_left:
@@ -420,11 +420,9 @@ class Tcp(_PktStruct):
             _d = b"" if _io.bits_left else _io._io.read(2)
             if len(_d) == 2:
                 _x = int.from_bytes(_d, "big")
-                _b = _q * 8
+                _s[-1] = _q
                 self.data_offset = _x >> 12
-                _s["data_offset"] = (_b + 0, _b + 4, 4)
                 self.flags = _x & 0xFFF
-                _s["flags"] = (_b + 4, _b + 16, 12)
                 _p = _q + 2
             else:
                 if _d:
@@ -491,7 +489,6 @@ class Tcp(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             if _p + 12 > _z:
@@ -508,11 +505,9 @@ class Tcp(_PktStruct):
             _q = _p
             if _p + 2 <= _z:
                 _x = int.from_bytes(_B[_o + _p : _o + _p + 2], "big")
-                _b = _q * 8
+                _s[-1] = _q
                 self.data_offset = _x >> 12
-                _s["data_offset"] = (_b + 0, _b + 4, 4)
                 self.flags = _x & 0xFFF
-                _s["flags"] = (_b + 4, _b + 16, 12)
                 _p = _q + 2
             else:
                 _io = self._io
@@ -573,140 +568,120 @@ class Tcp(_PktStruct):
         _v = self._m_header_length
         if _v is not _PKT_UNSET:
             return _v
-        _f = 11
-        _p = None
         try:
-            self._m_header_length = self.data_offset * 4
+            self._m_header_length = _v = self.data_offset * 4
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 11, None)
             raise
-        return self._m_header_length
+        return _v
 
     @property
     def flag_fin(self):
         _v = self._m_flag_fin
         if _v is not _PKT_UNSET:
             return _v
-        _f = 12
-        _p = None
         try:
-            self._m_flag_fin = (self.flags & 1) != 0
+            self._m_flag_fin = _v = (self.flags & 1) != 0
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 12, None)
             raise
-        return self._m_flag_fin
+        return _v
 
     @property
     def flag_syn(self):
         _v = self._m_flag_syn
         if _v is not _PKT_UNSET:
             return _v
-        _f = 13
-        _p = None
         try:
-            self._m_flag_syn = (self.flags & 2) != 0
+            self._m_flag_syn = _v = (self.flags & 2) != 0
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 13, None)
             raise
-        return self._m_flag_syn
+        return _v
 
     @property
     def flag_rst(self):
         _v = self._m_flag_rst
         if _v is not _PKT_UNSET:
             return _v
-        _f = 14
-        _p = None
         try:
-            self._m_flag_rst = (self.flags & 4) != 0
+            self._m_flag_rst = _v = (self.flags & 4) != 0
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 14, None)
             raise
-        return self._m_flag_rst
+        return _v
 
     @property
     def flag_psh(self):
         _v = self._m_flag_psh
         if _v is not _PKT_UNSET:
             return _v
-        _f = 15
-        _p = None
         try:
-            self._m_flag_psh = (self.flags & 8) != 0
+            self._m_flag_psh = _v = (self.flags & 8) != 0
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 15, None)
             raise
-        return self._m_flag_psh
+        return _v
 
     @property
     def flag_ack(self):
         _v = self._m_flag_ack
         if _v is not _PKT_UNSET:
             return _v
-        _f = 16
-        _p = None
         try:
-            self._m_flag_ack = (self.flags & 16) != 0
+            self._m_flag_ack = _v = (self.flags & 16) != 0
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 16, None)
             raise
-        return self._m_flag_ack
+        return _v
 
     @property
     def flag_urg(self):
         _v = self._m_flag_urg
         if _v is not _PKT_UNSET:
             return _v
-        _f = 17
-        _p = None
         try:
-            self._m_flag_urg = (self.flags & 32) != 0
+            self._m_flag_urg = _v = (self.flags & 32) != 0
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 17, None)
             raise
-        return self._m_flag_urg
+        return _v
 
     @property
     def flag_ece(self):
         _v = self._m_flag_ece
         if _v is not _PKT_UNSET:
             return _v
-        _f = 18
-        _p = None
         try:
-            self._m_flag_ece = (self.flags & 64) != 0
+            self._m_flag_ece = _v = (self.flags & 64) != 0
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 18, None)
             raise
-        return self._m_flag_ece
+        return _v
 
     @property
     def flag_cwr(self):
         _v = self._m_flag_cwr
         if _v is not _PKT_UNSET:
             return _v
-        _f = 19
-        _p = None
         try:
-            self._m_flag_cwr = (self.flags & 128) != 0
+            self._m_flag_cwr = _v = (self.flags & 128) != 0
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 19, None)
             raise
-        return self._m_flag_cwr
+        return _v
 
     @property
     def flag_ae(self):
         _v = self._m_flag_ae
         if _v is not _PKT_UNSET:
             return _v
-        _f = 20
-        _p = None
         try:
-            self._m_flag_ae = (self.flags & 256) != 0
+            self._m_flag_ae = _v = (self.flags & 256) != 0
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 20, None)
             raise
-        return self._m_flag_ae
+        return _v
 
     class OptionList(_PktStruct):
         """The options area; `items` are the options in order. Bytes after an end-of-option-list
@@ -744,7 +719,6 @@ class Tcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 self.items = _v = []
@@ -771,7 +745,6 @@ class Tcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 self.items = _v = []
@@ -860,7 +833,6 @@ class Tcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -938,7 +910,6 @@ class Tcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 1 > _z:
@@ -1027,7 +998,6 @@ class Tcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1048,7 +1018,6 @@ class Tcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 2 > _z:
@@ -1101,7 +1070,6 @@ class Tcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1122,7 +1090,6 @@ class Tcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 1 > _z:
@@ -1167,7 +1134,6 @@ class Tcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 self.blocks = _v = []
@@ -1194,7 +1160,6 @@ class Tcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 self.blocks = _v = []
@@ -1279,7 +1244,6 @@ class Tcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1303,7 +1267,6 @@ class Tcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 8 > _z:
@@ -1373,7 +1336,6 @@ class Tcp(_PktStruct):
             _io = self._io
             self._pkt_s = _s = {}
             self._pkt_start = _p = _io._io.tell()
-            _f = -1
             try:
                 _f = 0
                 if _io.bits_left:
@@ -1397,7 +1359,6 @@ class Tcp(_PktStruct):
         def _pkt_read(self, _B, _o, _z, _p):
             self._pkt_s = _s = {}
             self._pkt_start = _p
-            _f = -1
             try:
                 _f = 0
                 if _p + 8 > _z:

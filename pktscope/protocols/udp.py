@@ -156,7 +156,6 @@ class Udp(_PktStruct):
         _io = self._io
         self._pkt_s = _s = {}
         self._pkt_start = _p = _io._io.tell()
-        _f = -1
         try:
             _f = 0
             if _io.bits_left:
@@ -191,7 +190,6 @@ class Udp(_PktStruct):
     def _pkt_read(self, _B, _o, _z, _p):
         self._pkt_s = _s = {}
         self._pkt_start = _p
-        _f = -1
         try:
             _f = 0
             if _p + 8 > _z:
@@ -222,11 +220,9 @@ class Udp(_PktStruct):
         _v = self._m_payload_length
         if _v is not _PKT_UNSET:
             return _v
-        _f = 5
-        _p = None
         try:
-            self._m_payload_length = self.length - 8
+            self._m_payload_length = _v = self.length - 8
         except Exception as _x:
-            _pkt_fail(self, _x, _f, _p)
+            _pkt_fail(self, _x, 5, None)
             raise
-        return self._m_payload_length
+        return _v
