@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -38,3 +39,19 @@ class Both:
 
 def json_rows(text: str) -> list[dict[str, object]]:
     return [json.loads(line) for line in io.StringIO(text) if line.strip()]
+
+
+def plan_dir(factory: pytest.TempPathFactory) -> Path:
+    """One plan cache for the whole session (plans are built once per path set)."""
+    path = factory.getbasetemp() / "plans"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def make_both(
+    factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Both:
+    monkeypatch.setenv("PKTSCOPE_CACHE_DIR", str(plan_dir(factory)))
+    return Both(monkeypatch, capsys)

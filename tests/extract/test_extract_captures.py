@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from extract_helpers import Both, json_rows
+from extract_helpers import Both, json_rows, make_both, plan_dir
 
 from pktscope.extract.cache import load_extractor
 from pktscope.extract.render import RowCode
@@ -62,6 +62,15 @@ MAX_FALLBACK = {
 }
 
 
+@pytest.fixture
+def both(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Both:
+    return make_both(tmp_path_factory, monkeypatch, capsys)
+
+
 @pytest.mark.parametrize("name", FILES)
 def test_all_paths_text_json_names(both: Both, name: str) -> None:
     cap = str(CAPTURES / name)
@@ -89,8 +98,10 @@ def test_paths_by_layer_and_alone(both: Both, name: str) -> None:
         assert json_rows(out) == [{p: row[p] for p in paths} for row in slow], paths
 
 
-def test_plain_paths_are_planned(plan_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PKTSCOPE_CACHE_DIR", str(plan_cache))
+def test_plain_paths_are_planned(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PKTSCOPE_CACHE_DIR", str(plan_dir(tmp_path_factory)))
     for path in PLAIN:
         assert load_extractor([path]) is not None, path
     assert load_extractor(PLAIN) is not None
@@ -113,9 +124,9 @@ def _fallbacks(name: str, paths: list[str]) -> Stats:
 
 @pytest.mark.parametrize("name", FILES)
 def test_frames_taking_the_full_decode(
-    plan_cache: Path, monkeypatch: pytest.MonkeyPatch, name: str
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    monkeypatch.setenv("PKTSCOPE_CACHE_DIR", str(plan_cache))
+    monkeypatch.setenv("PKTSCOPE_CACHE_DIR", str(plan_dir(tmp_path_factory)))
     stats = _fallbacks(name, PLAIN)
     assert stats.frames > 0
     assert stats.fallback <= MAX_FALLBACK.get(name, 0)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from extract_helpers import Both
+from extract_helpers import Both, make_both
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -44,6 +44,15 @@ options = st.lists(
     ),
     max_size=6,
 )
+
+
+@pytest.fixture
+def both(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Both:
+    return make_both(tmp_path_factory, monkeypatch, capsys)
 
 
 @st.composite

@@ -6,7 +6,8 @@ import io
 import struct
 from pathlib import Path
 
-from extract_helpers import Both
+import pytest
+from extract_helpers import Both, make_both
 
 from pktscope.capture import pcap, records
 from pktscope.capture.records import Record
@@ -15,6 +16,15 @@ from pktscope.extract import scan
 
 CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
 DHCP = CAPTURES / "wswiki__dhcp.pcap"
+
+
+@pytest.fixture
+def both(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Both:
+    return make_both(tmp_path_factory, monkeypatch, capsys)
 
 
 def test_constants_are_the_capture_packages() -> None:
