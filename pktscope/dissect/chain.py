@@ -303,13 +303,14 @@ class Chain:
                     v = getattr(root, attr)
                 except Exception:  # an instance that cannot evaluate: no value
                     continue
-                if type(v) is not int:
+                # an int subclass (IntEnum member, bool) finds its int key as it is
+                if type(v) is not int and not isinstance(v, int):
                     if v is None or type(v) is list or type(v) is bytes:
                         continue
                     if isinstance(v, enum.Enum):
                         v = v.value
-                if v in table:
-                    spec_name = table[v]
+                spec_name = table.get(v)
+                if spec_name is not None:
                     break
             if spec_name is None:
                 spec_name = rule.default
