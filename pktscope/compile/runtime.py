@@ -169,6 +169,25 @@ def _pkt_iosize(obj):
     return obj._io.size()
 
 
+def _pkt_where(obj):
+    """``(base, xspan)`` of ``obj``'s stream (``_pkt_base``, ``_pkt_xspan``), without making
+    the stream of an object read from a buffer."""
+    d = obj.__dict__
+    io = d.get("_io")
+    if io is None:
+        iv = d.get("_pkt_iv")
+        t = type(iv)
+        if t is bytes:
+            return 0, None
+        if t is tuple:
+            base, xspan = _pkt_where(iv[0])
+            return (base + iv[1], None) if xspan is None else (0, xspan)
+        if iv is not None:
+            return _pkt_where(iv)
+        io = obj._io
+    return io._pkt_base, io._pkt_xspan
+
+
 def _pkt_force(iv, obj):
     """The stream ``iv`` (``_pkt_iv``) of ``obj`` describes, positioned where the reads of
     ``obj`` ended."""
@@ -305,17 +324,15 @@ class _PktStruct(_KaitaiStruct):
             r0 = s.get(run[0])
             if r0 is None or index is not None:
                 return None
-            io = self._io
-            xspan = io._pkt_xspan
+            base, xspan = _pkt_where(self)
             if xspan is not None:
                 return (xspan[0], xspan[1], None, None)
-            start = io._pkt_base + r0 + run[1]
+            start = base + r0 + run[1]
             return (start, start + run[2], None, None)
         rec = s.get(name)
         if type(rec) is tuple and len(rec) == 2 and index is None:
-            io = self._io
-            if io._pkt_xspan is None:
-                base = io._pkt_base
+            base, xspan = _pkt_where(self)
+            if xspan is None:
                 return (base + rec[0], base + rec[1], None, None)
         io, rec = self._pkt_record(name)
         if rec is None:
@@ -345,11 +362,9 @@ class _PktStruct(_KaitaiStruct):
         start = self._pkt_start
         if start is None:
             return None
-        io = self._io
-        xspan = io._pkt_xspan
+        base, xspan = _pkt_where(self)
         if xspan is not None:
             return xspan
-        base = io._pkt_base
         end = self._pkt_end
         return (base + start, None if end is None else base + end)
 

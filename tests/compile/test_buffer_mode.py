@@ -92,13 +92,15 @@ def test_mangled_dhcp_same_in_both_modes(payload: bytes, data: st.DataObject) ->
 def test_lazy_stream_of_a_sized_child() -> None:
     d = dhcp.Dhcp.from_bytes(_DHCP[0])
     opt = next(o for o in d.options if isinstance(o.body, dhcp.Dhcp.MessageTypeBody))
-    assert "_io" not in opt.body.__dict__  # made on first use only
+    start = opt._pkt_span_self()[0]
+    assert opt.body._pkt_span("message_type") == (start + 2, start + 3, None, None)
+    assert opt.body._pkt_span_self() == (start + 2, start + 3)
+    assert "_io" not in opt.body.__dict__  # spans need no stream: made on first use only
     body_io = opt.body._io
     assert body_io.size() == opt.length == 1
     assert body_io.pos() == 1  # where the body's reads ended, as on its own sub-stream
     assert opt._io is d._io  # an element in place shares its parent's stream
     assert d._io.size() == len(_DHCP[0])
-    start = opt._pkt_span_self()[0]
     assert opt.body._pkt_span("message_type") == (start + 2, start + 3, None, None)
 
 
