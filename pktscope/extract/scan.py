@@ -35,7 +35,6 @@ MAGICS = {
     bytes.fromhex("a1b23c4d"): (">", True),
 }
 MAX_RECORD_SIZE = 256 * 1024 * 1024  # = pktscope.capture.records.MAX_RECORD_SIZE (tested)
-_READ_WHOLE = 1 << 28  # files up to 256 MiB are read into memory (faster than mmap indexing)
 _CHUNK_MASK = 4095  # lines are written 4096 at a time
 
 
@@ -93,13 +92,17 @@ def scan(
         if header is None:  # pcapng, or a capture the index reports on: the common path
             _records(path, extractor.extract, row.row, slow_row, limit, write, stats)
             return stats
-        fh.seek(0)
-        size = Path(path).stat().st_size
-        if size <= _READ_WHOLE:
-            buf: Any = fh.read()
-        else:
+        buf: Any
+        try:  # mapped: pages are read as the loop reaches them (`-c 1` reads one)
             buf = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        _pcap(buf, header, extractor, row, slow_row, limit, write, stats)
+        except (OSError, ValueError):
+            fh.seek(0)
+            buf = fh.read()
+        try:
+            _pcap(buf, header, extractor, row, slow_row, limit, write, stats)
+        finally:
+            if isinstance(buf, mmap.mmap):
+                buf.close()
     return stats
 
 
