@@ -25,6 +25,7 @@ from typing import Any
 from pktscope.compile.translate import pyname
 from pktscope.extract.exprs import FALLBACK, Scope, translate_text
 from pktscope.extract.walk import Emitter, Pos, Target, Walker
+from pktscope.spec.expr import parse_expr
 from pktscope.spec.load import load_file
 from pktscope.spec.model import Attr, Spec, TypeDef, build_spec, parse_type_ref
 from pktscope.spec.types import PRIM_RE, Universe, prim_size
@@ -507,7 +508,11 @@ def _layer_body(  # noqa: PLR0917 - private helper, called in one place
         em.line("if not isinstance(ov, int): return None")
         em.line("ps = s + ov")
     end_name, len_name = rule.get("end"), rule.get("length")
-    if isinstance(end_name, str) and _plain_int(td, end_name) and not isinstance(len_name, str):
+    if (
+        isinstance(end_name, str)
+        and _int_valued(walker.uni, td, end_name)
+        and not isinstance(len_name, str)
+    ):
         em.line(f"d = s + {value(end_name)}")
         em.line("if d < ps: return None")  # declared end before the start: malformed
         em.line("pe = d if d <= e else e")  # past the captured bytes: truncated
@@ -573,6 +578,22 @@ def _plain_int(td: TypeDef, name: str) -> bool:
         return False
     m = PRIM_RE.match(parse_type_ref(a.type)[0])
     return m is not None and not m.group(3)
+
+
+def _int_valued(uni: Universe, td: TypeDef, name: str) -> bool:
+    """An attribute whose value is always an integer: a plain int seq field, or a value
+    instance without ``if:`` or enum whose expression types as an integer."""
+    if _plain_int(td, name):
+        return True
+    inst = next((a for a in td.instances if a.id == name), None)
+    if inst is None or inst.kind != "value" or inst.value is None:
+        return False
+    if inst.if_expr is not None or inst.enum:
+        return False
+    try:
+        return uni.expr_type(td, parse_expr(inst.value.text)).kind == "int"
+    except Exception:  # a type the checker cannot tell: not known to be an int
+        return False
 
 
 def _plain_bytes(td: TypeDef, name: str) -> bool:

@@ -160,15 +160,18 @@ def text_row_code(
     """The text line of a frame's extracted columns, as ``row_text`` prints it: generated
     code, the usual single occurrence rendered inline, several joined as ``-E`` says."""
     body = ["".join(f"c{i}, " for i in range(len(facts))) + "= cols"]
+    none = "None" if quote else '""'  # no occurrence: an empty, unquoted column
     for i, f in enumerate(facts):
         body += [
             f"if len(c{i}) == 1: v{i} = c{i}[0]; t{i} = {_fast_text(i, f, names)}",
             f"elif c{i}: t{i} = J(R[{i}], c{i})",
-            f"else: t{i} = None",
+            f"else: t{i} = {none}",
         ]
-    parts = [f'(Q + t{i} + Q if t{i} is not None else "")' if quote else f't{i} or ""'
-             for i in range(len(facts))]  # fmt: skip
-    body.append("line = S.join((" + ", ".join(parts) + ",))")
+    if quote:
+        parts = [f'(Q + t{i} + Q if t{i} is not None else "")' for i in range(len(facts))]
+    else:
+        parts = [f"t{i}" for i in range(len(facts))]
+    body.append("line = " + " + S + ".join(parts))
     renderers = [text_renderer(f, names) for f in facts]
 
     def join(show: Callable[[Any], str], vals: list[Any]) -> str:
