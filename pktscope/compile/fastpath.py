@@ -63,17 +63,22 @@ def fast_types(gen: ModuleGen, dry_run: Callable[[Emitter, TypeDef], str | None]
         return set()
     fast = {id(t) for t in types}
     gen.fast = fast
-    while True:
-        dropped = False
-        for t in types:
+    asked: dict[int, set[int]] = {}  # type -> the types whose mode its buffer code depends on
+    todo = list(types)
+    while todo:
+        dropped: set[int] = set()
+        for t in todo:
             if id(t) not in fast:
                 continue
+            gen.asked = asked[id(t)] = set()
             try:
                 bad = dry_run(Emitter(), t)
             except (SpecError, CompileError):
                 bad = "error"  # reported by the stream-mode generation
             if bad is not None or t.endian_switch_owner() is not None:
                 fast.discard(id(t))
-                dropped = True
-        if not dropped:
-            return fast
+                dropped.add(id(t))
+        gen.asked = None
+        # only types whose code asked about a dropped type can change
+        todo = [t for t in types if id(t) in fast and asked[id(t)] & dropped]
+    return fast

@@ -104,6 +104,7 @@ class ModuleGen:
         self.mod = GeneratedModule(name=check_id(spec.id, "spec id"), body="")
         self.fast: set[int] = set()  # id() of the types read in buffer mode (fastpath.py)
         self.named: set[int] = set()  # id() of the types whose fields are named and checked
+        self.asked: set[int] | None = None  # is_fast() answers noted here (fastpath.py)
 
     # -- errors -------------------------------------------------------------------------
     def error(self, msg: str, path: str) -> SpecError:
@@ -189,6 +190,8 @@ class ModuleGen:
             self.mod.opaque, self.mod.process_modules, self.mod.need_zlib = saved2
 
     def is_fast(self, t: TypeDef) -> bool:
+        if self.asked is not None:
+            self.asked.add(id(t))
         return id(t) in self.fast
 
     def is_fast_name(self, t: TypeDef, tname: str) -> bool:

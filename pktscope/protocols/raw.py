@@ -21,6 +21,7 @@ from pktscope.protocols._pkt_runtime import (
     _pkt_eos,
     _pkt_enter,
     _pkt_iosize,
+    _pkt_where,
     _pkt_force,
     _pkt_sub,
     _pkt_arr_span,
