@@ -21,10 +21,11 @@ from __future__ import annotations
 
 # ruff: noqa: PLC0415 - heavy modules (dissect, render, rich) load on use: `pktscope --help` stays fast
 import argparse
+import contextlib
 import enum
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any, NamedTuple
 
 from pktscope.commands._common import (
@@ -87,6 +88,15 @@ def add_parser(subparsers: Any) -> None:
         default=[],
         dest="format_opts",
         help="header=y|n, separator=C (/t, /s), aggregator=C, quote=d|s|n, occurrence=f|l|a",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        metavar="N",
+        type=int,
+        default=None,
+        help="worker processes for a large pcap file (default: one per CPU core from "
+        f"{PARALLEL_MIN_BYTES >> 20} MiB up; 1 = none)",
     )
     add_capture_options(p)
     p.set_defaults(run=guarded(run))
@@ -327,8 +337,10 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
 
     batch: list[str] = []
     write = out.write
+    rows = 0
     for pkt in iter_packets(args, capture):
         batch.append(row(pkt))
+        rows += 1
         if len(batch) >= 512:
             batch.append("")
             write("\n".join(batch))
@@ -337,10 +349,40 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
         batch.append("")
         write("\n".join(batch))
     out.flush()
+    warning = getattr(getattr(capture, "records", None), "warning", None)
+    if (
+        warning is not None
+        and getattr(args, "frame", None) is None
+        and (args.count is None or rows < args.count)
+    ):
+        print(f"pktscope: warning: {args.capture}: {warning}", file=sys.stderr)
     return 0
 
 
 FAST_ENV = "PKTSCOPE_FIELDS_SLOW"
+PARALLEL_MIN_BYTES = 8 << 20  # below this, forking workers costs more than it saves
+PARALLEL_MIN_FRAMES = 20_000  # the same for ``-c N``
+MAX_AUTO_JOBS = 8
+PROGRESS_MIN_BYTES = 32 << 20  # a bar for scans long enough to wait for
+
+
+def jobs_for(args: argparse.Namespace, size: int) -> int:
+    """Worker processes for a capture file of ``size`` bytes: ``--jobs``, else one per
+    usable core for a large file (``-c`` small enough keeps one)."""
+    jobs: int | None = getattr(args, "jobs", None)
+    if jobs is not None:
+        if jobs < 1:
+            raise UsageError(f"--jobs must be at least 1, not {jobs}")
+        return jobs
+    if size < PARALLEL_MIN_BYTES:
+        return 1
+    if args.count is not None and args.count < PARALLEL_MIN_FRAMES:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_AUTO_JOBS))
 
 
 def _fast_allowed(args: argparse.Namespace) -> bool:
@@ -393,16 +435,58 @@ def _run_fast(
                 columns.extend(Column(p, names) for p in paths)
             return row_text(pkt, columns, fmt)
 
-    scan(
-        args.capture,
-        extractor,
-        row=row,
-        slow_row=slow_row,
-        limit=args.count,
-        write=out.write,
-    )
+    size = Path(args.capture).stat().st_size
+    jobs = jobs_for(args, size)
+    out.flush()  # forked workers must not inherit unwritten output
+    with _byte_progress(size) as tick:
+        stats = scan(
+            args.capture,
+            extractor,
+            row=row,
+            slow_row=slow_row,
+            limit=args.count,
+            write=out.write,
+            jobs=jobs,
+            tick=tick,
+        )
     out.flush()
+    if stats.cut:
+        _warn_cut(args.capture)
     return 0
+
+
+def _warn_cut(path: str) -> None:
+    """The capture package's account of where ``path`` ends early, on stderr."""
+    from pktscope.capture.open import open_records
+
+    with open_records(path) as rf:
+        rf.index_all()
+        warning = rf.warning
+    if warning is not None:
+        print(f"pktscope: warning: {path}: {warning}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _byte_progress(size: int) -> Iterator[Callable[[int], object] | None]:
+    """A progress bar over the file's bytes on stderr (a terminal, a large file), fed with
+    the offset each chunk reached; None otherwise."""
+    isatty = getattr(sys.stderr, "isatty", None)
+    if size < PROGRESS_MIN_BYTES or isatty is None or not isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "scanning",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("scan", total=size)
+        yield lambda offset: bar.update(task, completed=offset)
 
 
 def _extra_layers(args: argparse.Namespace) -> list[str]:

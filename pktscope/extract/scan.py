@@ -12,6 +12,7 @@ a ``cap_len`` past the end of the file or over the record limit). Other formats 
 from __future__ import annotations
 
 import mmap
+import os
 import struct
 from collections.abc import Callable
 from pathlib import Path
@@ -39,13 +40,16 @@ _CHUNK_MASK = 4095  # lines are written 4096 at a time
 
 
 class Stats:
-    """Frames seen and frames that took the full decode, by the last scan."""
+    """Frames seen, frames that took the full decode, and the number of a frame the file
+    ends in the middle of (0: none), by the last scan."""
 
-    __slots__ = ("fallback", "frames")
+    __slots__ = ("cut", "fallback", "frames", "jobs")
 
     def __init__(self) -> None:
         self.frames = 0
         self.fallback = 0
+        self.cut = 0
+        self.jobs = 1
 
 
 def _record(buf: Any, off: int, number: int) -> Any:
@@ -79,8 +83,15 @@ def scan(
     slow_row: Callable[[Any], str],
     limit: int | None,
     write: Callable[[str], object],
+    jobs: int = 1,
+    tick: Callable[[int], object] | None = None,
 ) -> Stats:
-    """Write one line per frame of the capture at ``path`` (at most ``limit``), in chunks."""
+    """Write one line per frame of the capture at ``path`` (at most ``limit``), in chunks.
+
+    ``jobs`` > 1 shares a classic pcap's frames among that many forked workers (see
+    :func:`_pcap_parallel`; the output is the same, in order). ``tick(offset)`` is called
+    after each chunk with the file offset reached (a progress bar).
+    """
     stats = Stats()
     try:
         fh = Path(path).open("rb")  # noqa: SIM115 - closed below
@@ -99,7 +110,12 @@ def scan(
             fh.seek(0)
             buf = fh.read()
         try:
-            _pcap(buf, header, extractor, row, slow_row, limit, write, stats)
+            if jobs > 1 and hasattr(os, "fork"):
+                _pcap_parallel(
+                    buf, header, extractor, row, slow_row, limit, write, stats, jobs, tick
+                )
+            else:
+                _pcap(buf, header, extractor, row, slow_row, limit, write, stats, tick)
         finally:
             if isinstance(buf, mmap.mmap):
                 buf.close()
@@ -130,6 +146,7 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
     limit: int | None,
     write: Callable[[str], object],
     stats: Stats,
+    tick: Callable[[int], object] | None = None,
 ) -> None:
     size = len(buf)
     hsize = 16
@@ -148,6 +165,7 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
         start = off + hsize
         end = start + cap_len
         if end > size or cap_len > MAX_RECORD_SIZE:
+            stats.cut = number + 1
             break
         number += 1
         try:
@@ -160,12 +178,199 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
             append("")
             write("\n".join(lines))
             lines.clear()
+            if tick is not None:
+                tick(off)
         if number == stop:
             break
+    else:
+        if off != size:  # a record header cut short
+            stats.cut = number + 1
     if lines:
         append("")
         write("\n".join(lines))
     stats.frames = number
+
+
+# -- several processes ---------------------------------------------------------------------
+# Each worker walks every record header (cheap) and extracts the chunks of CHUNK frames whose
+# number is its own modulo ``jobs``; the parent writes the chunks back in order. A message on a
+# worker's pipe is a header (kind, payload bytes, frames, fallbacks, file offset reached) and a
+# payload: a chunk's lines (UTF-8), or at the end the cut frame number, or an error's text.
+CHUNK = _CHUNK_MASK + 1
+_MSG = struct.Struct("<BQQQQ")
+_CHUNK_MSG, _END_MSG, _ERROR_MSG = 0, 1, 2
+
+
+def _pcap_parallel(  # noqa: PLR0917 - one loop's facts
+    buf: Any,
+    header: tuple[str, int],
+    extractor: Extractor,
+    row: RowCode,
+    slow_row: Callable[[Any], str],
+    limit: int | None,
+    write: Callable[[str], object],
+    stats: Stats,
+    jobs: int,
+    tick: Callable[[int], object] | None = None,
+) -> None:
+    """:func:`_pcap` shared among ``jobs`` forked processes; same output, same stats."""
+    readers: list[Any] = []
+    pids: list[int] = []
+    try:
+        for k in range(jobs):
+            r, w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker: never returns
+                os.close(r)
+                for other in readers:
+                    other.close()
+                _worker(buf, header, extractor, row, slow_row, limit, w, k, jobs)
+            os.close(w)
+            pids.append(pid)
+            readers.append(os.fdopen(r, "rb"))
+        stats.jobs = jobs
+        _collect(readers, write, stats, tick)
+    finally:
+        for reader in readers:
+            reader.close()
+        for pid in pids:
+            os.waitpid(pid, 0)
+
+
+def _collect(
+    readers: list[Any],
+    write: Callable[[str], object],
+    stats: Stats,
+    tick: Callable[[int], object] | None,
+) -> None:
+    """Write the workers' chunks in frame order; then take their end messages."""
+    jobs = len(readers)
+    ended: set[int] = set()
+    c = 0
+    while True:
+        k = c % jobs
+        kind, payload, frames, fallback, offset = _message(readers[k])
+        if kind == _CHUNK_MSG:
+            write(payload.decode())
+            stats.fallback += fallback
+            if tick is not None:
+                tick(offset)
+            c += 1
+            continue
+        if kind == _ERROR_MSG:
+            raise CaptureError(f"a fields worker failed: {payload.decode(errors='replace')}")
+        ended.add(k)  # no chunk c: every worker is at its end
+        stats.frames = frames
+        stats.cut = int(payload.decode() or 0)
+        break
+    for j in range(jobs):
+        if j not in ended:
+            kind, payload, _f, _fb, _o = _message(readers[j])
+            if kind == _ERROR_MSG:
+                raise CaptureError(f"a fields worker failed: {payload.decode(errors='replace')}")
+
+
+def _message(reader: Any) -> tuple[int, bytes, int, int, int]:
+    head = reader.read(_MSG.size)
+    if len(head) != _MSG.size:
+        raise CaptureError("a fields worker ended without its result")
+    kind, size, frames, fallback, offset = _MSG.unpack(head)
+    payload = reader.read(size)
+    if len(payload) != size:
+        raise CaptureError("a fields worker ended in the middle of its result")
+    return kind, payload, frames, fallback, offset
+
+
+def _worker(  # noqa: PLR0917 - one loop's facts
+    buf: Any,
+    header: tuple[str, int],
+    extractor: Extractor,
+    row: RowCode,
+    slow_row: Callable[[Any], str],
+    limit: int | None,
+    fd: int,
+    k: int,
+    jobs: int,
+) -> None:
+    """A forked worker's whole life: its chunks down ``fd``, then ``os._exit``."""
+    code = 0
+    try:
+        with os.fdopen(fd, "wb") as pipe:
+            try:
+                _work(buf, header, extractor, row, slow_row, limit, pipe, k, jobs)
+            except BaseException as exc:  # reported to the parent, which raises
+                text = f"{type(exc).__name__}: {exc}".encode()
+                pipe.write(_MSG.pack(_ERROR_MSG, len(text), 0, 0, 0) + text)
+                code = 1
+    except BaseException:  # the pipe is gone (the parent stopped reading)
+        code = 1
+    os._exit(code)
+
+
+def _work(  # noqa: PLR0917 - one loop's facts
+    buf: Any,
+    header: tuple[str, int],
+    extractor: Extractor,
+    row: RowCode,
+    slow_row: Callable[[Any], str],
+    limit: int | None,
+    pipe: Any,
+    k: int,
+    jobs: int,
+) -> None:
+    """The frames of chunks ``k``, ``k + jobs``, ... as :func:`_pcap` renders them."""
+    size = len(buf)
+    endian, linktype = header
+    cap_len_at = struct.Struct(endian + "I").unpack_from
+    extract, to_line = extractor.extract, row.row
+    last = size - 16
+    off = FILE_HEADER_SIZE
+    number = 0
+    slow = _Slow()
+    stop = limit if limit is not None else -1
+    lines: list[str] = []
+    append = lines.append
+    fallback = 0
+    cut = 0
+    mine = k == 0  # is the chunk being walked this worker's?
+    while off <= last:
+        (cap_len,) = cap_len_at(buf, off + 8)
+        start = off + 16
+        end = start + cap_len
+        if end > size or cap_len > MAX_RECORD_SIZE:
+            cut = number + 1
+            break
+        if mine:
+            try:
+                append(to_line(extract(buf, start, end, linktype)))
+            except Exception:  # the extractor refused the frame: the full decode decides
+                fallback += 1
+                append(slow_row(slow.packet(_record(buf, off, number + 1))))
+        number += 1
+        off = end
+        if not number & _CHUNK_MASK:
+            if mine:
+                _send_chunk(pipe, lines, fallback, off)
+                fallback = 0
+            mine = (number // CHUNK) % jobs == k
+        if number == stop:
+            break
+    else:
+        if off != size:  # a record header cut short
+            cut = number + 1
+    if mine and lines:
+        _send_chunk(pipe, lines, fallback, off)
+    text = str(cut).encode() if cut else b""
+    pipe.write(_MSG.pack(_END_MSG, len(text), number, 0, off) + text)
+    pipe.flush()
+
+
+def _send_chunk(pipe: Any, lines: list[str], fallback: int, offset: int) -> None:
+    lines.append("")
+    data = "\n".join(lines).encode()
+    lines.clear()
+    pipe.write(_MSG.pack(_CHUNK_MSG, len(data), 0, fallback, offset) + data)
+    pipe.flush()
 
 
 def _records(  # noqa: PLR0917 - one loop's facts
