@@ -402,6 +402,9 @@ def _records(  # noqa: PLR0917 - one loop's facts
                 lines.clear()
             if n == limit:
                 break
+        else:
+            if rf.warning is not None:  # the file ends early: the caller reports where
+                stats.cut = n + 1
     if lines:
         lines.append("")
         write("\n".join(lines))

@@ -122,3 +122,23 @@ def test_jobs_default_by_file_size_and_count() -> None:
     args.jobs = 0
     with pytest.raises(UsageError, match="at least 1"):
         fields.jobs_for(args, 10)
+
+
+def test_a_cut_pcapng_warns_like_the_full_decode(
+    both: Both, tmp_path: Path, capture_bytes: bytes
+) -> None:
+    from pktscope.capture.open import open_records
+    from pktscope.capture.writer import write_pcapng
+
+    path = tmp_path / "bench.pcap"
+    path.write_bytes(capture_bytes)
+    with open_records(str(path)) as rf:
+        recs = list(rf[:50])
+    buf = io.BytesIO()
+    write_pcapng(buf, recs)
+    cut = tmp_path / "cut.pcapng"
+    cut.write_bytes(buf.getvalue()[:-40])
+    fast = _run(both, [str(cut), *PATHS])
+    assert fast[1].count("\n") == 49
+    assert fast[2].count("warning") == 1
+    assert both.run([str(cut), *PATHS], slow=True) == fast
