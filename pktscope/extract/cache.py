@@ -24,7 +24,7 @@ from pktscope.extract.runtime import namespace
 __all__ = ["Extractor", "cache_dir", "load_extractor"]
 
 _PKG = Path(__file__).resolve().parent
-_SOURCES = ("cache.py", "exprs.py", "plan.py", "runtime.py", "walk.py")
+_SOURCES = ("cache.py", "exprs.py", "memo.py", "plan.py", "runtime.py", "walk.py")
 _FORMAT = b"pktscope-extract 1\n"
 
 

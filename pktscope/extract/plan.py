@@ -24,6 +24,7 @@ from typing import Any
 
 from pktscope.compile.translate import pyname
 from pktscope.extract.exprs import FALLBACK, Scope, translate_text
+from pktscope.extract.memo import fold_memos
 from pktscope.extract.walk import Emitter, Pos, Target, Walker
 from pktscope.spec.expr import parse_expr
 from pktscope.spec.load import load_file
@@ -238,7 +239,7 @@ def build_source(paths: Sequence[str], spec_dir: Path) -> tuple[str, list[Column
         em.line("return out")
     facts = [c.facts or ColumnFacts(None, None, None) for c in columns]
     head = [f"{name} = _struct.Struct({fmt!r}).unpack_from" for fmt, name in structs.items()]
-    return "\n".join([*head, *em.lines]) + "\n", facts
+    return fold_memos("\n".join([*head, *em.lines]) + "\n"), facts
 
 
 def _seq_index(td: TypeDef, name: str) -> int | None:
