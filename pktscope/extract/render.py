@@ -11,6 +11,7 @@ renderer: bytes shown as hex, a 4-byte ``ipv4``, a plain integer.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from socket import inet_ntoa
 from typing import Any
 
 
@@ -44,7 +45,7 @@ def _plain(hint: str | None, size: int | None) -> Callable[[Any], str]:
 
         def show_ipv4(v: Any) -> str:
             if type(v) is bytes and len(v) == 4:
-                return f"{v[0]}.{v[1]}.{v[2]}.{v[3]}"
+                return inet_ntoa(v)
             return display_value(v, hint, enum_names=False, size=size)
 
         return show_ipv4
@@ -104,12 +105,25 @@ def _fast_text(i: int, facts: Facts, names: bool) -> str:
     if hint in (None, "hex"):
         text = f"({v}.hex() if type({v}) is bytes else {generic})"
         if hint is None:
-            text = f"(str({v}) if type({v}) is int else {text[1:-1]})"
+            text = f'(f"{{{v}}}" if type({v}) is int else {text[1:-1]})'
         return text
     if hint == "ipv4":
-        dotted = f'f"{{{v}[0]}}.{{{v}[1]}}.{{{v}[2]}}.{{{v}[3]}}"'
-        return f"({dotted} if type({v}) is bytes and len({v}) == 4 else {generic})"
+        return f"(D[{v}] if type({v}) is bytes and len({v}) == 4 else {generic})"
     return generic
+
+
+class _Dotted(dict[bytes, str]):
+    """Dotted text of 4-byte addresses, each made once (a capture repeats its hosts); at
+    most ``_DOTTED_MAX`` kept."""
+
+    def __missing__(self, key: bytes) -> str:
+        text = inet_ntoa(key)
+        if len(self) < _DOTTED_MAX:
+            self[key] = text
+        return text
+
+
+_DOTTED_MAX = 1 << 16
 
 
 class RowCode:
@@ -162,16 +176,23 @@ def text_row_code(
     body = ["".join(f"c{i}, " for i in range(len(facts))) + "= cols"]
     none = "None" if quote else '""'  # no occurrence: an empty, unquoted column
     for i, f in enumerate(facts):
-        body += [
-            f"if len(c{i}) == 1: v{i} = c{i}[0]; t{i} = {_fast_text(i, f, names)}",
-            f"elif c{i}: t{i} = J(R[{i}], c{i})",
-            f"else: t{i} = {none}",
+        body += [  # unpacking one value is cheaper than testing the length
+            "try:",
+            f"    v{i}, = c{i}",
+            "except ValueError:",
+            f"    t{i} = J(R[{i}], c{i}) if c{i} else {none}",
+            "else:",
+            f"    t{i} = {_fast_text(i, f, names)}",
         ]
     if quote:
         parts = [f'(Q + t{i} + Q if t{i} is not None else "")' for i in range(len(facts))]
     else:
         parts = [f"t{i}" for i in range(len(facts))]
-    body.append("line = " + " + S + ".join(parts))
+    if quote:
+        body.append("line = " + " + S + ".join(parts))
+    else:  # one f-string: no intermediate strings
+        sep = separator.replace("{", "{{").replace("}", "}}")
+        body.append("line = f" + repr(sep.join(f"{{{p}}}" for p in parts)))
     renderers = [text_renderer(f, names) for f in facts]
 
     def join(show: Callable[[Any], str], vals: list[Any]) -> str:
@@ -182,6 +203,7 @@ def text_row_code(
         return aggregator.join([show(v) for v in vals])
 
     ns: dict[str, Any] = {
+        "D": _Dotted(),
         "R": renderers,
         "L": [dict(f[2]) if f[2] else {} for f in facts],
         "J": join,
