@@ -517,6 +517,18 @@ def _layer_body(  # noqa: PLR0917 - private helper, called in one place
         em.line(f"d = s + {value(end_name)}")
         em.line("if d < ps: return None")  # declared end before the start: malformed
         em.line("pe = d if d <= e else e")  # past the captured bytes: truncated
+    elif (
+        isinstance(end_name, str)
+        and not isinstance(len_name, str)
+        and (inst := _int_valued_if(walker.uni, td, end_name)) is not None
+        and inst.value is not None
+    ):  # an integer when present: no type test, and no end when absent
+        with em.block(f"if {value_of_if(inst, scope, walker)}:"):
+            em.line(f"d = s + {value(inst.value.text)}")
+            em.line("if d < ps: return None")
+            em.line("pe = d if d <= e else e")
+        with em.block("else:"):
+            em.line("pe = e")
     elif isinstance(end_name, str) or isinstance(len_name, str):
         em.line("d = None")
         if isinstance(end_name, str):
@@ -555,9 +567,18 @@ def _layer_body(  # noqa: PLR0917 - private helper, called in one place
         if target != "None":
             by_spec.setdefault(_spec_of(funcs, target), []).append(k)
     for name in names:
-        em.line(f"v = {value(str(name))}")
-        plain = _plain_int(td, str(name))
-        with em.block("if True:" if plain else "if v is not None and type(v) is not bytes:"):
+        inst = _int_valued_if(walker.uni, td, str(name))
+        if inst is not None and inst.value is not None:  # an integer when present
+            head = f"if {value_of_if(inst, scope, walker)}:"
+            first: str | None = f"v = {value(inst.value.text)}"
+        else:
+            em.line(f"v = {value(str(name))}")
+            plain = _plain_int(td, str(name))
+            head = "if True:" if plain else "if v is not None and type(v) is not bytes:"
+            first = None
+        with em.block(head):
+            if first is not None:
+                em.line(first)
             for sid, keys in by_spec.items():  # a next layer: its code here (or a call)
                 with em.block("if " + " or ".join(f"v == {k!r}" for k in keys) + ":"):
                     em.line(f"{INLINE} {sid}")
@@ -595,6 +616,21 @@ def _int_valued(uni: Universe, td: TypeDef, name: str) -> bool:
         return uni.expr_type(td, parse_expr(inst.value.text)).kind == "int"
     except Exception:  # a type the checker cannot tell: not known to be an int
         return False
+
+
+def _int_valued_if(uni: Universe, td: TypeDef, name: str) -> Attr | None:
+    """A value instance with an ``if:`` whose value, when present, is always an integer (no
+    enum, an expression that types as an integer); None for anything else."""
+    inst = next((a for a in td.instances if a.id == name), None)
+    if inst is None or inst.kind != "value" or inst.value is None:
+        return None
+    if inst.if_expr is None or inst.enum:
+        return None
+    try:
+        kind = uni.expr_type(td, parse_expr(inst.value.text)).kind
+    except Exception:  # a type the checker cannot tell: not known to be an int
+        return None
+    return inst if kind == "int" else None
 
 
 def _plain_bytes(td: TypeDef, name: str) -> bool:
