@@ -13,8 +13,11 @@ mode (``docs/spans.md``).
 
 A type keeps its stream code when it reads anything the buffer code does not: bit fields
 outside byte-aligned groups, terminators, ``process``, switched endianness, stream expressions
-other than its own ``_io.eof``/``_io.size``/``_io.pos``, or a user type in place (no size) that
-is itself in stream mode. Since instances read lazily and may look at the stream position, a
+other than its own ``_io.eof``/``_io.size``/``_io.pos``, or a user type of this spec in place
+(no size) that is itself in stream mode. A type of another spec (compiled on its own) is read
+from the buffer when its class has ``_pkt_read``, checked at run time; otherwise it is built
+on a sub-stream of its bytes (sized) or on the object's own stream (in place, which is put back
+where the buffer reads end: ``_pkt_resync``). Since instances read lazily and may look at the stream position, a
 spec with an instance that reads at the current position or looks at ``_io.pos``/``_io.eof``/
 ``_sizeof`` keeps stream mode everywhere. The decision is made by generating each type's
 buffer code once (``ReadEmitter.bad`` names what did not fit) until no type drops out.

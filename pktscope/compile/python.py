@@ -395,6 +395,7 @@ class ModuleGen:
         for mode in (False, True) if fast else (False,):
             head = "def _pkt_read(self, _B, _o, _z, _p):" if mode else "def _read(self):"
             reads.fast = mode
+            reads.resync = False
             with em.block(head):
                 if fast and not mode:
                     with em.block("if _pkt_enter(self):"):
@@ -411,6 +412,8 @@ class ModuleGen:
                     em.line("_pkt_fail(self, _x, _f, _p)")
                     em.line("raise")
                 em.line("self._pkt_end = _p")
+                if reads.resync:
+                    em.line("_pkt_resync(self, _p)")
             reads.fast = False
             em.line()
 

@@ -72,6 +72,7 @@ class ReadEmitter:
         self.fast_inst = False
         self.table_fast = False
         self.bad: str | None = None
+        self.resync = False  # a type of another spec may be read in place on the stream
         self.in_place: list[TypeDef] = []
 
     def unfit(self, why: str) -> None:
@@ -486,8 +487,22 @@ class ReadEmitter:
                 self.in_place.append(target_t)
             params = [pyname(p.id) for p in target_t.params] if target_t is not None else []
             pairs = list(zip(params, args, strict=False)) if params else [("", v) for v in args]
+            # a type of another spec is read from the buffer too when its class has buffer
+            # code (known only at run time: its spec is compiled on its own)
+            other = (
+                target_t is not None
+                and not same_spec
+                and not ctor_tail
+                and cls_expr is None
+                and not fast_cls
+            )
+            other_root = ""
+            if other and target_t is not None:
+                other_root = "_w" if target_t.parent is None else "None"
             cls = cls_expr or cls
-            self.fast_user(em, a, target, store, cls, fast_cls, pairs, parent, ctor_tail)
+            self.fast_user(
+                em, a, target, store, cls, fast_cls, pairs, parent, ctor_tail, other_root
+            )
             return
         if sized:
             raw = self.raw_bytes(em, a, None)
@@ -519,22 +534,63 @@ class ReadEmitter:
         params: list[tuple[str, str]],
         parent: str,
         tail: str,
+        other_root: str = "",
     ) -> None:
         """Buffer mode: a user type of this spec read from the buffer too (``_pkt_read`` on a
         new object, its stream made only if asked for), or, for any other type with a size,
-        constructed on a stream over its bytes."""
+        constructed on a stream over its bytes. ``other_root`` (``_root`` of a type of another
+        spec: ``"_w"`` or ``"None"``) asks for a run-time choice: read from the buffer like a
+        type of this spec when the class has ``_pkt_read``, on a stream otherwise."""
         sized = a.size is not None or a.size_eos
         if a.terminator is not None or a.process is not None:
             self.unfit("terminator or process")
+            return
+        if not sized and not fast_cls and other_root:
+            em.line(f"_c = {cls}")
+            with em.block("if _c._pkt_read is not None:"):
+                em.line("_w = _pkt_new(_c)")
+                em.line("_w._parent = None")
+                em.line(f"_w._root = {other_root}")
+                for name, value in params:
+                    em.line(f"_w.{name} = {value}")
+                em.line("_w._pkt_iv = self")
+                em.line("_w._pkt_read(_B, _o, _z, _p)")
+                em.line("_e = _w._pkt_end")
+                em.line(f"{target} = _w")
+            with em.block("else:"):
+                # on this object's stream, put back where the buffer reads end (_pkt_resync)
+                self.resync = True
+                em.line("_io = self._io")
+                em.line("_io.seek(_p)")
+                em.line(f"{target} = _c({', '.join([*(v for _, v in params), '_io'])})")
+                em.line("_e = _io.pos()")
+            em.line(store("(_p, _e)"))
+            em.line("_p = _e")
             return
         if not sized and not fast_cls:
             self.unfit("type read in place from the stream")
             return
         if sized:
             self.fast_size(em, a)
-        if not fast_cls:
+        if not fast_cls and other_root and sized:
+            em.line(f"_c = {cls}")
+            with em.block("if _c._pkt_read is not None:"):
+                em.line("_w = _pkt_new(_c)")
+                em.line("_w._parent = None")
+                em.line(f"_w._root = {other_root}")
+                for name, value in params:
+                    em.line(f"_w.{name} = {value}")
+                em.line("_w._pkt_iv = (self, _p, _n)")
+                em.line("_w._pkt_read(_B, _o + _p, _n, 0)")
+                em.line(f"{target} = _w")
+            with em.block("else:"):
+                em.line("_r = _B[_o + _p : _o + _p + _n]")
+                em.line("_sub = _pkt_subof(_r, self, _p)")
+                em.line(f"{target} = _c({', '.join([*(v for _, v in params), '_sub'])})")
+            em.line("_e = _p + _n")
+        elif not fast_cls:
             em.line("_r = _B[_o + _p : _o + _p + _n]")
-            em.line("_sub = _pkt_subio(_r, self._io, _p)")
+            em.line("_sub = _pkt_subof(_r, self, _p)")
             em.line(f"{target} = {cls}({', '.join([*(v for _, v in params), '_sub'])}{tail})")
             em.line("_e = _p + _n")
         else:

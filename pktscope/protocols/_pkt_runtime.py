@@ -90,7 +90,29 @@ def _pkt_subio(raw, io, start, _new=object.__new__):
     return sub
 
 
+def _pkt_subof(raw, obj, start, _new=object.__new__):
+    """``_pkt_subio(raw, obj._io, start)`` for an object read from a buffer, without making
+    its stream."""
+    sub = _new(_PktSubStream)
+    sub._io = _BytesIO(raw)
+    sub._size = len(raw)
+    base, xspan = _pkt_where(obj)
+    if xspan is None:
+        sub._pkt_base = base + start
+    else:
+        sub._pkt_xspan = xspan
+    return sub
+
+
 _pkt_new = object.__new__
+
+
+def _pkt_resync(obj, p):
+    """Put the stream of ``obj`` (if made) where its buffer reads ended: a type of another spec
+    read in place in stream mode moved it."""
+    io = obj.__dict__.get("_io")
+    if io is not None and io.pos() != p:
+        io.seek(p)
 
 
 def _pkt_eos(n, have):
