@@ -32,17 +32,21 @@ class Extractor:
     """``extract(buf, start, end, linktype) -> [values of column 0, ...]`` and the columns'
     ``(hint, size, enum labels)`` rendering facts."""
 
-    __slots__ = ("extract", "facts", "source")
+    __slots__ = ("extract", "facts", "first", "source")
 
     def __init__(
         self,
         extract: Callable[[Any, int, int, int], list[list[Any]]],
         facts: list[tuple[str | None, int | None, dict[int, str] | None]],
         source: str,
+        first: dict[int, Callable[..., None]] | None = None,
     ) -> None:
         self.extract = extract
         self.facts = facts
         self.source = source
+        self.first = first or {}
+        """Link type → its first layer's function ``(buf, start, end, cols, 1)``, which
+        appends to ``cols`` (what ``extract`` calls)."""
 
 
 def cache_dir() -> Path:
@@ -125,7 +129,7 @@ def load_extractor(
 def _instantiate(code: Any, facts: Any, source: str) -> Extractor:
     ns = namespace()
     exec(code, ns)
-    return Extractor(ns["extract"], list(facts), source)
+    return Extractor(ns["extract"], list(facts), source, dict(ns["_FIRST"]))
 
 
 def _store(entry: Path, data: bytes) -> None:

@@ -11,7 +11,6 @@ renderer: bytes shown as hex, a 4-byte ``ipv4``, a plain integer.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from socket import inet_ntoa
 from typing import Any
 
 
@@ -45,7 +44,7 @@ def _plain(hint: str | None, size: int | None) -> Callable[[Any], str]:
 
         def show_ipv4(v: Any) -> str:
             if type(v) is bytes and len(v) == 4:
-                return inet_ntoa(v)
+                return f"{v[0]}.{v[1]}.{v[2]}.{v[3]}"
             return display_value(v, hint, enum_names=False, size=size)
 
         return show_ipv4
@@ -117,7 +116,7 @@ class _Dotted(dict[bytes, str]):
     most ``_DOTTED_MAX`` kept."""
 
     def __missing__(self, key: bytes) -> str:
-        text = inet_ntoa(key)
+        text = f"{key[0]}.{key[1]}.{key[2]}.{key[3]}"
         if len(self) < _DOTTED_MAX:
             self[key] = text
         return text
@@ -139,6 +138,21 @@ class RowCode:
         src = "def row(cols):\n" + "".join(f"    {b}\n" for b in body) + "    return line\n"
         exec(compile(src, "<pktscope fields row>", "exec"), ns)
         self.row: Callable[[list[list[Any]]], str] = ns["row"]
+
+    def framer(self, layer: Callable[..., None], columns: int) -> Callable[[Any, int, int], str]:
+        """``line(buf, start, end)``: a frame's line, its columns extracted by ``layer`` (an
+        extractor's first layer for the capture's link type) and rendered here, in one call."""
+        cols = "[" + ", ".join("[]" for _ in range(columns)) + "]"
+        src = (
+            "def make(layer):\n    def line_of(buf, start, end):\n"
+            f"        cols = {cols}\n        layer(buf, start, end, cols, 1)\n"
+            + "".join(f"        {b}\n" for b in self.body)
+            + "        return line\n    return line_of\n"
+        )
+        ns = dict(self.ns)
+        exec(compile(src, "<pktscope fields frame>", "exec"), ns)
+        made: Callable[[Any, int, int], str] = ns["make"](layer)
+        return made
 
 
 def json_row_code(paths: list[str], facts: list[Facts], names: bool) -> RowCode:

@@ -122,6 +122,19 @@ def scan(
     return stats
 
 
+def _framer(extractor: Extractor, row: RowCode, linktype: int) -> Callable[[Any, int, int], str]:
+    """A frame's line from its bounds in the capture: extraction and row in one call."""
+    layer = extractor.first.get(linktype)
+    if layer is not None:
+        return row.framer(layer, len(extractor.facts))
+    extract, to_line = extractor.extract, row.row
+
+    def line_of(buf: Any, start: int, end: int) -> str:
+        return to_line(extract(buf, start, end, linktype))
+
+    return line_of
+
+
 def _header(head: bytes) -> tuple[str, int] | None:
     """Byte order and link type of a classic pcap this loop walks (None: leave the file to
     the capture package, which reads it or reports what is wrong), as ``parse_file_header``
@@ -152,7 +165,7 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
     hsize = 16
     endian, linktype = header
     cap_len_at = struct.Struct(endian + "I").unpack_from
-    extract, to_line = extractor.extract, row.row
+    line_of = _framer(extractor, row, linktype)
     last = size - hsize
     off = FILE_HEADER_SIZE
     number = 0
@@ -169,7 +182,7 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
             break
         number += 1
         try:
-            append(to_line(extract(buf, start, end, linktype)))
+            append(line_of(buf, start, end))
         except Exception:  # the extractor refused the frame: the full decode decides
             stats.fallback += 1
             append(slow_row(slow.packet(_record(buf, off, number))))
@@ -322,7 +335,7 @@ def _work(  # noqa: PLR0917 - one loop's facts
     size = len(buf)
     endian, linktype = header
     cap_len_at = struct.Struct(endian + "I").unpack_from
-    extract, to_line = extractor.extract, row.row
+    line_of = _framer(extractor, row, linktype)
     last = size - 16
     off = FILE_HEADER_SIZE
     number = 0
@@ -342,7 +355,7 @@ def _work(  # noqa: PLR0917 - one loop's facts
             break
         if mine:
             try:
-                append(to_line(extract(buf, start, end, linktype)))
+                append(line_of(buf, start, end))
             except Exception:  # the extractor refused the frame: the full decode decides
                 fallback += 1
                 append(slow_row(slow.packet(_record(buf, off, number + 1))))

@@ -55,3 +55,20 @@ def test_dotted_addresses_are_remembered_and_stay_right() -> None:
             assert row.row([[addr]]) == ".".join(str(b) for b in addr)
     assert row.row([[b"\x01\x02\x03"]]) == text_renderer(("ipv4", 4, None), False)(b"\x01\x02\x03")
     assert len(row.ns["D"]) == 3
+
+
+def test_framer_is_the_row_of_the_layers_columns() -> None:
+    code = text_row_code(FACTS, False, separator="|", aggregator=",", quote="", occurrence="a")
+    seen: list[tuple[Any, int, int, int]] = []
+
+    def layer(buf: Any, start: int, end: int, cols: list[list[Any]], n: int) -> None:
+        seen.append((buf, start, end, n))
+        cols[0].append(buf[start:end])
+        cols[2].extend([b"\x0a\x00\x00\x01", b"\x0a\x00\x00\x02"])
+
+    line_of = code.framer(layer, 3)
+    assert line_of(b"\x01\x02\x03", 1, 3) == code.row(
+        [[b"\x02\x03"], [], [b"\n\0\0\1", b"\n\0\0\2"]]
+    )
+    assert line_of(b"\x01\x02\x03", 1, 3) == "0203||10.0.0.1,10.0.0.2"
+    assert seen == [(b"\x01\x02\x03", 1, 3, 1)] * 2
