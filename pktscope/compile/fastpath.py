@@ -17,10 +17,11 @@ other than its own ``_io.eof``/``_io.size``/``_io.pos``, or a user type of this 
 (no size) that is itself in stream mode. A type of another spec (compiled on its own) is read
 from the buffer when its class has ``_pkt_read``, checked at run time; otherwise it is built
 on a sub-stream of its bytes (sized) or on the object's own stream (in place, which is put back
-where the buffer reads end: ``_pkt_resync``). Since instances read lazily and may look at the stream position, a
-spec with an instance that reads at the current position or looks at ``_io.pos``/``_io.eof``/
-``_sizeof`` keeps stream mode everywhere. The decision is made by generating each type's
-buffer code once (``ReadEmitter.bad`` names what did not fit) until no type drops out.
+where the buffer reads end: ``_pkt_resync``). Since instances read lazily and may look at the
+stream position, a spec with an instance that reads at the current position or looks at
+``_io.pos``/``_io.eof``/``_sizeof`` keeps stream mode everywhere. The decision is made by
+generating each type's buffer code once (``ReadEmitter.bad`` names what did not fit) until no
+type drops out.
 """
 
 from __future__ import annotations
