@@ -14,7 +14,7 @@ from __future__ import annotations
 import mmap
 import os
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -161,6 +161,28 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
     stats: Stats,
     tick: Callable[[int], object] | None = None,
 ) -> None:
+    for text, fallback, offset in _chunks(buf, header, extractor, row, slow_row, limit, stats):
+        write(text)
+        stats.fallback += fallback
+        if tick is not None:
+            tick(offset)
+
+
+def _chunks(  # noqa: PLR0917 - one loop's facts
+    buf: Any,
+    header: tuple[str, int],
+    extractor: Extractor,
+    row: RowCode,
+    slow_row: Callable[[Any], str],
+    limit: int | None,
+    done: Stats,
+    k: int = 0,
+    jobs: int = 1,
+) -> Iterator[tuple[str, int, int]]:
+    """The lines of chunks ``k``, ``k + jobs``, ... of ``CHUNK`` frames (all of them for one
+    job), each as ``(text, frames that took the full decode, file offset reached)``; at the end
+    ``done.frames`` and ``done.cut`` say how many frames there were and where the file ends
+    early. Every job walks every record header, so all agree on the frame numbers."""
     size = len(buf)
     hsize = 16
     endian, linktype = header
@@ -173,35 +195,39 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
     stop = limit if limit is not None else -1
     lines: list[str] = []
     append = lines.append
+    fallback = 0
+    mine = k == 0  # is the chunk being walked this job's?
     while off <= last:
         (cap_len,) = cap_len_at(buf, off + 8)
         start = off + hsize
         end = start + cap_len
         if end > size or cap_len > MAX_RECORD_SIZE:
-            stats.cut = number + 1
+            done.cut = number + 1
             break
         number += 1
-        try:
-            append(line_of(buf, start, end))
-        except Exception:  # the extractor refused the frame: the full decode decides
-            stats.fallback += 1
-            append(slow_row(slow.packet(_record(buf, off, number))))
+        if mine:
+            try:
+                append(line_of(buf, start, end))
+            except Exception:  # the extractor refused the frame: the full decode decides
+                fallback += 1
+                append(slow_row(slow.packet(_record(buf, off, number))))
         off = end
         if not number & _CHUNK_MASK:
-            append("")
-            write("\n".join(lines))
-            lines.clear()
-            if tick is not None:
-                tick(off)
+            if mine:
+                append("")
+                yield "\n".join(lines), fallback, off
+                lines.clear()
+                fallback = 0
+            mine = (number // CHUNK) % jobs == k
         if number == stop:
             break
     else:
         if off != size:  # a record header cut short
-            stats.cut = number + 1
+            done.cut = number + 1
     if lines:
         append("")
-        write("\n".join(lines))
-    stats.frames = number
+        yield "\n".join(lines), fallback, off
+    done.frames = number
 
 
 # -- several processes ---------------------------------------------------------------------
@@ -331,58 +357,16 @@ def _work(  # noqa: PLR0917 - one loop's facts
     k: int,
     jobs: int,
 ) -> None:
-    """The frames of chunks ``k``, ``k + jobs``, ... as :func:`_pcap` renders them."""
-    size = len(buf)
-    endian, linktype = header
-    cap_len_at = struct.Struct(endian + "I").unpack_from
-    line_of = _framer(extractor, row, linktype)
-    last = size - 16
-    off = FILE_HEADER_SIZE
-    number = 0
-    slow = _Slow()
-    stop = limit if limit is not None else -1
-    lines: list[str] = []
-    append = lines.append
-    fallback = 0
-    cut = 0
-    mine = k == 0  # is the chunk being walked this worker's?
-    while off <= last:
-        (cap_len,) = cap_len_at(buf, off + 8)
-        start = off + 16
-        end = start + cap_len
-        if end > size or cap_len > MAX_RECORD_SIZE:
-            cut = number + 1
-            break
-        if mine:
-            try:
-                append(line_of(buf, start, end))
-            except Exception:  # the extractor refused the frame: the full decode decides
-                fallback += 1
-                append(slow_row(slow.packet(_record(buf, off, number + 1))))
-        number += 1
-        off = end
-        if not number & _CHUNK_MASK:
-            if mine:
-                _send_chunk(pipe, lines, fallback, off)
-                fallback = 0
-            mine = (number // CHUNK) % jobs == k
-        if number == stop:
-            break
-    else:
-        if off != size:  # a record header cut short
-            cut = number + 1
-    if mine and lines:
-        _send_chunk(pipe, lines, fallback, off)
-    text = str(cut).encode() if cut else b""
-    pipe.write(_MSG.pack(_END_MSG, len(text), number, 0, off) + text)
-    pipe.flush()
-
-
-def _send_chunk(pipe: Any, lines: list[str], fallback: int, offset: int) -> None:
-    lines.append("")
-    data = "\n".join(lines).encode()
-    lines.clear()
-    pipe.write(_MSG.pack(_CHUNK_MSG, len(data), 0, fallback, offset) + data)
+    """The chunks ``k``, ``k + jobs``, ... down ``pipe``, then the end message."""
+    done = Stats()
+    for text, fallback, offset in _chunks(
+        buf, header, extractor, row, slow_row, limit, done, k, jobs
+    ):
+        data = text.encode()
+        pipe.write(_MSG.pack(_CHUNK_MSG, len(data), 0, fallback, offset) + data)
+        pipe.flush()
+    cut = str(done.cut).encode() if done.cut else b""
+    pipe.write(_MSG.pack(_END_MSG, len(cut), done.frames, 0, 0) + cut)
     pipe.flush()
 
 
