@@ -43,13 +43,12 @@ class Stats:
     """Frames seen, frames that took the full decode, and the number of a frame the file
     ends in the middle of (0: none), by the last scan."""
 
-    __slots__ = ("cut", "fallback", "frames", "jobs")
+    __slots__ = ("cut", "fallback", "frames")
 
     def __init__(self) -> None:
         self.frames = 0
         self.fallback = 0
         self.cut = 0
-        self.jobs = 1
 
 
 def _record(buf: Any, off: int, number: int) -> Any:
@@ -267,7 +266,6 @@ def _pcap_parallel(  # noqa: PLR0917 - one loop's facts
             os.close(w)
             pids.append(pid)
             readers.append(os.fdopen(r, "rb"))
-        stats.jobs = jobs
         _collect(readers, write, stats, tick)
     finally:
         for reader in readers:

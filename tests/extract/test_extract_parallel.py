@@ -142,3 +142,41 @@ def test_a_cut_pcapng_warns_like_the_full_decode(
     assert fast[1].count("\n") == 49
     assert fast[2].count("warning") == 1
     assert both.run([str(cut), *PATHS], slow=True) == fast
+
+
+@pytest.mark.parametrize("cut", [0, 10])
+def test_workers_count_frames_fallbacks_and_the_cut_as_one_process(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capture_bytes: bytes,
+    cut: int,
+) -> None:
+    from extract_helpers import plan_dir
+
+    from pktscope.extract.cache import load_extractor
+    from pktscope.extract.render import RowCode
+
+    monkeypatch.setenv("PKTSCOPE_CACHE_DIR", str(plan_dir(tmp_path_factory)))
+    path = tmp_path / "bench.pcap"
+    path.write_bytes(capture_bytes[: len(capture_bytes) - cut])
+    ex = load_extractor(["eth.src", "ipv4.src"])
+    assert ex is not None
+
+    def counts(jobs: int) -> tuple[int, int, int]:
+        stats = scan.scan(
+            str(path),
+            ex,
+            row=RowCode(['line = ""'], {}),
+            slow_row=lambda p: "",
+            limit=None,
+            write=lambda t: 0,
+            jobs=jobs,
+        )
+        return stats.frames, stats.fallback, stats.cut
+
+    tagged = len(range(5, FRAMES, 997))
+    one = counts(1)
+    assert one == ((FRAMES, tagged, 0) if not cut else (FRAMES - 1, tagged, FRAMES))
+    assert counts(2) == one
+    assert counts(3) == one
