@@ -19,6 +19,8 @@ is bounded so hostile input cannot exhaust the Python stack.
 
 from __future__ import annotations
 
+import functools
+
 from pktscope.errors import ExpressionError
 from pktscope.spec.expr_ast import (
     Attr,
@@ -403,6 +405,15 @@ def _check_depth(root: Node, text: str) -> None:
 def _run(text: str, top: bool) -> tuple[Node, tuple[Node, ...]]:
     if not isinstance(text, str):
         raise ExpressionError(f"expression must be a string, got {type(text).__name__}")
+    return _run_cached(text, top)
+
+
+# Validation and code generation parse the same texts again and again (``_io.size``,
+# ``_parent.len``, every type reference), so parses are remembered by text. The trees are
+# immutable (frozen dataclasses and tuples), so sharing one is safe; a failed parse raises and is
+# not remembered, so every caller gets its own ExpressionError.
+@functools.lru_cache(maxsize=16384)
+def _run_cached(text: str, top: bool) -> tuple[Node, tuple[Node, ...]]:
     try:
         parser = _Parser(text)
         if parser.tok.kind == "eof":
