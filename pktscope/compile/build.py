@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import linecache
 import subprocess
 import sys
 import types
@@ -20,10 +19,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pktscope.compile.codecache import compile_source
 from pktscope.compile.python import GeneratedModule, ModuleGen
 from pktscope.compile.runtime import RUNTIME_MODULE, runtime_code, runtime_file
 from pktscope.compile.translate import Ctx
-from pktscope.spec.load import Loaded, load_file, load_yaml
+from pktscope.spec.cache import loaded_file
+from pktscope.spec.load import Loaded, load_yaml
 from pktscope.spec.model import Spec, build_spec
 from pktscope.spec.types import Universe
 from pktscope.spec.validate import validate_file
@@ -70,14 +71,14 @@ def load_universe(
             if key in seen:
                 ids.append(seen[key])
                 continue
-            ids.append(load(load_file(target), target).id)
+            ids.append(load(loaded_file(target), target).id)
         uni.imports[spec.id] = ids
         return spec
 
     for src in sources:
         if _is_path(src):
             p = Path(src)
-            spec = load(load_file(p), p)
+            spec = load(loaded_file(p), p)
         else:
             spec = load(load_yaml(str(src)), None)
         comp.main.append(spec)
@@ -166,9 +167,8 @@ def compile_spec(
     for sid in gens:
         modules[sid] = types.ModuleType(sid)
     for sid, gen in gens.items():
-        filename = f"<pktscope:{sid}:{next(_counter)}>"
         source = gen.source([], runtime=False)
-        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        code, filename = compile_source(source, f"<pktscope:{sid}:{next(_counter)}>")
         mod = modules[sid]
         mod.__file__ = filename
         for dep in gen.imports:
@@ -177,7 +177,6 @@ def compile_spec(
         mod.__dict__["_pkt_generator"] = gen.generator
         mod.__dict__["_pkt_modules"] = modules
         exec(runtime_code(), mod.__dict__)  # type: ignore[arg-type]
-        code = compile(source, filename, "exec")
         exec(code, mod.__dict__)
     return modules[comp.main[0].id]
 

@@ -17,7 +17,7 @@ import yaml
 
 from pktscope.errors import SpecError
 
-__all__ = ["Loaded", "load_file", "load_yaml"]
+__all__ = ["Loaded", "build_loaded", "compose_yaml", "load_file", "load_yaml"]
 
 
 @dataclass
@@ -71,10 +71,11 @@ def _build(node: yaml.Node, path: str, ctor: _Builder, locs: dict[str, tuple[int
     return ctor.construct_object(node, deep=True)
 
 
-def load_yaml(text: str, *, file: str | None = None) -> Loaded:
-    """Parse YAML text keeping locations; a YAML syntax error becomes a located SpecError."""
+def compose_yaml(text: str, *, file: str | None = None) -> yaml.Node | None:
+    """The YAML node tree of ``text`` (``None`` for an empty document); a syntax error becomes a
+    located SpecError. :func:`build_loaded` turns the tree into a :class:`Loaded`."""
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -84,6 +85,11 @@ def load_yaml(text: str, *, file: str | None = None) -> Loaded:
         ) from None
     except yaml.YAMLError as exc:
         raise SpecError(f"yaml error: {exc}", file=file) from None
+
+
+def build_loaded(node: yaml.Node | None, *, file: str | None = None) -> Loaded:
+    """Plain data and locations from a tree of :func:`compose_yaml` (merge keys are flattened
+    in place, so scan the tree first if the raw nodes matter)."""
     locs: dict[str, tuple[int, int]] = {}
     if node is None:
         return Loaded(None, file, locs)
@@ -99,6 +105,11 @@ def load_yaml(text: str, *, file: str | None = None) -> Loaded:
             col=mark.column + 1 if mark else 0,
         ) from None
     return Loaded(data, file, locs)
+
+
+def load_yaml(text: str, *, file: str | None = None) -> Loaded:
+    """Parse YAML text keeping locations; a YAML syntax error becomes a located SpecError."""
+    return build_loaded(compose_yaml(text, file=file), file=file)
 
 
 def load_file(path: str | Path) -> Loaded:

@@ -27,7 +27,8 @@ from pathlib import Path
 import yaml
 
 from pktscope.errors import SpecError, SpecErrors
-from pktscope.spec.load import Loaded, load_yaml
+from pktscope.spec import cache
+from pktscope.spec.load import Loaded, build_loaded, compose_yaml, load_yaml
 from pktscope.spec.validate_attrs import check_semantics
 from pktscope.spec.validate_report import Report, SpecWarning
 from pktscope.spec.validate_shape import KS_VERSION, ShapeChecker
@@ -60,13 +61,26 @@ def _one_line_start(node: yaml.Node) -> tuple[int, int] | None:
 
 
 def _scan_yaml(text: str, report: Report) -> None:
-    """A cheap second look at the YAML nodes (libyaml when present): equal keys, which YAML
-    silently merges but the official compiler rejects, and where each one-line expression's
-    text starts, so expression errors can point at the column of the offending token."""
+    """:func:`_scan_nodes` on a fresh composition of ``text`` (nothing if it is not YAML)."""
     try:
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         return
+    _scan_nodes(root, report)
+
+
+def _scan_nodes(root: yaml.Node | None, report: Report) -> None:
+    """A second look at the YAML nodes, before they are built into data (which flattens merge
+    keys): equal keys, which YAML silently merges but the official compiler rejects, and where
+    each one-line expression's text starts, so expression errors can point at the column of the
+    offending token."""
+    try:
+        _scan_tree(root, report)
+    finally:
+        _KEY_CONSTRUCTOR.constructed_objects.clear()  # it would keep every key node alive
+
+
+def _scan_tree(root: yaml.Node | None, report: Report) -> None:
     stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
     while stack:
         node, path = stack.pop()
@@ -129,20 +143,39 @@ class _Session:
     ) -> None:
         if key in self.reports:
             return
-        if loaded is None:
-            try:
-                loaded = load_yaml(text, file=file)
-            except SpecError as exc:
-                self.reports[key] = Report(Loaded(None, file), [exc])
-                return
-            except RecursionError:  # a recursive YAML alias (`&a [*a]`) or absurd nesting
-                err = SpecError("yaml nesting too deep (or a recursive alias)", file=file, line=1)
-                self.reports[key] = Report(Loaded(None, file), [err])
-                return
-        report = Report(loaded)
+        if loaded is not None:  # the caller's: checked, never cached (the caller may change it)
+            report = Report(loaded)
+            _scan_yaml(text, report)
+            ShapeChecker(report).top(loaded.data)
+        else:
+            hit = cache.lookup(file, text)
+            if hit is not None:
+                report = Report(hit.loaded, [], dict(hit.expr_locs), entry=hit)
+            else:
+                made = _check_text(text, file)
+                if made is None:
+                    self._unloadable(key, text, file)
+                    return
+                report = made
+                if not report.errors:
+                    cache.remember(file, text, cache.Clean(report.loaded, dict(report.expr_locs)))
         self.reports[key] = report
-        _scan_yaml(text, report)
-        ShapeChecker(report).top(loaded.data)
+        self._imports(key, report, base_dir)
+
+    def _unloadable(self, key: str, text: str, file: str | None) -> None:
+        try:
+            load_yaml(text, file=file)
+        except SpecError as exc:
+            self.reports[key] = Report(Loaded(None, file), [exc])
+            return
+        except RecursionError:  # a recursive YAML alias (`&a [*a]`) or absurd nesting
+            err = SpecError("yaml nesting too deep (or a recursive alias)", file=file, line=1)
+            self.reports[key] = Report(Loaded(None, file), [err])
+            return
+        raise AssertionError("unreachable: the text loaded after all")  # pragma: no cover
+
+    def _imports(self, key: str, report: Report, base_dir: Path | None) -> None:
+        loaded = report.loaded
         self.imports[key] = []
         meta = loaded.data.get("meta") if isinstance(loaded.data, dict) else None
         names = meta.get("imports") if isinstance(meta, dict) else None
@@ -172,6 +205,26 @@ class _Session:
                 )
                 continue
             self.load(sub, sub_text, str(found), found.parent)
+
+
+def _check_text(text: str, file: str | None) -> Report | None:
+    """Load ``text`` (composed once: the node scan, then the data) and check its shape; None
+    when it does not load (:meth:`_Session._unloadable` says why)."""
+    try:
+        root = compose_yaml(text, file=file)
+    except (SpecError, RecursionError):
+        return None
+    scan = Report(Loaded(None, file))
+    _scan_nodes(root, scan)
+    try:
+        loaded = build_loaded(root, file=file)
+    except (SpecError, RecursionError):
+        return None
+    report = Report(loaded, [], scan.expr_locs)
+    for err in scan.errors:
+        report.errors.append(err)
+    ShapeChecker(report).top(loaded.data)
+    return report
 
 
 def check_spec(

@@ -205,7 +205,7 @@ def check_semantics(
     before = {key: len(report.errors) for key, report in reports.items()}
     for key, report in reports.items():
         try:
-            specs[key] = build_spec(report.loaded)
+            specs[key] = report.entry.model() if report.entry else build_spec(report.loaded)
         except (SpecError, ValueError, TypeError, KeyError, AttributeError) as exc:
             # The model builder stops at shapes the first pass has already reported in detail;
             # only when that pass found nothing is its complaint new.

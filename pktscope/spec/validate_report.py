@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from pktscope.errors import ExpressionError, SpecError
+from pktscope.spec.cache import Clean
 from pktscope.spec.load import Loaded
 
 __all__ = ["ID_HINT", "ID_RE", "Report", "SpecWarning"]
@@ -28,6 +29,8 @@ class Report:
     #: spec path -> (line, col) of the first character of a one-line expression's text (the
     #: key itself for switch cases), so expression errors point at the offending token
     expr_locs: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: the process-wide cache entry ``loaded`` came from, if any (it holds the checked model)
+    entry: Clean | None = None
 
     def add(self, message: str, path: str, *, warning: bool = False) -> None:
         line, col = self.loaded.loc(path)

@@ -1,0 +1,78 @@
+"""Spec files loaded and shape-checked once per process, shared by validation and compilation.
+
+Compiling a spec validates it (loading it and, transitively, its imports) and then loads the same
+files again to build the models the code generator reads; compiling many specs loads every shared
+import once per importer. A :class:`Clean` entry keeps what is a pure function of one file's text:
+its :class:`~pktscope.spec.load.Loaded` data and locations, where each one-line expression starts,
+and the model validation checks. Only files whose YAML and shape passes found nothing are kept:
+a file with any error or warning is always checked from scratch, so every message is made anew.
+
+Entries are keyed by the file name as given (messages print it) and the whole text, which the
+caller reads each time: an edited file can never be served stale, whatever its mtime says.
+Nothing here is mutated after it is stored: consumers only read ``Loaded`` and ``expr_locs``
+(sessions copy the latter), validation never writes to its models, and the code generator,
+which does (naming unnamed fields), gets models of its own from :func:`loaded_file`.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pktscope.errors import SpecError
+from pktscope.spec.load import Loaded, load_yaml
+from pktscope.spec.model import Spec, build_spec
+
+__all__ = ["MAX_FILES", "Clean", "clear", "loaded_file", "lookup", "remember"]
+
+#: the most files kept (least recently used first out)
+MAX_FILES = 256
+
+
+@dataclass
+class Clean:
+    """One spec file's text with no YAML or shape error."""
+
+    loaded: Loaded
+    expr_locs: dict[str, tuple[int, int]]
+    _model: Spec | None = field(default=None, repr=False)
+
+    def model(self) -> Spec:
+        """The model validation checks, built on first use (and never mutated by it)."""
+        if self._model is None:
+            self._model = build_spec(self.loaded)
+        return self._model
+
+
+_CACHE: OrderedDict[tuple[str | None, str], Clean] = OrderedDict()
+
+
+def lookup(file: str | None, text: str) -> Clean | None:
+    hit = _CACHE.get((file, text))
+    if hit is not None:
+        _CACHE.move_to_end((file, text))
+    return hit
+
+
+def remember(file: str | None, text: str, entry: Clean) -> None:
+    _CACHE[(file, text)] = entry
+    _CACHE.move_to_end((file, text))
+    while len(_CACHE) > MAX_FILES:
+        _CACHE.popitem(last=False)
+
+
+def clear() -> None:
+    _CACHE.clear()
+
+
+def loaded_file(path: str | Path) -> Loaded:
+    """:func:`~pktscope.spec.load.load_file`, served from the cache when the file's current
+    text was checked clean before."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SpecError(f"cannot read spec: {exc.strerror}", file=str(p)) from None
+    hit = lookup(str(p), text)
+    return hit.loaded if hit is not None else load_yaml(text, file=str(p))
