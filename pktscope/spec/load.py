@@ -46,7 +46,30 @@ class _Builder(yaml.SafeLoader):
 
 
 # libyaml's composer is ~10x faster and gives the same marks
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc]
+    """The safe loader, remembering within one document which tag each plain scalar resolves
+    to: a spec repeats the same few words (``id``, ``type``, ``u1``...) and resolving runs the
+    implicit-resolver regexes in Python for every scalar."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._pkt_tags: dict[tuple[str, Any], str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = self._pkt_tags.get(key)
+        if tag is None:
+            tag = self._pkt_tags[key] = super().resolve(kind, value, implicit)
+        return tag
+
+
+_LOADER = _Loader
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -54,12 +77,18 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 def _build(node: yaml.Node, path: str, ctor: _Builder, locs: dict[str, tuple[int, int]]) -> Any:
-    locs.setdefault(path, _mark(node))
+    if path not in locs:
+        locs[path] = _mark(node)
+    if type(node) is yaml.ScalarNode and node.tag == _STR_TAG:
+        return node.value  # what the constructor makes of a str scalar, without its machinery
     if isinstance(node, yaml.MappingNode):
         ctor.flatten_mapping(node)
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = ctor.construct_object(key_node, deep=True)
+            if type(key_node) is yaml.ScalarNode and key_node.tag == _STR_TAG:
+                key = key_node.value
+            else:
+                key = ctor.construct_object(key_node, deep=True)
             if isinstance(key, list):
                 key = tuple(key)
             sub = f"{path}/{key}"
