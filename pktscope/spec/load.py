@@ -50,21 +50,28 @@ _BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_BASE_LOADER):  # type: ignore[misc]
-    """The safe loader, remembering within one document which tag each plain scalar resolves
-    to: a spec repeats the same few words (``id``, ``type``, ``u1``...) and resolving runs the
-    implicit-resolver regexes in Python for every scalar."""
+    """The safe loader with its own copy of the YAML 1.1 implicit-resolver table (taken at
+    import, so other code adding resolvers to ``yaml.SafeLoader`` later does not change how a
+    spec reads) and the tag of each plain scalar remembered across documents: specs repeat the
+    same few words (``id``, ``type``, ``u1``...) and resolving runs the resolver regexes in
+    Python for every scalar."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._pkt_tags: dict[tuple[str, Any], str] = {}
+    yaml_implicit_resolvers = {
+        k: list(v) for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    yaml_path_resolvers: dict[Any, Any] = {}
+    _tags: dict[tuple[str, Any], str] = {}
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+        if kind is not yaml.ScalarNode:
             return super().resolve(kind, value, implicit)
         key = (value, implicit)
-        tag = self._pkt_tags.get(key)
+        tags = _Loader._tags
+        tag = tags.get(key)
         if tag is None:
-            tag = self._pkt_tags[key] = super().resolve(kind, value, implicit)
+            if len(tags) >= 65536:
+                tags.clear()
+            tag = tags[key] = super().resolve(kind, value, implicit)
         return tag
 
 
