@@ -130,11 +130,20 @@ class RowCode:
     statements (no indent) setting ``line`` from ``cols``, run in namespace ``ns``; ``row`` is
     the same as a function. The scan loop inlines ``body`` (no call per frame)."""
 
-    __slots__ = ("body", "ns", "row")
+    __slots__ = ("body", "ns", "row", "spec")
 
-    def __init__(self, body: list[str], ns: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        body: list[str],
+        ns: dict[str, Any],
+        spec: Callable[[list[int], list[str]], list[str] | None] | None = None,
+    ) -> None:
         self.body = body
         self.ns = ns
+        self.spec = spec or _lists_body
+        """``spec(counts, values)``: statements setting ``line`` when column ``i`` has
+        ``counts[i]`` values, whose code is in ``values`` (all columns' in order): a
+        specialised extractor's line (:mod:`pktscope.extract.trace`)."""
         src = "def row(cols):\n" + "".join(f"    {b}\n" for b in body) + "    return line\n"
         exec(compile(src, "<pktscope fields row>", "exec"), ns)
         self.row: Callable[[list[list[Any]]], str] = ns["row"]
@@ -153,6 +162,20 @@ class RowCode:
         exec(compile(src, "<pktscope fields frame>", "exec"), ns)
         made: Callable[[Any, int, int], str] = ns["make"](layer)
         return made
+
+
+def _grouped(counts: list[int], values: list[str]) -> list[list[str]]:
+    out, k = [], 0
+    for n in counts:
+        out.append(values[k : k + n])
+        k += n
+    return out
+
+
+def _lists_body(counts: list[int], values: list[str]) -> list[str]:
+    """The columns as lists, then the general row statements."""
+    cols = ", ".join("[" + ", ".join(vals) + "]" for vals in _grouped(counts, values))
+    return [f"cols = [{cols}]", "line = ROW(cols)"]
 
 
 def json_row_code(paths: list[str], facts: list[Facts], names: bool) -> RowCode:
@@ -187,8 +210,9 @@ def text_row_code(
 ) -> RowCode:
     """The text line of a frame's extracted columns, as ``row_text`` prints it: generated
     code, the usual single occurrence rendered inline, several joined as ``-E`` says."""
-    body = ["".join(f"c{i}, " for i in range(len(facts))) + "= cols"]
+    head = ["".join(f"c{i}, " for i in range(len(facts))) + "= cols"]
     none = "None" if quote else '""'  # no occurrence: an empty, unquoted column
+    body: list[str] = []
     for i, f in enumerate(facts):
         body += [  # unpacking one value is cheaper than testing the length
             "try:",
@@ -203,10 +227,23 @@ def text_row_code(
     else:
         parts = [f"t{i}" for i in range(len(facts))]
     if quote:
-        body.append("line = " + " + S + ".join(parts))
+        final = "line = " + " + S + ".join(parts)
     else:  # one f-string: no intermediate strings
         sep = separator.replace("{", "{{").replace("}", "}}")
-        body.append("line = f" + repr(sep.join(f"{{{p}}}" for p in parts)))
+        final = "line = f" + repr(sep.join(f"{{{p}}}" for p in parts))
+
+    def spec(counts: list[int], values: list[str]) -> list[str]:
+        """The row when column ``i`` always has ``counts[i]`` values (known codes)."""
+        lines: list[str] = []
+        for i, (f, vals) in enumerate(zip(facts, _grouped(counts, values), strict=True)):
+            if not vals:
+                lines.append(f"t{i} = {none}")
+            elif len(vals) == 1:
+                lines += [f"v{i} = {vals[0]}", f"t{i} = {_fast_text(i, f, names)}"]
+            else:
+                lines.append(f"t{i} = J(R[{i}], [{', '.join(vals)}])")
+        return [*lines, final]
+
     renderers = [text_renderer(f, names) for f in facts]
 
     def join(show: Callable[[Any], str], vals: list[Any]) -> str:
@@ -224,4 +261,4 @@ def text_row_code(
         "Q": quote,
         "S": separator,
     }
-    return RowCode(body, ns)
+    return RowCode([*head, *body, final], ns, spec)

@@ -109,29 +109,81 @@ def scan(
             fh.seek(0)
             buf = fh.read()
         try:
+            samples = _samples(buf, header[0]) if _specialise(len(buf), limit) else None
+            line_of = _framer(extractor, row, header[1], buf, samples)
             if jobs > 1 and hasattr(os, "fork"):
-                _pcap_parallel(
-                    buf, header, extractor, row, slow_row, limit, write, stats, jobs, tick
-                )
+                _pcap_parallel(buf, header, line_of, slow_row, limit, write, stats, jobs, tick)
             else:
-                _pcap(buf, header, extractor, row, slow_row, limit, write, stats, tick)
+                _pcap(buf, header, line_of, slow_row, limit, write, stats, tick)
         finally:
             if isinstance(buf, mmap.mmap):
                 buf.close()
     return stats
 
 
-def _framer(extractor: Extractor, row: RowCode, linktype: int) -> Callable[[Any, int, int], str]:
-    """A frame's line from its bounds in the capture: extraction and row in one call."""
+def _framer(
+    extractor: Extractor,
+    row: RowCode,
+    linktype: int,
+    buf: Any = None,
+    samples: list[tuple[int, int]] | None = None,
+) -> Callable[[Any, int, int], str]:
+    """A frame's line from its bounds in the capture: extraction and row in one call,
+    specialised to the path most of ``samples`` (the first frames' bounds in ``buf``) take
+    when there are samples (:mod:`pktscope.extract.trace`)."""
     layer = extractor.first.get(linktype)
     if layer is not None:
-        return row.framer(layer, len(extractor.facts))
+        general = row.framer(layer, len(extractor.facts))
+        if samples:
+            from pktscope.extract.trace import specialised  # noqa: PLC0415 - big captures only
+
+            fast = specialised(
+                layer,
+                extractor.source,
+                row,
+                columns=len(extractor.facts),
+                general=general,
+                buf=buf,
+                samples=samples,
+            )
+            if fast is not None:
+                return fast
+        return general
     extract, to_line = extractor.extract, row.row
 
     def line_of(buf: Any, start: int, end: int) -> str:
         return to_line(extract(buf, start, end, linktype))
 
     return line_of
+
+
+SPECIALISE_MIN_BYTES = 8 << 20  # tracing costs ~20 ms: worth it from ~20,000 frames on
+
+
+def _specialise(size: int, limit: int | None) -> bool:
+    """Whether to specialise the extractor to the capture's first frames:
+    ``PKTSCOPE_FIELDS_SPECIALISE=1`` always, ``0`` never, otherwise for big captures."""
+    flag = os.environ.get("PKTSCOPE_FIELDS_SPECIALISE", "")
+    if flag in ("0", "1"):
+        return flag == "1"
+    return size >= SPECIALISE_MIN_BYTES and (limit is None or limit >= 20_000)
+
+
+def _samples(buf: Any, endian: str) -> list[tuple[int, int]]:
+    """The bounds of the capture's first frames (at most ``trace.SAMPLES``)."""
+    from pktscope.extract.trace import SAMPLES  # noqa: PLC0415 - big captures only
+
+    cap_len_at = struct.Struct(endian + "I").unpack_from
+    out: list[tuple[int, int]] = []
+    off, size = FILE_HEADER_SIZE, len(buf)
+    while off + 16 <= size and len(out) < SAMPLES:
+        (cap_len,) = cap_len_at(buf, off + 8)
+        start, end = off + 16, off + 16 + cap_len
+        if end > size or cap_len > MAX_RECORD_SIZE:
+            break
+        out.append((start, end))
+        off = end
+    return out
 
 
 def _header(head: bytes) -> tuple[str, int] | None:
@@ -152,15 +204,14 @@ def _header(head: bytes) -> tuple[str, int] | None:
 def _pcap(  # noqa: PLR0917 - one loop's facts
     buf: Any,
     header: tuple[str, int],
-    extractor: Extractor,
-    row: RowCode,
+    line_of: Callable[[Any, int, int], str],
     slow_row: Callable[[Any], str],
     limit: int | None,
     write: Callable[[str], object],
     stats: Stats,
     tick: Callable[[int], object] | None = None,
 ) -> None:
-    for text, fallback, offset in _chunks(buf, header, extractor, row, slow_row, limit, stats):
+    for text, fallback, offset in _chunks(buf, header, line_of, slow_row, limit, stats):
         write(text)
         stats.fallback += fallback
         if tick is not None:
@@ -170,8 +221,7 @@ def _pcap(  # noqa: PLR0917 - one loop's facts
 def _chunks(  # noqa: PLR0917 - one loop's facts
     buf: Any,
     header: tuple[str, int],
-    extractor: Extractor,
-    row: RowCode,
+    line_of: Callable[[Any, int, int], str],
     slow_row: Callable[[Any], str],
     limit: int | None,
     done: Stats,
@@ -184,9 +234,8 @@ def _chunks(  # noqa: PLR0917 - one loop's facts
     early. Every job walks every record header, so all agree on the frame numbers."""
     size = len(buf)
     hsize = 16
-    endian, linktype = header
+    endian, _linktype = header
     cap_len_at = struct.Struct(endian + "I").unpack_from
-    line_of = _framer(extractor, row, linktype)
     last = size - hsize
     off = FILE_HEADER_SIZE
     number = 0
@@ -242,8 +291,7 @@ _CHUNK_MSG, _END_MSG, _ERROR_MSG = 0, 1, 2
 def _pcap_parallel(  # noqa: PLR0917 - one loop's facts
     buf: Any,
     header: tuple[str, int],
-    extractor: Extractor,
-    row: RowCode,
+    line_of: Callable[[Any, int, int], str],
     slow_row: Callable[[Any], str],
     limit: int | None,
     write: Callable[[str], object],
@@ -262,7 +310,7 @@ def _pcap_parallel(  # noqa: PLR0917 - one loop's facts
                 os.close(r)
                 for other in readers:
                     other.close()
-                _worker(buf, header, extractor, row, slow_row, limit, w, k, jobs)
+                _worker(buf, header, line_of, slow_row, limit, w, k, jobs)
             os.close(w)
             pids.append(pid)
             readers.append(os.fdopen(r, "rb"))
@@ -321,8 +369,7 @@ def _message(reader: Any) -> tuple[int, bytes, int, int, int]:
 def _worker(  # noqa: PLR0917 - one loop's facts
     buf: Any,
     header: tuple[str, int],
-    extractor: Extractor,
-    row: RowCode,
+    line_of: Callable[[Any, int, int], str],
     slow_row: Callable[[Any], str],
     limit: int | None,
     fd: int,
@@ -334,7 +381,7 @@ def _worker(  # noqa: PLR0917 - one loop's facts
     try:
         with os.fdopen(fd, "wb") as pipe:
             try:
-                _work(buf, header, extractor, row, slow_row, limit, pipe, k, jobs)
+                _work(buf, header, line_of, slow_row, limit, pipe, k, jobs)
             except BaseException as exc:  # reported to the parent, which raises
                 text = f"{type(exc).__name__}: {exc}".encode()
                 pipe.write(_MSG.pack(_ERROR_MSG, len(text), 0, 0, 0) + text)
@@ -347,8 +394,7 @@ def _worker(  # noqa: PLR0917 - one loop's facts
 def _work(  # noqa: PLR0917 - one loop's facts
     buf: Any,
     header: tuple[str, int],
-    extractor: Extractor,
-    row: RowCode,
+    line_of: Callable[[Any, int, int], str],
     slow_row: Callable[[Any], str],
     limit: int | None,
     pipe: Any,
@@ -357,9 +403,7 @@ def _work(  # noqa: PLR0917 - one loop's facts
 ) -> None:
     """The chunks ``k``, ``k + jobs``, ... down ``pipe``, then the end message."""
     done = Stats()
-    for text, fallback, offset in _chunks(
-        buf, header, extractor, row, slow_row, limit, done, k, jobs
-    ):
+    for text, fallback, offset in _chunks(buf, header, line_of, slow_row, limit, done, k, jobs):
         data = text.encode()
         pipe.write(_MSG.pack(_CHUNK_MSG, len(data), 0, fallback, offset) + data)
         pipe.flush()
