@@ -23,6 +23,7 @@ from pathlib import Path
 from pktscope.errors import SpecError
 from pktscope.spec.load import Loaded, load_yaml
 from pktscope.spec.model import Spec, build_spec
+from pktscope.spec.types import Universe
 
 __all__ = ["MAX_FILES", "Clean", "clear", "loaded_file", "lookup", "remember"]
 
@@ -37,12 +38,40 @@ class Clean:
     loaded: Loaded
     expr_locs: dict[str, tuple[int, int]]
     _model: Spec | None = field(default=None, repr=False)
+    #: every spec (id, model, imported ids) of a universe in which :meth:`model` was checked
+    #: with no error and no name looked up in vain; see :meth:`clean_in`
+    _clean_among: tuple[tuple[str, Spec, tuple[str, ...]], ...] | None = field(
+        default=None, repr=False
+    )
 
     def model(self) -> Spec:
         """The model validation checks, built on first use (and never mutated by it)."""
         if self._model is None:
             self._model = build_spec(self.loaded)
         return self._model
+
+    def checked_clean(self, universe: Universe) -> None:
+        """Note that :meth:`model` checked clean, every name it looked up found, in
+        ``universe``."""
+        self._clean_among = tuple(
+            (sid, spec, tuple(universe.imports.get(sid, ())))
+            for sid, spec in universe.specs.items()
+        )
+
+    def clean_in(self, universe: Universe) -> bool:
+        """True when ``universe`` holds every spec of a universe :meth:`model` checked clean in,
+        as the same objects importing the same ids. Checking it again would then find the
+        same nothing: each name lookup takes the same steps through the same objects (none
+        failed, so none can now find something new), and ``_parent`` types come from the
+        spec's own types only."""
+        among = self._clean_among
+        if among is None:
+            return False
+        specs, imports = universe.specs, universe.imports
+        return all(
+            specs.get(sid) is spec and tuple(imports.get(sid, ())) == imps
+            for sid, spec, imps in among
+        )
 
 
 _CACHE: OrderedDict[tuple[str | None, str], Clean] = OrderedDict()

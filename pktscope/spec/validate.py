@@ -158,7 +158,8 @@ class _Session:
                     return
                 report = made
                 if not report.errors:
-                    cache.remember(file, text, cache.Clean(report.loaded, dict(report.expr_locs)))
+                    report.entry = cache.Clean(report.loaded, dict(report.expr_locs))
+                    cache.remember(file, text, report.entry)
         self.reports[key] = report
         self._imports(key, report, base_dir)
 

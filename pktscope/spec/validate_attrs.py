@@ -215,7 +215,13 @@ def check_semantics(
         ids = [specs[k].id for k in imports.get(key, []) if k in specs]
         universe.add(spec, ids)
     for key, spec in specs.items():
-        check_spec_model(Checker(universe, spec, reports[key]))
+        report = reports[key]
+        if report.entry is not None and report.entry.clean_in(universe):
+            continue  # its model was checked clean among these very specs (cache.Clean)
+        checker = Checker(universe, spec, report)
+        check_spec_model(checker)
+        if report.entry is not None and not report.errors and not checker.misses:
+            report.entry.checked_clean(universe)
     out: dict[str, list[SpecError]] = {}
     for key, report in reports.items():
         out[key] = report.errors[before[key] :]

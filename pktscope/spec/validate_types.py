@@ -65,13 +65,22 @@ class Checker:
         self.sizing: set[int] = set()
         self.parents: dict[int, TypeDef | None] | None = None
         self.value_types: dict[int, KType] = {}
+        #: names looked up in vain: in a universe with more specs they might resolve (an opaque
+        #: type, an indirect import), so a check with misses says nothing about other universes
+        self.misses = 0
 
     def resolve_type(self, ctx: TypeDef, name: str) -> TypeDef | None:
         """The universe's lookup, for well-formed names only (anything else is unknown)."""
-        return self.u.resolve_type(ctx, name) if TYPE_NAME_RE.match(name) else None
+        found = self.u.resolve_type(ctx, name) if TYPE_NAME_RE.match(name) else None
+        if found is None:
+            self.misses += 1
+        return found
 
     def resolve_enum(self, ctx: TypeDef, name: str) -> EnumDef | None:
-        return self.u.resolve_enum(ctx, name) if TYPE_NAME_RE.match(name) else None
+        found = self.u.resolve_enum(ctx, name) if TYPE_NAME_RE.match(name) else None
+        if found is None:
+            self.misses += 1
+        return found
 
     def opaque(self) -> bool:
         """``meta/ks-opaque-types: true``: unknown type names are external classes."""
