@@ -111,6 +111,22 @@ def _fast_text(i: int, facts: Facts, names: bool) -> str:
     return generic
 
 
+def _typed_text(i: int, facts: Facts, names: bool, kind: str | None) -> str | None:
+    """:func:`_fast_text` for a value whose type is known (``int``, ``bytesN``), without
+    the type tests; None when the renderer has to look."""
+    hint, _size, labels = facts
+    v = f"v{i}"
+    if names and labels:
+        return f"(L[{i}][{v}] if {v} in L[{i}] else R[{i}]({v}))" if kind == "int" else None
+    if kind == "int" and hint is None:
+        return f'f"{{{v}}}"'
+    if kind is not None and kind.startswith("bytes") and hint in (None, "hex"):
+        return f"{v}.hex()"
+    if kind == "bytes4" and hint == "ipv4":
+        return f"D[{v}]"
+    return None
+
+
 class _Dotted(dict[bytes, str]):
     """Dotted text of 4-byte addresses, each made once (a capture repeats its hosts); at
     most ``_DOTTED_MAX`` kept."""
@@ -136,14 +152,15 @@ class RowCode:
         self,
         body: list[str],
         ns: dict[str, Any],
-        spec: Callable[[list[int], list[str]], list[str] | None] | None = None,
+        spec: Callable[[list[int], list[str], list[str | None]], list[str] | None] | None = None,
     ) -> None:
         self.body = body
         self.ns = ns
         self.spec = spec or _lists_body
-        """``spec(counts, values)``: statements setting ``line`` when column ``i`` has
-        ``counts[i]`` values, whose code is in ``values`` (all columns' in order): a
-        specialised extractor's line (:mod:`pktscope.extract.trace`)."""
+        """``spec(counts, values, kinds)``: statements setting ``line`` when column ``i`` has
+        ``counts[i]`` values, whose code is in ``values`` (all columns' in order) and whose
+        type is ``kinds`` (``int``, ``bytesN``, ``bytes`` or None: unknown): a specialised
+        extractor's line (:mod:`pktscope.extract.trace`)."""
         src = "def row(cols):\n" + "".join(f"    {b}\n" for b in body) + "    return line\n"
         exec(compile(src, "<pktscope fields row>", "exec"), ns)
         self.row: Callable[[list[list[Any]]], str] = ns["row"]
@@ -172,7 +189,7 @@ def _grouped(counts: list[int], values: list[str]) -> list[list[str]]:
     return out
 
 
-def _lists_body(counts: list[int], values: list[str]) -> list[str]:
+def _lists_body(counts: list[int], values: list[str], kinds: list[str | None]) -> list[str]:
     """The columns as lists, then the general row statements."""
     cols = ", ".join("[" + ", ".join(vals) + "]" for vals in _grouped(counts, values))
     return [f"cols = [{cols}]", "line = ROW(cols)"]
@@ -232,14 +249,16 @@ def text_row_code(
         sep = separator.replace("{", "{{").replace("}", "}}")
         final = "line = f" + repr(sep.join(f"{{{p}}}" for p in parts))
 
-    def spec(counts: list[int], values: list[str]) -> list[str]:
+    def spec(counts: list[int], values: list[str], kinds: list[str | None]) -> list[str]:
         """The row when column ``i`` always has ``counts[i]`` values (known codes)."""
         lines: list[str] = []
+        typed = _grouped(counts, kinds)  # type: ignore[arg-type]
         for i, (f, vals) in enumerate(zip(facts, _grouped(counts, values), strict=True)):
             if not vals:
                 lines.append(f"t{i} = {none}")
             elif len(vals) == 1:
-                lines += [f"v{i} = {vals[0]}", f"t{i} = {_fast_text(i, f, names)}"]
+                text = _typed_text(i, f, names, typed[i][0]) or _fast_text(i, f, names)
+                lines += [f"v{i} = {vals[0]}", f"t{i} = {text}"]
             else:
                 lines.append(f"t{i} = J(R[{i}], [{', '.join(vals)}])")
         return [*lines, final]

@@ -23,7 +23,6 @@ import ast
 import operator
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Trace", "TraceError", "specialise", "trace"]
@@ -48,15 +47,22 @@ class TraceError(Exception):
     """The sample frame's path cannot be specialised (the general code serves it)."""
 
 
-@dataclass(frozen=True)
 class Val:
     """A value during a trace: ``value`` in the sample frame, ``code`` computing it in the
-    specialised function (None: the same for every frame on this path), and ``lin`` when it is
-    the frame start plus that constant (a position)."""
+    specialised function (None: the same for every frame on this path), ``lin`` when it is
+    the frame start plus that constant (a position), and ``kind``: ``int`` or ``bytesN``
+    (``bytes`` of any length), the type every frame on this path gives it (None: not known,
+    a renderer tests it)."""
 
-    value: Any
-    code: str | None = None
-    lin: int | None = None
+    __slots__ = ("code", "kind", "lin", "value")
+
+    def __init__(
+        self, value: Any, code: str | None = None, lin: int | None = None, kind: str | None = None
+    ) -> None:
+        self.value = value
+        self.code = code
+        self.lin = lin
+        self.kind = kind
 
     @property
     def static(self) -> bool:
@@ -66,16 +72,18 @@ class Val:
         return repr(self.value) if self.code is None else self.code
 
 
-@dataclass
 class Trace:
     """What one frame's path read, decided and produced."""
 
-    reads: dict[tuple[int, str], str] = field(default_factory=dict)
-    """(offset from the frame start, struct code with byte order) → local holding it."""
-    steps: list[tuple[str, str]] = field(default_factory=list)
-    """In order: ``("guard", condition)`` and ``("let", statement)``."""
-    columns: dict[int, list[str]] = field(default_factory=dict)
-    """Column → code of each value appended to it."""
+    __slots__ = ("columns", "reads", "steps")
+
+    def __init__(self) -> None:
+        self.reads: dict[tuple[int, str], str] = {}
+        """(offset from the frame start, struct code with byte order) → local holding it."""
+        self.steps: list[tuple[str, str]] = []
+        """In order: ``("guard", condition)`` and ``("let", statement)``."""
+        self.columns: dict[int, list[tuple[str, str | None]]] = {}
+        """Column → (code, kind) of each value appended to it."""
 
 
 class _Break(Exception):
@@ -136,16 +144,17 @@ class _Tracer:
             return v
         name = self.fresh("t")
         self.t.steps.append(("let", f"{name} = {v.code}"))
-        return Val(v.value, name)
+        return Val(v.value, name, kind=v.kind)
 
     def read(self, pos: Val, code: str, value: Any) -> Val:
         """A read of ``code`` at ``pos``: one of the fixed-offset reads, or a statement."""
+        kind = f"bytes{code[:-1]}" if code.endswith("s") else "int"
         if pos.lin is not None:
             key = (pos.lin, code)
             name = self.t.reads.get(key)
             if name is None:
                 name = self.t.reads[key] = self.fresh("r")
-            return Val(value, name)
+            return Val(value, name, kind=kind)
         name = self.fresh("d")
         if code.endswith("s"):
             stmt = f"{name} = buf[{pos.src()}:{pos.src()} + {code[:-1]}]"
@@ -154,7 +163,7 @@ class _Tracer:
         else:
             stmt = f"{name}, = _struct.unpack_from({code!r}, buf, {pos.src()})"
         self.t.steps.append(("let", stmt))
-        return Val(value, name)
+        return Val(value, name, kind=kind)
 
     # -- statements -------------------------------------------------------------------------
     def run(self, body: Sequence[ast.stmt]) -> None:
@@ -214,7 +223,8 @@ class _Tracer:
         col = f.value.slice.value
         if type(col) is not int:
             raise TraceError("unsupported column")
-        self.t.columns.setdefault(col, []).append(v.src())
+        kind = v.kind if not v.static else _static_kind(v.value)
+        self.t.columns.setdefault(col, []).append((v.src(), kind))
 
     def assign(self, target: ast.expr, value: Val) -> None:
         if isinstance(target, ast.Name):
@@ -327,7 +337,7 @@ class _Tracer:
                 return self.read(at, f"{size.value}s", raw)
             local = self.fresh("d")
             self.t.steps.append(("let", f"{local} = bytes(buf[{at.src()}:{stop.src()}])"))
-            return Val(raw, local)
+            return Val(raw, local, kind="bytes")
         assert signed is not None
         value = int.from_bytes(raw, order.value, signed=bool(signed.value))
         local = self.fresh("d")
@@ -335,7 +345,7 @@ class _Tracer:
             ("let", f"{local} = int.from_bytes(buf[{at.src()}:{stop.src()}], "
                     f"{order.value!r}, signed={bool(signed.value)!r})")
         )  # fmt: skip
-        return Val(value, local)
+        return Val(value, local, kind="int")
 
     def compare_values(self, a: Val, sym: str, b: Val) -> Val:
         res = _OPS[sym](a.value, b.value)
@@ -362,9 +372,10 @@ class _Tracer:
             lin = b.lin + a.value
         elif isinstance(op, ast.Sub) and a.lin is not None and b.static and type(b.value) is int:
             lin = a.lin - b.value
+        kind = "int" if _int_kind(a) and _int_kind(b) else None
         if lin is not None:
-            return Val(res, "s" if lin == 0 else f"(s + {lin})", lin)
-        return Val(res, f"({a.src()} {sym} {b.src()})")
+            return Val(res, "s" if lin == 0 else f"(s + {lin})", lin, kind)
+        return Val(res, f"({a.src()} {sym} {b.src()})", kind=kind)
 
     def compare(self, node: ast.Compare) -> Val:
         left = self.expr(node.left)
@@ -413,7 +424,7 @@ class _Tracer:
                 return self.read(lo, f"{hi.lin - lo.lin}s", bytes(value))
             name = self.fresh("d")
             self.t.steps.append(("let", f"{name} = buf[{lo.src()}:{hi.src()}]"))
-            return Val(bytes(value), name)
+            return Val(bytes(value), name, kind="bytes")
         pos = self.expr(node.slice)
         return self.read(pos, "B", self.buf[pos.value])
 
@@ -432,7 +443,10 @@ class _Tracer:
             if pos.lin is None:  # at a frame-dependent position: the same read, in its place
                 names = [self.fresh("d") for _ in values]
                 self.t.steps.append(("let", f"{', '.join(names)}, = {name}(buf, {pos.src()})"))
-                return Val(tuple(Val(v, n) for v, n in zip(values, names, strict=True)))
+                kinds = ["bytes" + c[:-1] if c.endswith("s") else "int" for _o, c in items]
+                return Val(
+                    tuple(Val(v, n, kind=k) for v, n, k in zip(values, names, kinds, strict=True))
+                )
             out = []
             for (off, code), value in zip(items, values, strict=True):
                 full = code if code.endswith("s") or code in "bB" else order + code
@@ -455,6 +469,18 @@ class _Tracer:
             v = args[0]
             return Val(len(v.value)) if v.static else Val(len(v.value), f"len({v.code})")
         raise TraceError(f"unsupported call {name}")
+
+
+def _static_kind(value: Any) -> str | None:
+    if type(value) is int:
+        return "int"
+    if type(value) is bytes:
+        return f"bytes{len(value)}"
+    return None
+
+
+def _int_kind(v: Val) -> bool:
+    return v.kind == "int" or (v.static and type(v.value) is int) or v.lin is not None
 
 
 def _rd_args(args: list[Val]) -> tuple[Val, Val, Val, Val, Val | None, Val | None]:
@@ -516,14 +542,18 @@ def _size(code: str) -> int:
 
 
 def specialise(
-    t: Trace, columns: int, row: Callable[[list[int], list[str]], list[str] | None], name: str,
+    t: Trace,
+    columns: int,
+    row: Callable[[list[int], list[str], list[str | None]], list[str] | None],
+    name: str,
 ) -> str | None:  # fmt: skip
     """Source of ``name(buf, s, e)``: the frame's line when it takes ``t``'s path, otherwise
     ``_G(buf, s, e)`` (the general code's line). ``row(counts, values)`` gives the
     statements setting ``line`` from the columns' value codes (None: not specialisable)."""
     counts = [len(t.columns.get(i, ())) for i in range(columns)]
-    values = [v for i in range(columns) for v in t.columns.get(i, ())]
-    body = row(counts, values)
+    values = [v for i in range(columns) for v, _k in t.columns.get(i, ())]
+    kinds = [k for i in range(columns) for _v, k in t.columns.get(i, ())]
+    body = row(counts, values, kinds)
     if body is None:
         return None
     steps = _live(t.steps, [*values, *body])
