@@ -23,9 +23,8 @@ from pktscope.compile.codecache import compile_source
 from pktscope.compile.python import GeneratedModule, ModuleGen
 from pktscope.compile.runtime import RUNTIME_MODULE, runtime_code, runtime_file
 from pktscope.compile.translate import Ctx
-from pktscope.spec.cache import loaded_file
-from pktscope.spec.load import Loaded, load_yaml
-from pktscope.spec.model import Spec, build_spec
+from pktscope.spec.cache import spec_file, spec_text
+from pktscope.spec.model import Spec
 from pktscope.spec.types import Universe
 from pktscope.spec.validate import validate_file
 
@@ -54,8 +53,7 @@ def load_universe(
     paths = [Path(p) for p in import_paths]
     seen: dict[str, str] = {}  # resolved file -> spec id
 
-    def load(loaded: Loaded, file: Path | None) -> Spec:
-        spec = build_spec(loaded)
+    def load(spec: Spec, file: Path | None) -> Spec:
         if file is not None:
             seen[str(file.resolve())] = spec.id
         if spec.id in uni.specs:
@@ -66,21 +64,21 @@ def load_universe(
         for i, imp in enumerate(spec.root.meta.imports):
             target = _find_import(imp, file, paths)
             if target is None:
-                raise loaded.error(f"cannot find import {imp!r}", f"/meta/imports/{i}")
+                raise spec.loaded.error(f"cannot find import {imp!r}", f"/meta/imports/{i}")
             key = str(target.resolve())
             if key in seen:
                 ids.append(seen[key])
                 continue
-            ids.append(load(loaded_file(target), target).id)
+            ids.append(load(spec_file(target), target).id)
         uni.imports[spec.id] = ids
         return spec
 
     for src in sources:
         if _is_path(src):
             p = Path(src)
-            spec = load(loaded_file(p), p)
+            spec = load(spec_file(p), p)
         else:
-            spec = load(load_yaml(str(src)), None)
+            spec = load(spec_text(str(src)), None)
         comp.main.append(spec)
     return comp
 

@@ -77,7 +77,7 @@ def field_meta(gen: ModuleGen, t: TypeDef, a: Attr, reads: ReadEmitter) -> dict[
         edef = gen.uni.resolve_enum(t, a.enum)
         enum = gen.enum_ref(edef) if edef else None
     meta: dict[str, Any] = {
-        "id": a.id,
+        "id": gen.aid(a),
         "spec_path": a.path,
         "kind": a.kind,
         "type": typ,

@@ -106,6 +106,9 @@ class ModuleGen:
         self.mod = GeneratedModule(name=check_id(spec.id, "spec id"), body="")
         self.fast: set[int] = set()  # id() of the types read in buffer mode (fastpath.py)
         self.named: set[int] = set()  # id() of the types whose fields are named and checked
+        # id() of a seq attribute without id -> its name (``_unnamed3``); kept here, not written
+        # into the model, which validation and other compiles share (pktscope.spec.cache)
+        self.unnamed: dict[int, str] = {}
         self.asked: set[int] | None = None  # is_fast() answers noted here (fastpath.py)
 
     # -- errors -------------------------------------------------------------------------
@@ -268,12 +271,17 @@ class ModuleGen:
             cur.attrs.append((i, a, code, size))
         return out
 
+    def aid(self, a: Attr) -> str | None:
+        """``a``'s id, or the name :meth:`name_fields` gave it (None before that)."""
+        return a.id if a.id is not None else self.unnamed.get(id(a))
+
     def attr_name(self, a: Attr) -> str:
-        if a.id is None:
+        aid = a.id if a.id is not None else self.unnamed.get(id(a))
+        if aid is None:
             return ""
-        if a.id.startswith("_unnamed") and a.id[8:].isdigit():
-            return a.id
-        return pyname(a.id)
+        if aid.startswith("_unnamed") and aid[8:].isdigit():
+            return aid
+        return pyname(aid)
 
     def gen_class(self, em: Emitter, t: TypeDef) -> None:
         cname = camel(t.name)
@@ -325,7 +333,7 @@ class ModuleGen:
             if bit_runs:
                 em.line(f"_PKT_BITS = {bit_runs!r}")
             seq_table = [
-                (self.attr_name(a), a.id, bool(a.repeat), a.path, run_of.get(i))
+                (self.attr_name(a), self.aid(a), bool(a.repeat), a.path, run_of.get(i))
                 for i, a in enumerate(t.seq)
             ] + [
                 (f"_m_{self.attr_name(a)}", a.id, bool(a.repeat), a.path, None) for a in t.instances
@@ -353,7 +361,7 @@ class ModuleGen:
         self.named.add(id(t))
         for i, a in enumerate(t.seq):
             if a.id is None:
-                a.id = f"_unnamed{i}"
+                self.unnamed[id(a)] = f"_unnamed{i}"
             elif not ID_RE.match(a.id):
                 raise self.error(f"invalid field id {a.id!r}", a.path)
         for a in t.instances:
@@ -529,11 +537,11 @@ class ModuleGen:
         if a.if_expr is not None:
             em.line(f"if {reads.expr(a.if_expr)}:")
             with em.indent():
-                self.gen_value(em, t, a, target, repr(a.id), reads, ctx, seq=True)
+                self.gen_value(em, t, a, target, repr(self.aid(a)), reads, ctx, seq=True)
             with em.block("else:"):
                 em.line(f"{target} = None")
         else:
-            self.gen_value(em, t, a, target, repr(a.id), reads, ctx, seq=True)
+            self.gen_value(em, t, a, target, repr(self.aid(a)), reads, ctx, seq=True)
 
     def gen_value(  # noqa: PLR0917 - internal emitter step
         self,

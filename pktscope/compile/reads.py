@@ -419,7 +419,7 @@ class ReadEmitter:
     def unsigned_field(self, text: str) -> bool:
         """True when ``text`` names a seq field of this type read as an unsigned integer."""
         for b in self.t.seq:
-            if b.id == text.strip() and not b.repeat and not b.switch and not b.enum:
+            if self.gen.aid(b) == text.strip() and not b.repeat and not b.switch and not b.enum:
                 return bool(re.fullmatch(r"u[1248](be|le)?", b.type or ""))
         return False
 

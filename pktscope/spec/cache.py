@@ -10,8 +10,9 @@ a file with any error or warning is always checked from scratch, so every messag
 Entries are keyed by the file name as given (messages print it) and the whole text, which the
 caller reads each time: an edited file can never be served stale, whatever its mtime says.
 Nothing here is mutated after it is stored: consumers only read ``Loaded`` and ``expr_locs``
-(sessions copy the latter), validation never writes to its models, and the code generator,
-which does (naming unnamed fields), gets models of its own from :func:`loaded_file`.
+(sessions copy the latter), and neither validation nor the code generator writes to a model
+(the generator keeps the names it gives unnamed fields to itself), so one model per file serves
+every check and every compile.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pktscope.spec.load import Loaded, load_yaml
 from pktscope.spec.model import Spec, build_spec
 from pktscope.spec.types import Universe
 
-__all__ = ["MAX_FILES", "Clean", "clear", "loaded_file", "lookup", "remember"]
+__all__ = ["MAX_FILES", "Clean", "clear", "lookup", "remember", "spec_file", "spec_text"]
 
 #: the most files kept (least recently used first out)
 MAX_FILES = 256
@@ -95,13 +96,18 @@ def clear() -> None:
     _CACHE.clear()
 
 
-def loaded_file(path: str | Path) -> Loaded:
-    """:func:`~pktscope.spec.load.load_file`, served from the cache when the file's current
-    text was checked clean before."""
+def spec_file(path: str | Path) -> Spec:
+    """The model of the spec file at ``path``: the cached one when its current text was
+    checked clean before (models are read-only to the compiler too), else a new one."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
     except OSError as exc:
         raise SpecError(f"cannot read spec: {exc.strerror}", file=str(p)) from None
-    hit = lookup(str(p), text)
-    return hit.loaded if hit is not None else load_yaml(text, file=str(p))
+    return spec_text(text, str(p))
+
+
+def spec_text(text: str, file: str | None = None) -> Spec:
+    """The model of spec ``text`` (read from ``file``), from the cache when checked clean."""
+    hit = lookup(file, text)
+    return hit.model() if hit is not None else build_spec(load_yaml(text, file=file))

@@ -91,7 +91,9 @@ def test_two_compiles_are_equal_and_independent(tmp_path: Path) -> None:
     # changing one module leaves the other alone
     one.Main.from_bytes = None
     assert two.Main.from_bytes(b"\x05\x06\x07").head == 5
-    # the unnamed field was named by the generator without touching what validation reads
+    # the unnamed field was named by the generator without touching the shared model
+    entry = cache.lookup(str(main), main.read_text(encoding="utf-8"))
+    assert entry is not None and entry.model().root.seq[1].id is None
     assert check_spec(main) == []
 
 
