@@ -149,6 +149,8 @@ class _Tracer:
     def read(self, pos: Val, code: str, value: Any) -> Val:
         """A read of ``code`` at ``pos``: one of the fixed-offset reads, or a statement."""
         kind = f"bytes{code[:-1]}" if code.endswith("s") else "int"
+        if pos.static:
+            raise TraceError("a read at a position not tied to the frame")
         if pos.lin is not None:
             key = (pos.lin, code)
             name = self.t.reads.get(key)
@@ -323,6 +325,8 @@ class _Tracer:
         for v in (at, size):
             if type(v.value) is not int:
                 raise TraceError("the sample frame takes the full decode")
+        if at.static:
+            raise TraceError("a read at a position not tied to the frame")
         stop = self.binop(ast.Add(), at, size)
         for check in (
             self.compare_values(size, ">=", Val(0)),
@@ -349,7 +353,7 @@ class _Tracer:
 
     def compare_values(self, a: Val, sym: str, b: Val) -> Val:
         res = _OPS[sym](a.value, b.value)
-        if a.static and b.static:
+        if (a.static and b.static) or (a.lin is not None and b.lin is not None):
             return Val(res)
         return Val(res, f"({a.src()} {sym} {b.src()})")
 
@@ -365,6 +369,8 @@ class _Tracer:
             return Val(res)
         if b.static and b.value == 0 and sym in ("+", "-", ">>", "<<", "|", "^"):
             return a  # the identity: x >> 0 is x
+        if sym == "-" and a.lin is not None and b.lin is not None:
+            return Val(res)  # two positions in the same frame: their distance is fixed
         lin = None
         if isinstance(op, ast.Add) and a.lin is not None and b.static and type(b.value) is int:
             lin = a.lin + b.value
@@ -391,7 +397,9 @@ class _Tracer:
                     ast.GtE: ">=", ast.In: "in", ast.NotIn: "not in",
                 }[type(op)]  # fmt: skip
                 res = _OPS[sym](left.value, right.value)
-                if left.static and right.static:
+                if (left.static and right.static) or (
+                    left.lin is not None and right.lin is not None
+                ):  # constants, or two positions in the frame: decided once
                     part = Val(res)
                 else:
                     rsrc = right.src()
@@ -417,7 +425,7 @@ class _Tracer:
         if isinstance(node.slice, ast.Slice):
             lo = self.expr(node.slice.lower) if node.slice.lower is not None else None
             hi = self.expr(node.slice.upper) if node.slice.upper is not None else None
-            if lo is None or hi is None or node.slice.step is not None:
+            if lo is None or hi is None or node.slice.step is not None or lo.static or hi.static:
                 raise TraceError("unsupported slice")
             value = self.buf[lo.value : hi.value]
             if lo.lin is not None and hi.lin is not None and hi.lin > lo.lin:
@@ -426,6 +434,8 @@ class _Tracer:
             self.t.steps.append(("let", f"{name} = buf[{lo.src()}:{hi.src()}]"))
             return Val(bytes(value), name, kind="bytes")
         pos = self.expr(node.slice)
+        if type(pos.value) is not int:
+            raise TraceError("unsupported index")
         return self.read(pos, "B", self.buf[pos.value])
 
     def call(self, node: ast.Call) -> Val:
@@ -607,19 +617,31 @@ _BOUND_RE = re.compile(r"not \(\(s \+ (\d+)\) (>=|>) e\)|not \(e (<=|<) \(s \+ (
 _PURE_RE = re.compile(r"_t\d+ = [\w\s()+\-*&|^<>=!]*")  # names, numbers, operators (no // or %)
 _EQ_RE = re.compile(r"\((_[rtd]\d+) == (-?\d+)\)")
 _NE_RE = re.compile(r"not \((_[rtd]\d+) == (-?\d+)\)|\((_[rtd]\d+) != (-?\d+)\)")
-_FLOOR_RE = re.compile(r"not \(\(s \+ (\d+)\) (>=|>) (_t\d+)\)")
+_FLOOR_RE = re.compile(
+    r"not \(\(s \+ (\d+)\) (>=|>) (_t\d+)\)|not \((_t\d+) (<=|<) \(s \+ (\d+)\)\)"
+)
+
+
+def _floor(guard: str) -> tuple[str, int] | None:
+    """``(x, c)`` for a guard meaning ``x >= s + c`` (x a local), else None."""
+    m = _FLOOR_RE.fullmatch(guard)
+    if m is None:
+        return None
+    if m.group(1) is not None:  # not (s + c > x): x >= s + c; not (s + c >= x): x >= s + c + 1
+        return m.group(3), int(m.group(1)) + (m.group(2) == ">=")
+    # not (x < s + c): x >= s + c; not (x <= s + c): x >= s + c + 1
+    return m.group(4), int(m.group(6)) + (m.group(5) == "<=")
 
 
 def _strongest(guards: list[str]) -> list[str]:
-    """``guards`` (tested together) without the ``s + c <= x`` ones a larger ``c`` implies."""
+    """``guards`` (tested together) without those the others imply: ``x >= s + c`` by one
+    with a larger ``c``, ``x != b`` by ``x == a``."""
     need: dict[str, int] = {}
-    for g in guards:
-        m = _FLOOR_RE.fullmatch(g)
-        if m is not None:
-            c = int(m.group(1)) + (m.group(2) == ">=")  # x >= s + c
-            need[m.group(3)] = max(need.get(m.group(3), c), c)
     equal: dict[str, int] = {}
     for g in guards:
+        floor = _floor(g)
+        if floor is not None:
+            need[floor[0]] = max(need.get(floor[0], floor[1]), floor[1])
         m = _EQ_RE.fullmatch(g)
         if m is not None:
             equal[m.group(1)] = int(m.group(2))
@@ -630,14 +652,12 @@ def _strongest(guards: list[str]) -> list[str]:
             name, value = m.group(1) or m.group(3), int(m.group(2) or m.group(4))
             if name in equal and equal[name] != value:
                 continue  # x == a makes x != b certain
-        m = _FLOOR_RE.fullmatch(g)
-        if m is None:
+        floor = _floor(g)
+        if floor is None:
             out.append(g)
-            continue
-        c = int(m.group(1)) + (m.group(2) == ">=")
-        if c == need[m.group(3)]:
+        elif floor[1] == need[floor[0]]:
             out.append(g)
-            need[m.group(3)] = -1  # once
+            need[floor[0]] = -1  # once
     return out
 
 
