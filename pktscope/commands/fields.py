@@ -360,8 +360,8 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
 
 
 FAST_ENV = "PKTSCOPE_FIELDS_SLOW"
-PARALLEL_MIN_BYTES = 8 << 20  # below this, forking workers costs more than it saves
-PARALLEL_MIN_FRAMES = 20_000  # the same for ``-c N``
+PARALLEL_MIN_BYTES = 64 << 20  # below this (~200,000 frames) forking costs what it saves
+PARALLEL_MIN_FRAMES = 200_000  # the same for ``-c N``
 MAX_AUTO_JOBS = 8
 PROGRESS_MIN_BYTES = 32 << 20  # a bar for scans long enough to wait for
 
