@@ -12,6 +12,7 @@ recently used first out).
 from __future__ import annotations
 
 import linecache
+import threading
 import types
 from collections import OrderedDict
 
@@ -22,23 +23,28 @@ MAX_CACHED_CHARS = 8_000_000
 
 _CACHE: OrderedDict[str, tuple[str, types.CodeType]] = OrderedDict()
 _size = [0]
+_LOCK = threading.Lock()
 
 
 def compile_source(source: str, filename: str) -> tuple[types.CodeType, str]:
     """``compile(source, filename, "exec")`` once per distinct source; returns the code and the
     filename it carries (``filename`` unless the same source was compiled before), registered in
     :mod:`linecache`."""
-    hit = _CACHE.get(source)
+    with _LOCK:
+        hit = _CACHE.get(source)
+        if hit is not None:
+            _CACHE.move_to_end(source)
     if hit is not None:
-        _CACHE.move_to_end(source)
         filename, code = hit
     else:
         code = compile(source, filename, "exec")
         if len(source) <= MAX_CACHED_CHARS:
-            _CACHE[source] = (filename, code)
-            _size[0] += len(source)
-            while _size[0] > MAX_CACHED_CHARS:
-                old, _ = _CACHE.popitem(last=False)
-                _size[0] -= len(old)
+            with _LOCK:
+                if source not in _CACHE:
+                    _CACHE[source] = (filename, code)
+                    _size[0] += len(source)
+                while _size[0] > MAX_CACHED_CHARS:
+                    old, _ = _CACHE.popitem(last=False)
+                    _size[0] -= len(old)
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     return code, filename

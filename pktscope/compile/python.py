@@ -42,7 +42,7 @@ HEADER = (
 def doc_literal(text: str) -> str:
     """A docstring literal: triple-quoted when the text is plainly safe there, else ``repr``."""
     body = text.rstrip("\n")
-    plain = all(c == "\n" or (c.isprintable() and c != "\\") for c in body)
+    plain = "\\" not in body and body.replace("\n", "").isprintable()
     if plain and '"""' not in body and not body.endswith('"') and not body.startswith('"'):
         return '"""' + body + '"""'
     return repr(text)

@@ -17,6 +17,7 @@ every check and every compile.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,22 +79,28 @@ class Clean:
 _CACHE: OrderedDict[tuple[str | None, str], Clean] = OrderedDict()
 
 
+_LOCK = threading.Lock()  # compile_spec may run in several threads (the TUI's workers)
+
+
 def lookup(file: str | None, text: str) -> Clean | None:
-    hit = _CACHE.get((file, text))
-    if hit is not None:
-        _CACHE.move_to_end((file, text))
-    return hit
+    with _LOCK:
+        hit = _CACHE.get((file, text))
+        if hit is not None:
+            _CACHE.move_to_end((file, text))
+        return hit
 
 
 def remember(file: str | None, text: str, entry: Clean) -> None:
-    _CACHE[(file, text)] = entry
-    _CACHE.move_to_end((file, text))
-    while len(_CACHE) > MAX_FILES:
-        _CACHE.popitem(last=False)
+    with _LOCK:
+        _CACHE[(file, text)] = entry
+        _CACHE.move_to_end((file, text))
+        while len(_CACHE) > MAX_FILES:
+            _CACHE.popitem(last=False)
 
 
 def clear() -> None:
-    _CACHE.clear()
+    with _LOCK:
+        _CACHE.clear()
 
 
 def spec_file(path: str | Path) -> Spec:
