@@ -11,6 +11,7 @@ a ``cap_len`` past the end of the file or over the record limit). Other formats 
 
 from __future__ import annotations
 
+import itertools
 import mmap
 import os
 import struct
@@ -100,7 +101,7 @@ def scan(
         head = fh.read(FILE_HEADER_SIZE)
         header = _header(head)
         if header is None:  # pcapng, or a capture the index reports on: the common path
-            _records(path, extractor.extract, row.row, slow_row, limit, write, stats)
+            _records(path, extractor, row, slow_row, limit, write, stats)
             return stats
         buf: Any
         try:  # mapped: pages are read as the loop reaches them (`-c 1` reads one)
@@ -414,24 +415,50 @@ def _work(  # noqa: PLR0917 - one loop's facts
 
 def _records(  # noqa: PLR0917 - one loop's facts
     path: str,
-    extract: Callable[[Any, int, int, int], list[list[Any]]],
-    row: Callable[[list[list[Any]]], str],
+    extractor: Extractor,
+    row: RowCode,
     slow_row: Callable[[Any], str],
     limit: int | None,
     write: Callable[[str], object],
     stats: Stats,
 ) -> None:
+    """The loop for pcapng (and what else the capture package reads): records one by one,
+    each interface's link type with its own line function; the first frames' link type
+    specialised to their path as for a classic pcap."""
     from pktscope.capture.open import open_records  # noqa: PLC0415 - pcapng and others
 
     slow = _Slow()
     n = 0
     lines: list[str] = []
+    framers: dict[int, Callable[[Any, int, int], str]] = {}
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        size = 0
     with open_records(path) as rf:
-        for rec in rf:
+        records = iter(rf)
+        head: list[Any] = []
+        if _specialise(size, limit):
+            from pktscope.extract.trace import SAMPLES  # noqa: PLC0415 - big captures only
+
+            head = list(itertools.islice(records, SAMPLES))
+        if head:
+            lt = head[0].linktype
+            datas = [bytes(r.data) for r in head if r.linktype == lt]
+            buf = b"".join(datas)
+            bounds, at = [], 0
+            for d in datas:
+                bounds.append((at, at + len(d)))
+                at += len(d)
+            framers[lt] = _framer(extractor, row, lt, buf, bounds)
+        for rec in itertools.chain(head, records):
+            line_of = framers.get(rec.linktype)
+            if line_of is None:
+                line_of = framers[rec.linktype] = _framer(extractor, row, rec.linktype)
             data = rec.data
             n += 1
             try:
-                lines.append(row(extract(data, 0, len(data), rec.linktype)))
+                lines.append(line_of(data, 0, len(data)))
             except Exception:  # the extractor refused the frame: the full decode decides
                 stats.fallback += 1
                 lines.append(slow_row(slow.packet(rec)))
