@@ -10,7 +10,8 @@ Two measurements, each against its peers in the same run (DESIGN.md "Performance
    decodes Ethernet, IPv4, UDP and DHCP with its options; every field's span is recorded), reading
    the values dpkt gives (MACs, addresses, ports, chaddr, every option), against dpkt (``Ethernet``
    and ``dpkt.dhcp.DHCP`` with its option list) -- target >= 2x --, the official Kaitai compiler's
-   Python output of the same specs chained by hand -- target >= 5x --, and Scapy (``Ether(raw)``
+   Python output of the same specs chained by hand -- target >= 5x; its ``--debug`` output, which
+   keeps positions as ours keeps spans, is printed too --, and Scapy (``Ether(raw)``
    with every layer's fields read) on a 5,000-frame subset, scaled to pkt/s. Informational lines:
    the same with the fields' spans read, our parsers chained by hand, and ``pkt.walk()`` building
    a Field object for every field.
@@ -211,8 +212,9 @@ def ours_classes() -> tuple[Any, Any, Any, Any]:
     return eth.Eth, ipv4.Ipv4, udp.Udp, dhcp.Dhcp
 
 
-def official_classes(tmp: Path) -> tuple[Any, Any, Any, Any] | None:
-    """The bundled specs through the official compiler (plain Python output), or None."""
+def official_classes(tmp: Path, *, debug: bool = False) -> tuple[Any, Any, Any, Any] | None:
+    """The bundled specs through the official compiler (plain Python output, or ``--debug``:
+    positions recorded, ``_read()`` called by hand), or None."""
     import importlib
     import os
 
@@ -232,7 +234,10 @@ def official_classes(tmp: Path) -> tuple[Any, Any, Any, Any] | None:
         return None
     specs = [str(ROOT / "specs" / f"{name}.ksy") for name in ("eth", "ipv4", "udp", "dhcp")]
     env = dict(os.environ, NODE_PATH=str(ksc_dir / "node_modules"))
-    subprocess.run([node, str(ksc_js), *specs, str(tmp)], check=True, env=env, capture_output=True)
+    flags = ["--debug"] if debug else []
+    subprocess.run(
+        [node, str(ksc_js), *flags, *specs, str(tmp)], check=True, env=env, capture_output=True
+    )
     sys.path.insert(0, str(tmp))
     try:
         mods = [importlib.import_module(name) for name in ("eth", "ipv4", "udp", "dhcp")]
@@ -241,6 +246,28 @@ def official_classes(tmp: Path) -> tuple[Any, Any, Any, Any] | None:
         for name in ("eth", "ipv4", "udp", "dhcp"):
             sys.modules.pop(name, None)
     return mods[0].Eth, mods[1].Ipv4, mods[2].Udp, mods[3].Dhcp
+
+
+def chain_by_hand_debug(path: Path, classes: tuple[Any, Any, Any, Any]) -> int:
+    """:func:`chain_by_hand` for ``--debug`` output: each object read by hand, positions kept."""
+    from pktscope.capture.open import open_records
+
+    eth_c, ip_c, udp_c, dhcp_c = classes
+    n = 0
+    with open_records(path) as rf:
+        for _num, _lt, data in rf.frames():
+            eth = eth_c.from_bytes(data)
+            eth._read()
+            ip = ip_c.from_bytes(eth.body)
+            ip._read()
+            udp = udp_c.from_bytes(ip.body)
+            udp._read()
+            dhcp = dhcp_c.from_bytes(udp.body)
+            dhcp._read()
+            _ = (eth.src, eth.dst, ip.src, ip.dst, udp.src_port, udp.dst_port, dhcp.chaddr)
+            _ = [(o.code, getattr(o, "body", None)) for o in dhcp.options]
+            n += 1
+    return n
 
 
 def dpkt_full(path: Path) -> int:
@@ -380,6 +407,12 @@ def bench_full(path: Path, frames: int, repeat: int) -> bool:
                 "(target >= 5x)"
             )
             ok &= ratio >= 5
+    with tempfile.TemporaryDirectory() as tmp:
+        debug = official_classes(Path(tmp), debug=True)
+        if debug is not None:  # informational: the official output keeping positions too
+            w_kd, c_kd, _ = measure(lambda: chain_by_hand_debug(path, debug), repeat)
+            print(row("official Kaitai --debug, by hand", frames, w_kd, c_kd))
+            print(f"  ratio pktscope/official --debug: {w_kd / w_full:.2f}x wall (informational)")
     try:
         subset = scapy_frames(path, SCAPY_FRAMES)
         w_sc, c_sc, _ = measure(lambda: scapy_full(subset), repeat)

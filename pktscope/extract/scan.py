@@ -138,15 +138,18 @@ def _framer(
         if samples:
             from pktscope.extract.trace import specialised  # noqa: PLC0415 - big captures only
 
-            fast = specialised(
-                layer,
-                extractor.source,
-                row,
-                columns=len(extractor.facts),
-                general=general,
-                buf=buf,
-                samples=samples,
-            )
+            try:
+                fast = specialised(
+                    layer,
+                    extractor.source,
+                    row,
+                    columns=len(extractor.facts),
+                    general=general,
+                    buf=buf,
+                    samples=samples,
+                )
+            except Exception:  # an optimisation that fails must not stop the scan
+                fast = None
             if fast is not None:
                 return fast
         return general

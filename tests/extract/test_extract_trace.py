@@ -36,10 +36,9 @@ WIDE = ["eth.src", "eth.ether_type", "ipv4.ihl", "ipv4.total_length", "udp.dst_p
 
 
 def _extractor(paths: list[str], tmp: Path) -> Extractor:
-    import os
-
-    os.environ["PKTSCOPE_CACHE_DIR"] = str(tmp)
-    ex = load_extractor(paths)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PKTSCOPE_CACHE_DIR", str(tmp))
+        ex = load_extractor(paths)
     assert ex is not None
     return ex
 
@@ -203,3 +202,35 @@ def test_a_frame_the_general_code_refuses_is_not_traced(plans: dict[str, Extract
     assert isinstance(tree, ast.FunctionDef)
     with pytest.raises(TraceError):
         trace(tree, structs_of(ex.source), layer.__globals__, buf, start=s, end=e)
+
+
+def test_a_failing_specialisation_leaves_the_general_code(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An error inside the optimisation is not the user's problem: the scan goes on."""
+    import pktscope.extract.trace as trace_module
+    from pktscope.capture.records import Record
+    from pktscope.capture.writer import write_pcap
+    from pktscope.cli import main
+
+    frames = _bench_frames(50, 4)
+    cap = tmp_path / "b.pcap"
+    write_pcap(
+        cap,
+        [Record(i, float(i), i, len(d), len(d), 0, 1, d, None, 0) for i, d in enumerate(frames)],
+        1,
+    )
+    monkeypatch.setenv("PKTSCOPE_CACHE_DIR", str(tmp_path / "plans"))
+    args = ["fields", str(cap), *[a for p in BENCH for a in ("-e", p)]]
+    monkeypatch.setenv("PKTSCOPE_FIELDS_SPECIALISE", "0")
+    assert main(args) == 0
+    expected = capsys.readouterr()
+
+    def broken(*_args: object, **_kw: object) -> None:
+        raise RuntimeError("a bug in the tracer")
+
+    monkeypatch.setattr(trace_module, "specialised", broken)
+    monkeypatch.setenv("PKTSCOPE_FIELDS_SPECIALISE", "1")
+    assert main(args) == 0
+    assert capsys.readouterr() == expected
+    assert len(expected.out.splitlines()) == 50
