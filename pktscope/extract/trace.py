@@ -311,6 +311,8 @@ class _Tracer:
             return None
         if all(v.static for v in vals):
             return None  # decided the same for every frame: the usual path keeps it static
+        if len({type(v.value) for v in vals}) != 1 or type(vals[0].value) not in (bool, int):
+            return None  # which operand comes out would decide the value's type
         word = " and " if isinstance(node.op, ast.And) else " or "
         result = vals[-1].value
         for v in vals:
@@ -570,6 +572,7 @@ def specialise(
     used = {n for text in [*values, *body, *(x for _k, x in steps)] for n in _NAME_RE.findall(text)}
     reads = {key: local for key, local in t.reads.items() if local in used}
     lines = [f"def {name}(buf, s, e):"]
+    readers: list[str] = []  # module-level struct readers, made once
     bail = "return _G(buf, s, e)"
     top = max((off + _size(code) for off, code in reads), default=0)
     if reads:
@@ -590,7 +593,9 @@ def specialise(
                 fmt += (f"{off - cur}x" if off > cur else "") + code
                 cur = off + _size(code)
                 names.append(local)
-            lines.append(f"    {', '.join(names)}, = _struct.unpack_from({fmt!r}, buf, s)")
+            reader = f"_SK{len(readers) + 1}"
+            readers.append(f"{reader} = _struct.Struct({fmt!r}).unpack_from")
+            lines.append(f"    {', '.join(names)}, = {reader}(buf, s)")
     pending: list[str] = []
     done: set[str] = set()  # locals are never reassigned: a guard holds once tested
     for kind, text in steps:
@@ -608,7 +613,7 @@ def specialise(
         lines.append(f"    if not ({' and '.join(_strongest(pending))}): {bail}")
     lines += [f"    {b}" for b in body]
     lines.append("    return line")
-    return "\n".join(lines) + "\n"
+    return "\n".join([*readers, *lines]) + "\n"
 
 
 _BOUND_RE = re.compile(r"not \(\(s \+ (\d+)\) (>=|>) e\)|not \(e (<=|<) \(s \+ (\d+)\)\)")
