@@ -25,7 +25,17 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["Trace", "TraceError", "specialise", "trace"]
+__all__ = [
+    "SAMPLES",
+    "Trace",
+    "TraceError",
+    "Val",
+    "function_source",
+    "specialise",
+    "specialised",
+    "structs_of",
+    "trace",
+]
 
 _MAX_STEPS = 4000  # statements evaluated by one trace
 _MAX_GUARDS = 200
@@ -96,8 +106,10 @@ class _Return(Exception):
 
 def _item_list(fmt: str) -> tuple[str, list[tuple[int, str]]]:
     """A struct format's byte order and its items as (offset, code)."""
-    order = fmt[0] if fmt and fmt[0] in "<>!=@" else ">"
-    body = fmt[1:] if fmt and fmt[0] in "<>!=@" else fmt
+    if not fmt or fmt[0] not in "<>!":  # native order and alignment: not traced
+        raise TraceError(f"struct format {fmt!r} without a byte order")
+    order = ">" if fmt[0] == "!" else fmt[0]
+    body = fmt[1:]
     items: list[tuple[int, str]] = []
     off = 0
     for count_text, code in _ITEM_RE.findall(body):
