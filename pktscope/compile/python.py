@@ -192,6 +192,7 @@ class ModuleGen:
         self.fast = fast_types(self, self.dry_run)
         em = Emitter()
         self.gen_class(em, self.spec.root)
+        self.recorded = {}  # replayed; the module keeps this generator, not its dry runs
         structs = [f"{n} = _struct.Struct({f!r})" for f, n in self.structs.items()]
         self.mod.body = "\n".join(structs) + "\n\n\n" + em.text()
         if self.late:

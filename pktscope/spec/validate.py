@@ -152,9 +152,8 @@ class _Session:
             if hit is not None:
                 report = Report(hit.loaded, [], dict(hit.expr_locs), entry=hit)
             else:
-                made = _check_text(text, file)
+                made = _check_text(text, file) or self._load_alone(key, text, file)
                 if made is None:
-                    self._unloadable(key, text, file)
                     return
                 report = made
                 if not report.errors:
@@ -163,17 +162,22 @@ class _Session:
         self.reports[key] = report
         self._imports(key, report, base_dir)
 
-    def _unloadable(self, key: str, text: str, file: str | None) -> None:
+    def _load_alone(self, key: str, text: str, file: str | None) -> Report | None:
+        """The text did not load through :func:`_check_text`: load it on its own, scan a fresh
+        composition and check the shape, or file the load error and return None."""
         try:
-            load_yaml(text, file=file)
+            loaded = load_yaml(text, file=file)
         except SpecError as exc:
             self.reports[key] = Report(Loaded(None, file), [exc])
-            return
+            return None
         except RecursionError:  # a recursive YAML alias (`&a [*a]`) or absurd nesting
             err = SpecError("yaml nesting too deep (or a recursive alias)", file=file, line=1)
             self.reports[key] = Report(Loaded(None, file), [err])
-            return
-        raise AssertionError("unreachable: the text loaded after all")  # pragma: no cover
+            return None
+        report = Report(loaded)
+        _scan_yaml(text, report)
+        ShapeChecker(report).top(loaded.data)
+        return report
 
     def _imports(self, key: str, report: Report, base_dir: Path | None) -> None:
         loaded = report.loaded
@@ -210,7 +214,7 @@ class _Session:
 
 def _check_text(text: str, file: str | None) -> Report | None:
     """Load ``text`` (composed once: the node scan, then the data) and check its shape; None
-    when it does not load (:meth:`_Session._unloadable` says why)."""
+    when it does not load (:meth:`_Session._load_alone` then says why)."""
     try:
         root = compose_yaml(text, file=file)
     except (SpecError, RecursionError):
