@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pktscope.compile.codecache import compile_source
+from pktscope.compile.gencache import generate
 from pktscope.compile.python import GeneratedModule, ModuleGen
 from pktscope.compile.runtime import RUNTIME_MODULE, runtime_code, runtime_file
 from pktscope.compile.translate import Ctx
@@ -108,8 +109,8 @@ def _generate(
         if sid in out:
             continue
         spec = comp.uni.specs[sid]
-        gen = ModuleGen(comp.uni, spec, allow_process_modules=allow_process_modules)
-        mod = gen.generate()
+        gen = generate(comp.uni, spec, allow_process_modules=allow_process_modules)
+        mod = gen.mod
         out[sid] = mod
         gens[sid] = gen
         for name in mod.opaque:

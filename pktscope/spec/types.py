@@ -32,6 +32,9 @@ class KType:
     enum: EnumDef | None = field(default=None, compare=False)
 
 
+#: the answer noted for a question that raised
+_FAILED = object()
+
 ANY = KType("any")
 INT = KType("int")
 FLOAT = KType("float")
@@ -62,6 +65,9 @@ class Universe:
         self.imports: dict[str, list[str]] = {}  # spec id -> ids it imports
         self._parents: dict[int, TypeDef | None] | None = None
         self._inferring: set[int] = set()
+        #: when a list: every answer that depends on which specs are here, noted as
+        #: ``(question, argument, name, answer)`` (pktscope.compile.gencache replays them)
+        self.trace: list[tuple[str, object, str, object]] | None = None
 
     def add(self, spec: Spec, imported_ids: list[str]) -> None:
         self.specs[spec.id] = spec
@@ -73,7 +79,17 @@ class Universe:
         return t.chain()[-1]
 
     def spec_of(self, t: TypeDef) -> Spec:
-        return self.specs[self.root_of(t).name]
+        try:
+            found = self.specs[self.root_of(t).name]
+        except KeyError:
+            self._note("spec_of", t, "", _FAILED)
+            raise
+        self._note("spec_of", t, "", found)
+        return found
+
+    def _note(self, question: str, arg: object, name: str, answer: object) -> None:
+        if self.trace is not None:
+            self.trace.append((question, arg, name, answer))
 
     def visible_roots(self, t: TypeDef) -> list[TypeDef]:
         sid = self.root_of(t).name
@@ -85,6 +101,12 @@ class Universe:
 
     def resolve_type(self, ctx: TypeDef, name: str) -> TypeDef | None:
         """``foo``, ``foo::bar`` or ``::foo`` as seen from ``ctx``; ``None`` if unknown."""
+        found = self._resolve_type(ctx, name)
+        if self.trace is not None:
+            self.trace.append(("resolve_type", ctx, name, found))
+        return found
+
+    def _resolve_type(self, ctx: TypeDef, name: str) -> TypeDef | None:
         parts = list(name.split("::"))
         absolute = parts[0] == ""
         if absolute:
@@ -134,11 +156,24 @@ class Universe:
         for spec in self.specs.values():
             for t in _walk(spec.root):
                 if t.enums.get(e.name) is e:
+                    self._note("enum_owner", e, "", t)
                     return t
+        self._note("enum_owner", e, "", _FAILED)
         raise KeyError(e.name)
 
     def parent_type(self, t: TypeDef) -> TypeDef | None:
         """The one type that uses ``t`` as a field type, if exactly one does."""
+        if self._parents is None:
+            trace, self.trace = self.trace, None  # only the answer matters, not how it is found
+            try:
+                self._find_parents()
+            finally:
+                self.trace = trace
+        found = self._parents.get(id(t)) if self._parents is not None else None
+        self._note("parent_type", t, "", found)
+        return found
+
+    def _find_parents(self) -> None:
         if self._parents is None:
             users: dict[int, set[int]] = {}
             objs: dict[int, TypeDef] = {}
@@ -157,7 +192,6 @@ class Universe:
             self._parents = {
                 k: (objs[next(iter(v))] if len(v) == 1 else None) for k, v in users.items()
             }
-        return self._parents.get(id(t))
 
     # -- attribute and expression types -------------------------------------------------
     def attr_type(self, ctx: TypeDef, a: Attr, *, element: bool = False) -> KType:
