@@ -249,7 +249,8 @@ def official_classes(tmp: Path, *, debug: bool = False) -> tuple[Any, Any, Any, 
 
 
 def chain_by_hand_debug(path: Path, classes: tuple[Any, Any, Any, Any]) -> int:
-    """:func:`chain_by_hand` for ``--debug`` output: each object read by hand, positions kept."""
+    """:func:`chain_by_hand` for ``--debug`` output: each object read by hand, positions kept.
+    (A copy, not a flag: a timed loop must not carry another peer's indirection.)"""
     from pktscope.capture.open import open_records
 
     eth_c, ip_c, udp_c, dhcp_c = classes
