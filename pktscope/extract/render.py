@@ -11,7 +11,7 @@ renderer: bytes shown as hex, a 4-byte ``ipv4``, a plain integer.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 
 def display_value(value: Any, hint: str | None, *, enum_names: bool, size: int | None) -> str:
@@ -25,6 +25,7 @@ def display_value(value: Any, hint: str | None, *, enum_names: bool, size: int |
 __all__ = ["RowCode", "json_renderer", "json_row_code", "text_renderer", "text_row_code"]
 
 Facts = tuple[str | None, int | None, Mapping[int, str] | None]
+_T = TypeVar("_T")
 
 
 def _plain(hint: str | None, size: int | None) -> Callable[[Any], str]:
@@ -181,8 +182,10 @@ class RowCode:
         return made
 
 
-def _grouped(counts: list[int], values: list[str]) -> list[list[str]]:
-    out, k = [], 0
+def _grouped(counts: list[int], values: list[_T]) -> list[list[_T]]:
+    """``values`` (all columns' in order) split into the columns' lists."""
+    out: list[list[_T]] = []
+    k = 0
     for n in counts:
         out.append(values[k : k + n])
         k += n
@@ -252,7 +255,7 @@ def text_row_code(
     def spec(counts: list[int], values: list[str], kinds: list[str | None]) -> list[str]:
         """The row when column ``i`` always has ``counts[i]`` values (known codes)."""
         lines: list[str] = []
-        typed = _grouped(counts, kinds)  # type: ignore[arg-type]
+        typed = _grouped(counts, kinds)
         for i, (f, vals) in enumerate(zip(facts, _grouped(counts, values), strict=True)):
             if not vals:
                 lines.append(f"t{i} = {none}")
