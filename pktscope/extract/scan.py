@@ -162,6 +162,7 @@ def _framer(
 
 
 SPECIALISE_MIN_BYTES = 8 << 20  # tracing costs ~20 ms: worth it from ~20,000 frames on
+SPECIALISE_MIN_FRAMES = 20_000  # the same for ``-c N``
 
 
 def _specialise(size: int, limit: int | None) -> bool:
@@ -170,7 +171,7 @@ def _specialise(size: int, limit: int | None) -> bool:
     flag = os.environ.get("PKTSCOPE_FIELDS_SPECIALISE", "")
     if flag in ("0", "1"):
         return flag == "1"
-    return size >= SPECIALISE_MIN_BYTES and (limit is None or limit >= 20_000)
+    return size >= SPECIALISE_MIN_BYTES and (limit is None or limit >= SPECIALISE_MIN_FRAMES)
 
 
 def _samples(buf: Any, endian: str) -> list[tuple[int, int]]:

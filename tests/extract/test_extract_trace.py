@@ -234,3 +234,17 @@ def test_a_failing_specialisation_leaves_the_general_code(
     assert main(args) == 0
     assert capsys.readouterr() == expected
     assert len(expected.out.splitlines()) == 50
+
+
+def test_specialisation_by_size_count_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pktscope.extract import scan
+
+    monkeypatch.delenv("PKTSCOPE_FIELDS_SPECIALISE", raising=False)
+    assert not scan._specialise(scan.SPECIALISE_MIN_BYTES - 1, None)
+    assert scan._specialise(scan.SPECIALISE_MIN_BYTES, None)
+    assert not scan._specialise(1 << 40, scan.SPECIALISE_MIN_FRAMES - 1)
+    assert scan._specialise(1 << 40, scan.SPECIALISE_MIN_FRAMES)
+    monkeypatch.setenv("PKTSCOPE_FIELDS_SPECIALISE", "0")
+    assert not scan._specialise(1 << 40, None)
+    monkeypatch.setenv("PKTSCOPE_FIELDS_SPECIALISE", "1")
+    assert scan._specialise(10, 1)
