@@ -16,7 +16,6 @@ import keyword
 from dataclasses import dataclass, field
 from typing import Any
 
-from pktscope.compile import replay as _replay
 from pktscope.compile.arrays import bulk_elem, gen_bulk, gen_loop
 from pktscope.compile.bitgroups import BitGroup, gen_bit_group, group_bits
 from pktscope.compile.emit import Emitter
@@ -24,7 +23,6 @@ from pktscope.compile.fastpath import fast_types
 from pktscope.compile.meta import field_meta, plain
 from pktscope.compile.reads import CODES as _FMT
 from pktscope.compile.reads import ReadEmitter
-from pktscope.compile.replay import Op, Recording, record, replay, snapshot, verify_replay
 from pktscope.compile.runtime import RUNTIME_IMPORTS, RUNTIME_SOURCE, runtime_names
 from pktscope.compile.translate import ID_RE, Ctx, check_id, pyname
 from pktscope.errors import CompileError, SpecError
@@ -112,9 +110,6 @@ class ModuleGen:
         # into the model, which validation and other compiles share (pktscope.spec.cache)
         self.unnamed: dict[int, str] = {}
         self.asked: set[int] | None = None  # is_fast() answers noted here (fastpath.py)
-        # while a dry run records (replay.py): the module-level effects, in order
-        self.rec: list[Op] | None = None
-        self.recorded: dict[int, Recording] = {}  # id() of a type -> its last fitting dry run
 
     # -- errors -------------------------------------------------------------------------
     def error(self, msg: str, path: str) -> SpecError:
@@ -133,15 +128,10 @@ class ModuleGen:
         names = ".".join(camel(x.name) for x in chain)
         root_id = chain[0].name
         if root_id != self.spec.id:
-            self.add_import(root_id)
+            if root_id not in self.mod.imports:
+                self.mod.imports.append(root_id)
             return f"{check_id(root_id)}.{names}"
         return names
-
-    def add_import(self, root_id: str) -> None:
-        if self.rec is not None:
-            self.rec.append(("import", root_id))
-        if root_id not in self.mod.imports:
-            self.mod.imports.append(root_id)
 
     def enum_ref(self, e: EnumDef) -> str:
         owner = e.owner or self.uni.enum_owner(e)
@@ -151,8 +141,6 @@ class ModuleGen:
         if "::" in name:
             raise self.error(f"unknown type {name!r}", f"{path}/type")
         check_id(name, "type name")
-        if self.rec is not None:
-            self.rec.append(("opaque", name, path))
         if name not in self.mod.opaque:
             self.mod.opaque.append(name)
         return f"{name}.{camel(name)}"
@@ -165,22 +153,13 @@ class ModuleGen:
         for part in dotted.split("."):
             if not ID_RE.match(part) or keyword.iskeyword(part):
                 raise self.error(f"invalid process module name {dotted!r}", path)
-        if self.rec is not None:
-            return record(self.rec, ("proc", dotted, path))
         alias = self.mod.process_modules.get(dotted)
         if alias is None:
             alias = f"_pkt_proc{len(self.mod.process_modules)}"
             self.mod.process_modules[dotted] = alias
         return alias
 
-    def need_zlib(self) -> None:
-        if self.rec is not None:
-            self.rec.append(("zlib",))
-        self.mod.need_zlib = True
-
     def struct(self, fmt: str) -> str:
-        if self.rec is not None:
-            return record(self.rec, ("struct", fmt))
         name = self.structs.get(fmt)
         if name is None:
             name = f"_S{len(self.structs)}"
@@ -192,7 +171,6 @@ class ModuleGen:
         self.fast = fast_types(self, self.dry_run)
         em = Emitter()
         self.gen_class(em, self.spec.root)
-        self.recorded = {}  # replayed; the module keeps this generator, not its dry runs
         structs = [f"{n} = _struct.Struct({f!r})" for f, n in self.structs.items()]
         self.mod.body = "\n".join(structs) + "\n\n\n" + em.text()
         if self.late:
@@ -205,19 +183,14 @@ class ModuleGen:
         returns what did not fit (None: all of it did)."""
         saved = (dict(self.structs), dict(self.late), list(self.mod.imports))
         saved2 = (list(self.mod.opaque), dict(self.mod.process_modules), self.mod.need_zlib)
-        self.recorded.pop(id(t), None)
         try:
             self.name_fields(t)
             reads = ReadEmitter(self, t, self.ctx(t))
             plan = group_bits(t, self.plan(t, reads))
             reads.fast = True
-            self.rec = []
             self.gen_seq(em, t, plan, reads, self.ctx(t))
-            if reads.bad is None:
-                self.recorded[id(t)] = Recording(list(em.lines), self.rec, snapshot(reads))
             return reads.bad
         finally:
-            self.rec = None
             self.structs, self.late, self.mod.imports = saved
             self.mod.opaque, self.mod.process_modules, self.mod.need_zlib = saved2
 
@@ -234,8 +207,6 @@ class ModuleGen:
     def late_global(self, text: str, prefix: str) -> str:
         """A module-level name for the expression ``text`` (over this module's classes),
         defined after the classes."""
-        if self.rec is not None:
-            return record(self.rec, ("late", text, prefix))
         name = self.late.get(text)
         if name is None:
             k = sum(n.startswith(prefix) for n in self.late.values())
@@ -446,15 +417,7 @@ class ModuleGen:
                 if not plan or t.meta.endian_switch is not None:
                     em.line("_f = -1")  # (otherwise the first field sets it)
                 with em.block("try:"):
-                    rec = self.recorded.get(id(t)) if mode else None
-                    if rec is None:
-                        self.gen_seq(em, t, plan, reads, ctx)
-                    elif _replay.VERIFY_REPLAY:
-                        verify_replay(
-                            self, rec, em, reads, lambda: self.gen_seq(em, t, plan, reads, ctx)
-                        )
-                    else:
-                        replay(self, rec, em, reads)
+                    self.gen_seq(em, t, plan, reads, ctx)
                 with em.block("except Exception as _x:"):
                     em.line("_pkt_fail(self, _x, _f, _p)")
                     em.line("raise")

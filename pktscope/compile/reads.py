@@ -437,7 +437,7 @@ class ReadEmitter:
             amount = args[0] if p.name == "rol" else f"8 - ({args[0]})"
             return f"_KaitaiStream.process_rotate_left({data}, ({amount}) % 8, 1)"
         if p.name == "zlib":
-            self.gen.need_zlib()
+            self.gen.mod.need_zlib = True
             return f"_zlib.decompress({data})"
         alias = self.gen.process_module(p.name, p.path)
         cls = "".join(w.capitalize() for w in p.name.split(".")[-1].split("_"))
