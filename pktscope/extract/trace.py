@@ -22,14 +22,15 @@ from __future__ import annotations
 import ast
 import operator
 import re
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, cast
 
 __all__ = [
     "SAMPLES",
     "Trace",
     "TraceError",
     "Val",
+    "function_body",
     "function_source",
     "specialise",
     "specialised",
@@ -180,7 +181,7 @@ class _Tracer:
         return Val(value, name, kind=kind)
 
     # -- statements -------------------------------------------------------------------------
-    def run(self, body: Sequence[ast.stmt]) -> None:
+    def run(self, body: Iterable[ast.stmt]) -> None:
         for stmt in body:
             self.stmt(stmt)
 
@@ -528,6 +529,89 @@ def function_source(source: str, name: str) -> str:
     return source[start + 1 : min(stops) if stops else len(source)]
 
 
+class _Unparsed(ast.stmt):
+    """A statement the lazy parser does not model (``for``, ``try``...): refused if reached."""
+
+
+class _Block:
+    """The statements of an indented block of generated code, parsed when first run: a trace
+    follows one path, so most of a first layer's ~800 lines are never parsed. Generated code
+    has one statement per line and no comments; a line that does not parse refuses the trace."""
+
+    __slots__ = ("lines", "stmts")
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.stmts: list[ast.stmt] | None = None
+
+    def __iter__(self) -> Iterator[ast.stmt]:
+        if self.stmts is None:
+            try:
+                self.stmts = _statements(self.lines)
+            except SyntaxError as exc:
+                raise TraceError(f"unparsed generated line: {exc}") from exc
+        return iter(self.stmts)
+
+
+def _body_end(lines: list[str], i: int) -> int:
+    """The end of the indented block starting at line ``i``."""
+    while i < len(lines) and (lines[i].startswith(" ") or not lines[i].strip()):
+        i += 1
+    return i
+
+
+def _sub(lines: list[str], i: int, j: int) -> list[ast.stmt]:
+    """Lines ``i:j`` as a block one level in. A :class:`_Block` stands in for the statement
+    list of an ``If``/``While`` node: the tracer only iterates it."""
+    return cast("list[ast.stmt]", _Block([line[4:] for line in lines[i:j]]))
+
+
+def _test(head: str, word: str) -> ast.expr:
+    return ast.parse(head[len(word) : -1].strip(), mode="eval").body
+
+
+def _statements(lines: list[str]) -> list[ast.stmt]:
+    out: list[ast.stmt] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].rstrip()
+        j = _body_end(lines, i + 1)
+        if not text:
+            i += 1
+            continue
+        if j == i + 1 or not text.endswith(":"):  # a simple line (or `if x: raise _FB`)
+            out.extend(ast.parse(text).body)
+            i = j
+            continue
+        if text.startswith("if "):
+            node = ast.If(test=_test(text, "if"), body=_sub(lines, i + 1, j), orelse=[])
+            out.append(node)
+            while j < len(lines) and lines[j].startswith(("elif ", "else:")):
+                k = _body_end(lines, j + 1)
+                head = lines[j].rstrip()
+                if head.startswith("elif "):
+                    nxt = ast.If(test=_test(head, "elif"), body=_sub(lines, j + 1, k), orelse=[])
+                    node.orelse = [nxt]
+                    node = nxt
+                else:
+                    node.orelse = _sub(lines, j + 1, k)
+                j = k
+        elif text.startswith("while "):
+            out.append(ast.While(test=_test(text, "while"), body=_sub(lines, i + 1, j), orelse=[]))
+        else:
+            out.append(_Unparsed())
+        i = j
+    return out
+
+
+def function_body(source: str, name: str) -> list[ast.stmt]:
+    """The body of generated top-level function ``name``, to be parsed as it is traced."""
+    lines = function_source(source, name).splitlines()
+    if not lines or not lines[0].startswith(f"def {name}("):
+        raise TraceError(f"no function {name}")
+    return _sub(lines, 1, _body_end(lines, 1))
+
+
 def structs_of(source: str) -> dict[str, str]:
     """The module's ``_Kn`` struct readers (defined before its first function)."""
     head = source[: source.find("\ndef ")]
@@ -535,7 +619,7 @@ def structs_of(source: str) -> dict[str, str]:
 
 
 def trace(
-    func: ast.FunctionDef,
+    body: Iterable[ast.stmt],
     structs: dict[str, str],
     module: dict[str, Any],
     buf: Any,
@@ -543,11 +627,12 @@ def trace(
     start: int,
     end: int,
 ) -> Trace:
-    """Run a first layer's function ``(buf, s, e, out, n)`` over ``buf[start:end]``."""
+    """Run the ``body`` of a first layer's function ``(buf, s, e, out, n)`` (its AST, or
+    :func:`function_body`) over ``buf[start:end]``."""
     tr = _Tracer(structs, module, buf)
     tr.env = {"s": Val(start, "s", 0), "e": Val(end, "e"), "n": Val(1), "buf": Val(buf)}
     try:
-        tr.run(func.body)
+        tr.run(body)
     except _Return:
         pass
     except _Break as exc:
@@ -732,10 +817,10 @@ def specialised(
     not serve is (at most ``_ATTEMPTS`` traces)."""
     module = layer.__globals__
     try:
-        tree = ast.parse(function_source(source, layer.__name__)).body[0]
-    except (SyntaxError, TraceError):
+        body = function_body(source, layer.__name__)
+    except TraceError:
         return None
-    if not isinstance(tree, ast.FunctionDef) or not samples:
+    if not samples:
         return None
     structs = structs_of(source)
     todo = list(samples)
@@ -744,7 +829,7 @@ def specialised(
             break
         start, end = todo[0]
         try:
-            t = trace(tree, structs, module, buf, start=start, end=end)
+            t = trace(body, structs, module, buf, start=start, end=end)
         except TraceError:
             todo = todo[1:]
             continue

@@ -21,7 +21,14 @@ from hypothesis import strategies as st
 from pktscope.extract.cache import Extractor, load_extractor
 from pktscope.extract.render import RowCode, json_row_code, text_row_code
 from pktscope.extract.runtime import Fallback
-from pktscope.extract.trace import TraceError, function_source, specialised, structs_of, trace
+from pktscope.extract.trace import (
+    TraceError,
+    function_body,
+    function_source,
+    specialised,
+    structs_of,
+    trace,
+)
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 if str(SCRIPTS) not in sys.path:
@@ -198,10 +205,9 @@ def test_a_frame_the_general_code_refuses_is_not_traced(plans: dict[str, Extract
     with pytest.raises(Fallback):
         general(buf, s, e)
     layer = ex.first[1]
-    tree = ast.parse(function_source(ex.source, layer.__name__)).body[0]
-    assert isinstance(tree, ast.FunctionDef)
+    body = function_body(ex.source, layer.__name__)
     with pytest.raises(TraceError):
-        trace(tree, structs_of(ex.source), layer.__globals__, buf, start=s, end=e)
+        trace(body, structs_of(ex.source), layer.__globals__, buf, start=s, end=e)
 
 
 def test_a_failing_specialisation_leaves_the_general_code(
@@ -248,3 +254,25 @@ def test_specialisation_by_size_count_and_environment(monkeypatch: pytest.Monkey
     assert not scan._specialise(1 << 40, None)
     monkeypatch.setenv("PKTSCOPE_FIELDS_SPECIALISE", "1")
     assert scan._specialise(10, 1)
+
+
+def test_the_lazy_parse_follows_the_generated_code(plans: dict[str, Extractor]) -> None:
+    """A block is parsed when the trace enters it, and parses as the whole function does."""
+    ex = plans["wide"]
+    layer = ex.first[1]
+    whole = ast.parse(function_source(ex.source, layer.__name__)).body[0]
+    assert isinstance(whole, ast.FunctionDef)
+
+    def same(lazy: Any, real: list[ast.stmt]) -> None:
+        lazy = list(lazy)
+        assert len(lazy) == len(real)
+        for a, b in zip(lazy, real, strict=True):
+            assert type(a) is type(b)
+            if isinstance(b, (ast.If, ast.While)):
+                assert ast.dump(a.test) == ast.dump(b.test)
+                same(a.body, b.body)
+                same(a.orelse, b.orelse)
+            else:
+                assert ast.dump(a) == ast.dump(b)
+
+    same(function_body(ex.source, layer.__name__), whole.body)
