@@ -655,9 +655,9 @@ def specialise(
     columns: int,
     row: Callable[[list[int], list[str], list[str | None]], list[str] | None],
     name: str,
-) -> str | None:  # fmt: skip
+) -> str | None:
     """Source of ``name(buf, s, e)``: the frame's line when it takes ``t``'s path, otherwise
-    ``_G(buf, s, e)`` (the general code's line). ``row(counts, values)`` gives the
+    ``_G(buf, s, e)`` (the general code's line). ``row(counts, values, kinds)`` gives the
     statements setting ``line`` from the columns' value codes (None: not specialisable)."""
     counts = [len(t.columns.get(i, ())) for i in range(columns)]
     values = [v for i in range(columns) for v, _k in t.columns.get(i, ())]
@@ -716,7 +716,9 @@ def specialise(
 _BOUND_RE = re.compile(r"not \(\(s \+ (\d+)\) (>=|>) e\)|not \(e (<=|<) \(s \+ (\d+)\)\)")
 
 
-_PURE_RE = re.compile(r"_t\d+ = [\w\s()+\-*&|^<>=!]*")  # names, numbers, operators (no // or %)
+_PURE_RE = re.compile(  # names, numbers, operators; no // or %, no shift by a computed count
+    r"_t\d+ = (?!.*(?:<<|>>)\s*[^\d\s])[\w\s()+\-*&|^<>=!]*"
+)
 _EQ_RE = re.compile(r"\((_[rtd]\d+) == (-?\d+)\)")
 _NE_RE = re.compile(r"not \((_[rtd]\d+) == (-?\d+)\)|\((_[rtd]\d+) != (-?\d+)\)")
 _FLOOR_RE = re.compile(
