@@ -637,7 +637,7 @@ def trace(
         pass
     except _Break as exc:
         raise TraceError("break outside a loop") from exc
-    except (TraceError, RecursionError):
+    except TraceError:
         raise
     except Exception as exc:  # the sample frame raises in the general code too
         raise TraceError(f"{type(exc).__name__} in the sample frame") from exc
