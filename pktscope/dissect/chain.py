@@ -29,6 +29,7 @@ __all__ = ["Chain", "PayloadRule", "decode", "payload_rule"]
 
 MAX_LAYERS = 32  # ICMP errors nest headers; nothing real comes close, a loop must stop
 _new_object = object.__new__
+_EMPTY: Mapping[str, Any] = {}
 
 
 class PayloadRule:
@@ -187,7 +188,7 @@ class Chain:
             fact = facts.get(cls)
             if fact is None:
                 fact = _facts(cls)
-            name, rule = fact
+            name, rule, inline = fact
             occurrence = names.count(name) if names else 0
             names.append(name)
             layer: Layer = new(Layer)
@@ -211,8 +212,16 @@ class Chain:
                 yield layer
                 return
             layer._data = None
+            root: Any
             try:
-                root = cls.from_bytes(buf)  # type: ignore[attr-defined]
+                if inline:  # from_bytes of a class read from a buffer, inlined
+                    root = new(cls)
+                    root._parent = None
+                    root._root = root
+                    root._pkt_iv = buf
+                    root._pkt_read(buf, 0, len(buf), 0)
+                else:
+                    root = cls.from_bytes(buf)  # type: ignore[attr-defined]
             except Exception as exc:  # kept on the layer with the partial object
                 root = failed_root(layer, exc)
             layer._root = root
@@ -232,13 +241,21 @@ class Chain:
         # 1. where the payload starts, in this layer's buffer
         field = rule.field
         if field is not None:
-            try:
-                span = root._pkt_span(field)
-            except Exception:  # a partial object without the span: no payload
-                return None
-            if span is None:
-                return None
-            pstart = int(span[0])
+            # a root read from the layer's bytes (``_pkt_iv``): a plain span record is the span,
+            # with no need for the general ``_pkt_span``
+            d = getattr(root, "__dict__", _EMPTY)
+            rec = d.get("_pkt_s")
+            rec = rec.get(field) if type(rec) is dict else None
+            if type(rec) is tuple and len(rec) == 2 and type(d.get("_pkt_iv")) is bytes:
+                pstart = rec[0]
+            else:
+                try:
+                    span = root._pkt_span(field)
+                except Exception:  # a partial object without the span: no payload
+                    return None
+                if span is None:
+                    return None
+                pstart = int(span[0])
         else:
             off = _value(root, rule.offset)
             if not isinstance(off, int):
@@ -293,8 +310,14 @@ class Chain:
             nxt = self.rules.match(layer.name, lambda f: _value(root, _attr(layer.cls, f)))
         if nxt is None:
             # 3. `when` false: the payload stays data
-            if rule.when is not None and not _value(root, rule.when):
-                return None
+            when = rule.when
+            if when is not None:
+                try:
+                    ok = getattr(root, when)
+                except Exception:  # an instance that cannot evaluate: false
+                    return None
+                if not ok:
+                    return None
             # 4. next-on values select the spec, else the default
             spec_name: str | None = None
             table = rule.next
@@ -330,12 +353,15 @@ def _plain(v: Any) -> Any:
     return v.value if isinstance(v, enum.Enum) else v
 
 
-def _facts(cls: type) -> tuple[str, PayloadRule | None]:
-    fact = _FACTS[cls] = (layer_name(cls), payload_rule(cls))
+def _facts(cls: type) -> tuple[str, PayloadRule | None, bool]:
+    """A class's layer name, payload rule and whether its ``from_bytes`` may be inlined (a
+    pktscope class that reads its root from the buffer; any other class is called)."""
+    inline = getattr(cls, "_pkt_root_ok", False) is True and hasattr(cls, "_pkt_read")
+    fact = _FACTS[cls] = (layer_name(cls), payload_rule(cls), inline)
     return fact
 
 
-_FACTS: dict[type, tuple[str, PayloadRule | None]] = {}
+_FACTS: dict[type, tuple[str, PayloadRule | None, bool]] = {}
 
 
 def _attr(cls: type, field_id: str) -> str:
