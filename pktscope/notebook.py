@@ -7,7 +7,7 @@ with the selected field coloured. :func:`to_dataframe` (also ``Capture.to_datafr
 field paths into DataFrame columns when pandas is installed.
 
 >>> pkt = pktscope.open_capture("dhcp.pcap")[0]          # doctest: +SKIP
->>> pkt["dhcp.chaddr"]                                    # in Jupyter: tree + coloured bytes
+>>> pkt["dhcp.chaddr"]  # in Jupyter: tree + coloured bytes        # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -450,8 +450,9 @@ def _type_ref_with_args(parser: _Parser) -> tuple[Node, tuple[Node, ...]]:
 def parse_expr(text: str) -> Node:
     """Parse one Kaitai expression.
 
-    >>> parse_expr("a.b + 1")
-    BinOp(op='+', left=Attr(obj=Name(name='a'), name='b'), right=IntLit(value=1))
+    >>> node = parse_expr("a.b + 1")
+    >>> node.op, node.left, node.right
+    ('+', Attr(col=0, obj=Name(col=0, name='a'), name='b'), IntLit(col=6, value=1))
 
     Raises :class:`~pktscope.errors.ExpressionError` (with ``expr_col``) on any error.
     """
@@ -462,8 +463,8 @@ def parse_type_ref(text: str) -> tuple[TypeRef, tuple[Node, ...]]:
     """Parse a ``type:`` value: ``foo::bar`` or ``foo(1, _parent.len)``, returning the type and
     its argument expressions.
 
-    >>> parse_type_ref("pair(2)")[1]
-    (IntLit(value=2),)
+    >>> parse_type_ref("pair(2)")
+    (TypeRef(col=0, path=('pair',), is_array=False, absolute=False), (IntLit(col=5, value=2),))
     """
     node, args = _run(text, top=False)
     assert isinstance(node, TypeRef)
