@@ -14,6 +14,7 @@ reader: iteration works, random access raises :class:`CaptureError`.
 
 from __future__ import annotations
 
+import math
 import mmap
 import os
 import stat
@@ -84,6 +85,22 @@ class RecordFile:
     def format(self) -> str | None:
         """``"pcap"`` or ``"pcapng"`` (for a stream, known once reading has started)."""
         return self._index.format if self._index is not None else self._stream_format
+
+    def time_digits(self, interface_id: int = 0) -> int:
+        """Decimals of the timestamps' resolution (6 for microseconds, 9 for nanoseconds; a
+        pcapng interface's ``if_tsresol``), as tshark prints times; 6 when unknown."""
+        index = self._index
+        if index is None:
+            return 6
+        if index.pcap is not None:
+            return 9 if index.pcap.nanosecond else 6
+        section = index.parser.section
+        if section is None or not 0 <= interface_id < len(section.interfaces):
+            return 6
+        resol = section.interfaces[interface_id].tsresol
+        n = resol & 0x7F
+        digits = math.ceil(n * math.log10(2)) if resol & 0x80 else n
+        return max(0, min(9, digits))
 
     @property
     def indexed(self) -> int:

@@ -66,11 +66,11 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
 
     flt = compile_display_filter(args.display_filter)
     chain = Chain(None, DecodeAsRules(args.decode_as, args.spec_dirs))
-    t0: float | None = None
+    t0: int | None = None
     for rec in _records(args):
         pkt = packet_from_record(rec, chain)
         if t0 is None:
-            t0 = pkt.frame.time
+            t0 = pkt.frame.time_ns
         if flt is not None and not flt.matches(pkt):
             continue
         out.write(summary_line(pkt, t0) + "\n")

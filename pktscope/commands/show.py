@@ -55,15 +55,17 @@ def add_parser(subparsers: Any) -> None:
     p.set_defaults(run=guarded(run))
 
 
-def summary_line(pkt: Any, t0: float) -> str:
-    """The tshark-style line of ``pkt``; ``t0`` is the first packet's time."""
+def summary_line(pkt: Any, t0_ns: int, digits: int = 6) -> str:
+    """The line ``tshark -n -r`` prints for ``pkt``; ``t0_ns`` is the first packet's time and
+    ``digits`` the decimals of the capture's clock (tshark shows 9 for a nanosecond file)."""
     from pktscope.tui.summary import summarize
 
-    s = summarize(pkt, pkt.frame.number, pkt.frame.time - t0, pkt.frame.len)
+    s = summarize(pkt, pkt.frame.number, pkt.frame.time - t0_ns / 1e9, pkt.frame.len)
     dst = s.destination
     if dst == "Broadcast":  # the packet list's wording; `tshark -n` prints the address
         dst = "ff:ff:ff:ff:ff:ff"
-    line = f"{s.number:5d} {s.time:10.6f} {s.source:>12} → {dst} {s.protocol} {s.length}"
+    rel = relative_time(pkt.frame.time_ns - t0_ns, digits)
+    line = f"{s.number:5d} {rel:>10} {s.source:>12} → {dst:<12} {s.protocol} {s.length}"
     return f"{line} {s.info}" if s.info else line
 
 
@@ -83,7 +85,7 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
         check_paths(args.fields, extra_layers=[r.rpartition(":")[2] for r in args.decode_as])
     color = use_color(args, out)
     capture = open_packets(args)
-    t0: float | None = None
+    t0: int | None = None
     first = True
     for pkt in iter_packets(args, capture):
         if t0 is None:
@@ -92,7 +94,7 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
         if detail and not first:
             out.write("\n")
         first = False
-        out.write(summary_line(pkt, t0) + "\n")
+        out.write(summary_line(pkt, t0, _time_digits(capture, pkt)) + "\n")
         for path in args.fields:
             found = pkt.get_all(path)
             values = [f.display for f in found]
@@ -124,9 +126,28 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
     return 0
 
 
-def _first_time(capture: Any, pkt: Any) -> float:
-    """Time of the capture's first frame (tshark's relative times count from it)."""
+def relative_time(ns: int, digits: int) -> str:
+    """``ns`` nanoseconds as seconds with ``digits`` decimals, exactly (no float rounding:
+    a nanosecond capture's times need 19 significant digits), cut as tshark cuts them."""
+    sign = "-" if ns < 0 else ""
+    sec, frac = divmod(abs(ns), 1_000_000_000)
+    if digits <= 0:
+        return f"{sign}{sec}"
+    return f"{sign}{sec}.{frac // 10 ** (9 - digits):0{digits}d}"
+
+
+def _first_time(capture: Any, pkt: Any) -> int:
+    """Time (ns) of the capture's first frame (tshark's relative times count from it)."""
     try:
-        return float(capture[0].frame.time)
+        return int(capture[0].frame.time_ns)
     except Exception:  # a stream: no random access; count from the first shown packet
-        return float(pkt.frame.time)
+        return int(pkt.frame.time_ns)
+
+
+def _time_digits(capture: Any, pkt: Any) -> int:
+    """Decimals of the capture's clock for ``pkt``'s interface (6 when it cannot tell)."""
+    digits = getattr(getattr(capture, "records", None), "time_digits", None)
+    try:
+        return int(digits(pkt.frame.interface_id)) if digits is not None else 6
+    except Exception:  # a reader without an index: microseconds, tshark's usual
+        return 6

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pktscope.render.info import protocol_and_info, top_layer
+
 __all__ = ["Summary", "summarize"]
 
 # in Wireshark's order: [SYN, ACK], [PSH, ACK], [FIN, ACK]
@@ -69,42 +71,9 @@ def _layer_names(pkt: Any) -> list[str]:
     return out
 
 
-def _enum_name(pkt: Any, path: str) -> str:
-    f = _get(pkt, path)
-    if f is None:
-        return ""
-    name = getattr(f.value, "name", None)
-    return str(name) if name else str(f.display)
-
-
 def _info(pkt: Any, top: str) -> str:
-    if top == "dhcp":
-        # dhcp.message_type is the spec's alias for option 53's body (specs/README.md)
-        mtype = _get(pkt, "dhcp.message_type")
-        kind = "BOOTP" if mtype is None else str(getattr(mtype.value, "name", mtype.display))
-        kind = kind.upper()
-        xid = _int(pkt, "dhcp.xid")
-        return f"DHCP {kind:<8} - Transaction ID 0x{xid or 0:08x}"
-    if top == "dns":
-        qr = _int(pkt, "dns.qr")
-        ident = _int(pkt, "dns.id") or 0
-        qname = _disp(pkt, "dns.queries[0].name")
-        qtype = _enum_name(pkt, "dns.queries[0].type").upper()
-        head = "Standard query response" if qr else "Standard query"
-        tail = ""
-        if qr:  # "A 93.184.215.14" per answer, as Wireshark lists them
-            kinds = [
-                str(getattr(f.value, "name", f.display)).upper()
-                for f in _all(pkt, "dns.answers.type")
-            ]
-            datas = _all(pkt, "dns.answers.rdata.address") or _all(pkt, "dns.answers.rdata")
-            if len(kinds) != len(datas):
-                kinds = [""] * len(datas)
-            tail = "".join(
-                f" {k} {d.display}".replace("  ", " ")
-                for k, d in zip(kinds[:3], datas[:3], strict=True)
-            )
-        return f"{head} 0x{ident:04x} {qtype} {qname}{tail}".rstrip()
+    """Info text of the protocols :func:`~pktscope.render.info.protocol_and_info` leaves to
+    field paths (ARP, TCP, UDP)."""
     if top == "arp":
         op = _int(pkt, "arp.opcode")
         if op == 1:
@@ -112,10 +81,6 @@ def _info(pkt: Any, top: str) -> str:
         if op == 2:
             return f"{_disp(pkt, 'arp.sender_ip')} is at {_disp(pkt, 'arp.sender_mac')}"
         return f"ARP opcode {op}"
-    if top in ("icmp", "icmpv6"):
-        kind = _enum_name(pkt, f"{top}.type").replace("_", " ").capitalize()
-        seq = _int(pkt, "icmp.sequence")
-        return f"{kind}" + (f" seq={seq}" if seq is not None else "")
     if top == "tcp":
         flags = _int(pkt, "tcp.flags") or 0
         names = ", ".join(n for bit, n in _TCP_FLAGS if flags & bit)
@@ -124,10 +89,9 @@ def _info(pkt: Any, top: str) -> str:
             f"Seq={_disp(pkt, 'tcp.seq')} Win={_disp(pkt, 'tcp.window')}"
         )
     if top == "udp":
-        return (
-            f"{_disp(pkt, 'udp.src_port')} → {_disp(pkt, 'udp.dst_port')} "
-            f"Len={(_int(pkt, 'udp.length') or 8) - 8}"
-        )
+        ports = f"{_disp(pkt, 'udp.src_port')} → {_disp(pkt, 'udp.dst_port')}"
+        length = _int(pkt, "udp.length")
+        return ports if length is None else f"{ports} Len={length - 8}"
     return ""
 
 
@@ -142,7 +106,9 @@ def _all(pkt: Any, path: str) -> list[Any]:
 def summarize(pkt: Any, number: int, time: float, length: int) -> Summary:
     """The list row of ``pkt``; ``time`` is already relative to the first frame."""
     names = [n for n in _layer_names(pkt) if n not in ("data", "frame", "raw")]
-    top = names[-1] if names else "data"
+    layers = [f for f in getattr(pkt, "layers", ()) or () if not isinstance(f, str)]
+    top_layer_ = top_layer(layers) if all(hasattr(f, "root") for f in layers) else None
+    top = top_layer_.name if top_layer_ is not None else names[-1] if names else "data"
     if "ipv4" in names or "ipv6" in names:
         ip = "ipv4" if "ipv4" in names else "ipv6"
         src, dst = _disp(pkt, f"{ip}.src"), _disp(pkt, f"{ip}.dst")
@@ -152,13 +118,19 @@ def summarize(pkt: Any, number: int, time: float, length: int) -> Summary:
         src, dst = _disp(pkt, "eth.src"), _disp(pkt, "eth.dst")
     if dst == "ff:ff:ff:ff:ff:ff":
         dst = "Broadcast"
-    layers = [f for f in getattr(pkt, "layers", ()) or () if not isinstance(f, str)]
     failed = [f for f in layers if getattr(f, "error", None) is not None]
+    if top_layer_ is not None and top_layer_.name in ("icmp", "icmpv6"):
+        # an ICMP error quotes a datagram's first bytes: running out of them is by design
+        quoted = [f for f in layers if f.index > top_layer_.index]
+        failed = [f for f in failed if f not in quoted or getattr(f, "malformed", True)]
     malformed = any(getattr(f, "malformed", True) for f in failed)
-    info = _info(pkt, top)
+    protocol, info_text = (
+        protocol_and_info(layers) if top_layer_ is not None else (top.upper(), None)
+    )
+    info = info_text if info_text is not None else _info(pkt, top)
     if failed:
         # A layer cut by the snap length is tshark's "short", not "malformed".
         label = "Malformed" if malformed else "Truncated"
         first = next((f for f in failed if getattr(f, "malformed", True)), failed[0])
         info = f"{info} [{label}: {first.error}]".lstrip()
-    return Summary(number, time, src, dst, top.upper(), length, info, bool(failed))
+    return Summary(number, time, src, dst, protocol, length, info, bool(failed))

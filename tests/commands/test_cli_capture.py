@@ -38,9 +38,9 @@ def test_summary_lines(capsys: pytest.CaptureFixture[str], fake_live: list[Any])
     assert fake_live == [("eth0", 2, "udp port 67")]
     assert out.splitlines() == [
         "    1   0.000000      0.0.0.0 → 255.255.255.255 DHCP 314 "
-        "DHCP DISCOVER - Transaction ID 0x00003d1d",
+        "DHCP Discover - Transaction ID 0x3d1d",
         "    2   0.000295  192.168.0.1 → 192.168.0.10 DHCP 342 "
-        "DHCP OFFER    - Transaction ID 0x00003d1d",
+        "DHCP Offer    - Transaction ID 0x3d1d",
     ]
 
 

@@ -23,13 +23,13 @@ def test_dhcp_summary_lines(capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, err) == (0, "")
     assert out == (
         "    1   0.000000      0.0.0.0 → 255.255.255.255 DHCP 314 "
-        "DHCP DISCOVER - Transaction ID 0x00003d1d\n"
+        "DHCP Discover - Transaction ID 0x3d1d\n"
         "    2   0.000295  192.168.0.1 → 192.168.0.10 DHCP 342 "
-        "DHCP OFFER    - Transaction ID 0x00003d1d\n"
+        "DHCP Offer    - Transaction ID 0x3d1d\n"
         "    3   0.070031      0.0.0.0 → 255.255.255.255 DHCP 314 "
-        "DHCP REQUEST  - Transaction ID 0x00003d1e\n"
+        "DHCP Request  - Transaction ID 0x3d1e\n"
         "    4   0.070345  192.168.0.1 → 192.168.0.10 DHCP 342 "
-        "DHCP ACK      - Transaction ID 0x00003d1e\n"
+        "DHCP ACK      - Transaction ID 0x3d1e\n"
     )
 
 

@@ -34,7 +34,7 @@ async def test_open_and_move() -> None:
         await pilot.pause()
         assert app.packets.row_count == 4
         assert app.source is not None and app.source.summary(0).protocol == "DHCP"
-        assert app.source.summary(1).info.startswith("DHCP OFFER")
+        assert app.source.summary(1).info.startswith("DHCP Offer")
         assert app.packets.selected_index == 0
         await pilot.press("down", "down")
         assert app.packets.selected_index == 2
@@ -236,7 +236,7 @@ async def test_decode_as_redecodes_and_flags_malformed_layers() -> None:
         await pilot.pause()
         assert app.rules == ["udp.port==53:dhcp"]
         row = app.source.summary(7)  # a DNS query read as DHCP: too short, flagged
-        assert (row.protocol, row.malformed) == ("DHCP", True)
+        assert (row.protocol, row.malformed) == ("BOOTP", True)  # no message type: BOOTP
         assert "[Malformed: dhcp." in row.info
         await pilot.press("g", "8", "enter")
         await pilot.pause()
