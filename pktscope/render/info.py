@@ -586,32 +586,25 @@ def _icmpv6(root: Any, ip: Any) -> str:
             hlim = _int(_get(ip, "hop_limit"))
             if hlim is not None:
                 text += f", hop limit={hlim}"
-    elif t in (133, 134):
-        mac = _nd_mac(msg, 1)
-        if mac:
-            text += f" {mac}"
-    elif t == 135:
-        target = _get(msg, "target_address")
-        if isinstance(target, bytes) and len(target) == 16:
-            text += f" for {ipaddress.IPv6Address(target)}"
-        mac = _nd_mac(msg, 1)
-        if mac:
-            text += f" {mac}"
-    elif t == 136:
-        target = _get(msg, "target_address")
-        if isinstance(target, bytes) and len(target) == 16:
-            text += f" {ipaddress.IPv6Address(target)}"
-        flags = [
-            label
-            for attr, label in (
-                ("flag_router", "rtr"),
-                ("flag_solicited", "sol"),
-                ("flag_override", "ovr"),
-            )
-            if _get(msg, attr)
-        ]
-        text += f" ({', '.join(flags) or 'none'})"
-        mac = _nd_mac(msg, 2)
+    elif t in (133, 134, 135, 136):  # RS, RA, NS, NA
+        raw = _get(msg, "target_address")
+        target = ipaddress.IPv6Address(raw) if isinstance(raw, bytes) and len(raw) == 16 else None
+        if t == 135 and target is not None:
+            text += f" for {target}"
+        elif t == 136:
+            if target is not None:
+                text += f" {target}"
+            flags = [
+                label
+                for attr, label in (
+                    ("flag_router", "rtr"),
+                    ("flag_solicited", "sol"),
+                    ("flag_override", "ovr"),
+                )
+                if _get(msg, attr)
+            ]
+            text += f" ({', '.join(flags) or 'none'})"
+        mac = _nd_mac(msg, 2 if t == 136 else 1)
         if mac:
             text += f" {mac}"
     return text
