@@ -182,9 +182,12 @@ def compile_display_filter(text: str | None) -> Any:
         ) from exc
 
 
-def iter_packets(args: argparse.Namespace, capture: Any) -> Iterator[Packet]:
+def iter_packets(
+    args: argparse.Namespace, capture: Any, observe: Callable[[Packet], None] | None = None
+) -> Iterator[Packet]:
     """Packets of ``capture`` after ``--frame``, ``-Y`` and ``-c``, with a progress bar on
-    stderr for long scans when stderr is a terminal."""
+    stderr for long scans when stderr is a terminal. ``observe`` sees every packet read, in
+    order, before the filter (state that earlier frames build, as tshark's single pass)."""
     flt = compile_display_filter(getattr(args, "display_filter", None))
     frame_no: int | None = getattr(args, "frame", None)
     limit: int | None = getattr(args, "count", None)
@@ -195,11 +198,15 @@ def iter_packets(args: argparse.Namespace, capture: Any) -> Iterator[Packet]:
             raise PktscopeError(
                 f"no frame {frame_no} in {args.capture} ({len(capture)} frames)"
             ) from None
+        if observe is not None:
+            observe(pkt)
         if flt is None or flt.matches(pkt):
             yield pkt
         return
     shown = 0
     for pkt in progress(capture, total=_total_if_cheap(capture), label="scanning"):
+        if observe is not None:
+            observe(pkt)
         if flt is not None and not flt.matches(pkt):
             continue
         yield pkt

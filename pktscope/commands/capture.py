@@ -63,16 +63,19 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
     from pktscope.dissect.capture import packet_from_record
     from pktscope.dissect.chain import Chain
     from pktscope.dissect.decode_as import DecodeAsRules
+    from pktscope.render.conversations import Conversations
 
     flt = compile_display_filter(args.display_filter)
     chain = Chain(None, DecodeAsRules(args.decode_as, args.spec_dirs))
     t0: int | None = None
+    conversations = Conversations()
     for rec in _records(args):
         pkt = packet_from_record(rec, chain)
         if t0 is None:
             t0 = pkt.frame.time_ns
+        notes = conversations.see(pkt.frame.number, pkt.layers)
         if flt is not None and not flt.matches(pkt):
             continue
-        out.write(summary_line(pkt, t0) + "\n")
+        out.write(summary_line(pkt, t0, notes=notes) + "\n")
         out.flush()
     return 0

@@ -28,6 +28,7 @@ from pktscope.commands._common import (
     use_color,
 )
 from pktscope.errors import DecodeError
+from pktscope.render.conversations import Conversations, FrameNotes
 
 __all__ = ["add_parser", "run", "summary_line", "tree_lines"]
 
@@ -55,12 +56,13 @@ def add_parser(subparsers: Any) -> None:
     p.set_defaults(run=guarded(run))
 
 
-def summary_line(pkt: Any, t0_ns: int, digits: int = 6) -> str:
-    """The line ``tshark -n -r`` prints for ``pkt``; ``t0_ns`` is the first packet's time and
-    ``digits`` the decimals of the capture's clock (tshark shows 9 for a nanosecond file)."""
+def summary_line(pkt: Any, t0_ns: int, digits: int = 6, notes: FrameNotes | None = None) -> str:
+    """The line ``tshark -n -r`` prints for ``pkt``; ``t0_ns`` is the first packet's time,
+    ``digits`` the decimals of the capture's clock (tshark shows 9 for a nanosecond file) and
+    ``notes`` what the frames before it tell (see :mod:`pktscope.render.conversations`)."""
     from pktscope.tui.summary import summarize
 
-    s = summarize(pkt, pkt.frame.number, pkt.frame.time - t0_ns / 1e9, pkt.frame.len)
+    s = summarize(pkt, pkt.frame.number, pkt.frame.time - t0_ns / 1e9, pkt.frame.len, notes)
     dst = s.destination
     if dst == "Broadcast":  # the packet list's wording; `tshark -n` prints the address
         dst = "ff:ff:ff:ff:ff:ff"
@@ -87,14 +89,22 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
     capture = open_packets(args)
     t0: int | None = None
     first = True
-    for pkt in iter_packets(args, capture):
+    conversations = Conversations()
+    notes: dict[int, FrameNotes] = {}
+
+    def observe(pkt: Any) -> None:  # every frame, in order: tshark's single pass
+        notes.clear()
+        notes[pkt.frame.number] = conversations.see(pkt.frame.number, pkt.layers)
+
+    for pkt in iter_packets(args, capture, observe):
         if t0 is None:
             t0 = _first_time(capture, pkt)
         detail = args.verbose or args.hexdump
         if detail and not first:
             out.write("\n")
         first = False
-        out.write(summary_line(pkt, t0, _time_digits(capture, pkt)) + "\n")
+        line = summary_line(pkt, t0, _time_digits(capture, pkt), notes.get(pkt.frame.number))
+        out.write(line + "\n")
         for path in args.fields:
             found = pkt.get_all(path)
             values = [f.display for f in found]

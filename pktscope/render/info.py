@@ -17,6 +17,8 @@ import ipaddress
 from collections.abc import Sequence
 from typing import Any
 
+from pktscope.render.conversations import FrameNotes
+
 __all__ = ["PROTOCOL_NAMES", "protocol_and_info", "top_layer"]
 
 # Protocol column: Wireshark's short names of the bundled specs
@@ -411,9 +413,14 @@ def top_layer(layers: Sequence[Any]) -> Any | None:
     return named[-1] if named else None
 
 
-def protocol_and_info(layers: Sequence[Any]) -> tuple[str, str | None]:
+def protocol_and_info(
+    layers: Sequence[Any], notes: FrameNotes | None = None
+) -> tuple[str, str | None]:
     """The Protocol column and Info text of a packet's layers; the Info is None for a
-    protocol without wording of its own here (the caller keeps its generic text)."""
+    protocol without wording of its own here (the caller keeps its generic text). ``notes``
+    (from :class:`~pktscope.render.conversations.Conversations`) add what earlier frames tell:
+    an echo reply's request, TCP's relative numbers."""
+    notes = notes if notes is not None else FrameNotes()
     top = top_layer(layers)
     if top is None:
         return "DATA", None
@@ -424,20 +431,126 @@ def protocol_and_info(layers: Sequence[Any]) -> tuple[str, str | None]:
     if name in ("dns", "dns_tcp"):
         return "DNS", _dns(root)
     if name == "icmp":
-        return "ICMP", _icmp(root, _ip_root(layers, top))
+        return "ICMP", _icmp(root, _ip_root(layers, top)) + _echo_link(notes)
     if name == "icmpv6":
-        return "ICMPv6", _icmpv6(root, _ip_root(layers, top))
+        return "ICMPv6", _icmpv6(root, _ip_root(layers, top)) + _echo_link(notes)
+    if name == "tcp":
+        return "TCP", _tcp(top, _ip_layer(layers, top), notes)
     return PROTOCOL_NAMES.get(name, name.upper()), None
 
 
-def _ip_root(layers: Sequence[Any], top: Any) -> Any:
-    """The decoded IP header carrying ``top`` (the layer before it)."""
+def _echo_link(notes: FrameNotes) -> str:
+    return "" if notes.echo_request is None else f" (request in {notes.echo_request})"
+
+
+def _ip_layer(layers: Sequence[Any], top: Any) -> Any:
+    """The IP layer carrying ``top`` (the layer before it), or None."""
     prev = None
     for layer in layers:
         if layer is top:
             break
         prev = layer
-    return prev.root if prev is not None and prev.name in ("ipv4", "ipv6") else None
+    return prev if prev is not None and prev.name in ("ipv4", "ipv6") else None
+
+
+def _ip_root(layers: Sequence[Any], top: Any) -> Any:
+    """The decoded IP header carrying ``top``, or None."""
+    ip = _ip_layer(layers, top)
+    return ip.root if ip is not None else None
+
+
+# TCP flag names in Wireshark's order (bit value, name); any reserved bit reads "Reserved"
+_TCP_FLAGS = (
+    (0x001, "FIN"),
+    (0x002, "SYN"),
+    (0x004, "RST"),
+    (0x008, "PSH"),
+    (0x010, "ACK"),
+    (0x020, "URG"),
+    (0x040, "ECE"),
+    (0x080, "CWR"),
+    (0x100, "AE"),
+)
+
+
+def _tcp(layer: Any, ip: Any, notes: FrameNotes) -> str:
+    """``sport → dport [flags] Seq= Ack= Win= Urg= Len=`` and the options, as packet-tcp.c
+    words them; Seq, Ack, Win and SACK edges from ``notes`` when earlier frames are known."""
+    root = layer.root
+    sport, dport = _int(_get(root, "src_port")), _int(_get(root, "dst_port"))
+    text = f"{sport} → {dport}"
+    flags = _int(_get(root, "flags"))
+    seq, ack, win = _int(_get(root, "seq")), _int(_get(root, "ack")), _int(_get(root, "window"))
+    if flags is None or seq is None or ack is None or win is None:
+        return text
+    names = [name for bit, name in _TCP_FLAGS if flags & bit]
+    if flags & 0xE00:
+        names.append("Reserved")
+    text += f" [{', '.join(names) or '<None>'}]"
+    text += f" Seq={seq if notes.tcp_seq is None else notes.tcp_seq}"
+    if flags & 0x010:
+        text += f" Ack={ack if notes.tcp_ack is None else notes.tcp_ack}"
+    text += f" Win={win if notes.tcp_win is None else notes.tcp_win}"
+    hlen = (_int(_get(root, "data_offset")) or 0) * 4
+    if hlen < 20:
+        return text + f", bogus TCP header length ({hlen}, must be at least 20)"
+    urgent = _int(_get(root, "urgent_pointer"))
+    if flags & 0x020 and urgent is not None:
+        text += f" Urg={urgent}"
+    declared = _int(_get(ip.root if ip is not None else None, "payload_end"))
+    if declared is not None and ip.offset + declared - layer.offset >= hlen:
+        text += f" Len={ip.offset + declared - layer.offset - hlen}"
+    return text + _tcp_options(root, notes.tcp_sack_base)
+
+
+def _tcp_options(root: Any, sack_base: int) -> str:
+    """The options Wireshark names in the Info column, in wire order."""
+    text = ""
+    eol = False
+    for item in _get(root, "options", "items") or ():
+        kind = _int(_get(item, "kind"))
+        if kind is None or (eol and kind != 0):
+            break
+        eol = eol or kind == 0
+        length = _int(_get(item, "length"))
+        body = _get(item, "body")
+        if kind in (0, 1) or length is None:
+            continue
+        if kind == 2 and length == 4:
+            text += f" MSS={_get(body, 'mss')}"
+        elif kind == 3 and length == 3:
+            text += f" WS={1 << min(_int(_get(body, 'shift_count')) or 0, 14)}"
+        elif kind == 4:
+            text += " SACK_PERM"
+        elif kind == 5:
+            for block in _get(body, "blocks") or ():
+                left, right = _int(_get(block, "left_edge")), _int(_get(block, "right_edge"))
+                if left is None or right is None:
+                    break
+                left, right = (left - sack_base) & 0xFFFFFFFF, (right - sack_base) & 0xFFFFFFFF
+                text += f" SLE={left} SRE={right}"
+        elif kind == 8 and length == 10:
+            text += f" TSval={_get(body, 'value')} TSecr={_get(body, 'echo_reply')}"
+        elif isinstance(body, bytes):
+            text += _tcp_raw_option(kind, length, body)
+    return text
+
+
+def _tcp_raw_option(kind: int, length: int, body: bytes) -> str:
+    """The options the spec leaves as bytes that Wireshark still names."""
+    if kind in (6, 7) and length == 6:
+        return f" ECHO={int.from_bytes(body[:4], 'big')}"
+    if kind in (11, 12, 13) and length == 6:
+        return f" CC={int.from_bytes(body[:4], 'big')}"
+    if kind == 19:
+        return " MD5"
+    if kind == 29:
+        return "TCP AO"  # sic: Wireshark 4.0 adds it with no space
+    if kind == 28 and length == 4:
+        return f" USER_TO={int.from_bytes(body[:2], 'big') & 0x7FFF}"
+    if kind == 34:
+        return " TFO=R" if length == 2 else " TFO=C"
+    return ""
 
 
 def _dhcp(root: Any) -> tuple[str, str]:

@@ -9,22 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pktscope.render.conversations import FrameNotes
 from pktscope.render.info import protocol_and_info, top_layer
 
 __all__ = ["Summary", "summarize"]
-
-# in Wireshark's order: [SYN, ACK], [PSH, ACK], [FIN, ACK]
-_TCP_FLAGS = (
-    (0x002, "SYN"),
-    (0x001, "FIN"),
-    (0x004, "RST"),
-    (0x008, "PSH"),
-    (0x010, "ACK"),
-    (0x020, "URG"),
-    (0x040, "ECE"),
-    (0x080, "CWR"),
-    (0x100, "NS"),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +61,7 @@ def _layer_names(pkt: Any) -> list[str]:
 
 def _info(pkt: Any, top: str) -> str:
     """Info text of the protocols :func:`~pktscope.render.info.protocol_and_info` leaves to
-    field paths (ARP, TCP, UDP)."""
+    field paths (ARP, UDP)."""
     if top == "arp":
         op = _int(pkt, "arp.opcode")
         if op == 1:
@@ -81,13 +69,6 @@ def _info(pkt: Any, top: str) -> str:
         if op == 2:
             return f"{_disp(pkt, 'arp.sender_ip')} is at {_disp(pkt, 'arp.sender_mac')}"
         return f"ARP opcode {op}"
-    if top == "tcp":
-        flags = _int(pkt, "tcp.flags") or 0
-        names = ", ".join(n for bit, n in _TCP_FLAGS if flags & bit)
-        return (
-            f"{_disp(pkt, 'tcp.src_port')} → {_disp(pkt, 'tcp.dst_port')} [{names}] "
-            f"Seq={_disp(pkt, 'tcp.seq')} Win={_disp(pkt, 'tcp.window')}"
-        )
     if top == "udp":
         ports = f"{_disp(pkt, 'udp.src_port')} → {_disp(pkt, 'udp.dst_port')}"
         length = _int(pkt, "udp.length")
@@ -103,8 +84,12 @@ def _all(pkt: Any, path: str) -> list[Any]:
     return [] if f is None else (list(f) if isinstance(f, list) else [f])
 
 
-def summarize(pkt: Any, number: int, time: float, length: int) -> Summary:
-    """The list row of ``pkt``; ``time`` is already relative to the first frame."""
+def summarize(
+    pkt: Any, number: int, time: float, length: int, notes: FrameNotes | None = None
+) -> Summary:
+    """The list row of ``pkt``; ``time`` is already relative to the first frame; ``notes``
+    carry what earlier frames tell (a sequential pass keeps them, see
+    :mod:`pktscope.render.conversations`)."""
     names = [n for n in _layer_names(pkt) if n not in ("data", "frame", "raw")]
     layers = [f for f in getattr(pkt, "layers", ()) or () if not isinstance(f, str)]
     top_layer_ = top_layer(layers) if all(hasattr(f, "root") for f in layers) else None
@@ -125,7 +110,7 @@ def summarize(pkt: Any, number: int, time: float, length: int) -> Summary:
         failed = [f for f in failed if f not in quoted or getattr(f, "malformed", True)]
     malformed = any(getattr(f, "malformed", True) for f in failed)
     protocol, info_text = (
-        protocol_and_info(layers) if top_layer_ is not None else (top.upper(), None)
+        protocol_and_info(layers, notes) if top_layer_ is not None else (top.upper(), None)
     )
     info = info_text if info_text is not None else _info(pkt, top)
     if failed:

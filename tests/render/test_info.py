@@ -26,6 +26,10 @@ def _frame(name: str, index: int, *edits: tuple[str, object]) -> Packet:
     return pkt
 
 
+_TCP = "tcpdump__print-flags.pcap"
+_TS = "TSval=1306300950 TSecr=1306300950"
+
+
 def _no53(*edits: tuple[str, object]) -> Packet:
     """The DHCP Discover with its message-type option turned into option 60 (same length)."""
     return _frame("wswiki__dhcp.pcap", 0, ("dhcp.options[0].code", 60), *edits)
@@ -90,6 +94,29 @@ CASES: list[tuple[Callable[[], Packet], str, str]] = [
         lambda: _frame("wswiki__v6.pcap", 106, ("icmpv6.code", 9)),
         "ICMPv6",
         "Destination Unreachable (Unknown)",
+    ),
+    # TCP, without the notes of earlier frames: numbers as on the wire (``show`` makes them
+    # relative, as tshark does; the line comparison below checks that)
+    (
+        lambda: _frame(_TCP, 2, ("tcp.flags", 0x030), ("tcp.urgent_pointer", 7)),
+        "TCP",
+        f"55920 → 80 [ACK, URG] Seq=928549247 Ack=930778610 Win=8192 Urg=7 Len=0 {_TS}",
+    ),
+    (
+        lambda: _frame(_TCP, 2, ("tcp.data_offset", 4)),
+        "TCP",
+        "55920 → 80 [ACK] Seq=928549247 Ack=930778610 Win=8192, "
+        "bogus TCP header length (16, must be at least 20)",
+    ),
+    (
+        lambda: _frame(_TCP, 2, ("tcp.flags", 0x200)),
+        "TCP",
+        f"55920 → 80 [Reserved] Seq=928549247 Win=8192 Len=0 {_TS}",
+    ),
+    (
+        lambda: _frame(_TCP, 2, ("tcp.flags", 0)),
+        "TCP",
+        f"55920 → 80 [<None>] Seq=928549247 Win=8192 Len=0 {_TS}",
     ),
 ]
 
