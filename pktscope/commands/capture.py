@@ -73,7 +73,7 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
         pkt = packet_from_record(rec, chain)
         if t0 is None:
             t0 = pkt.frame.time_ns
-        notes = conversations.see(pkt.frame.number, pkt.layers)
+        notes = conversations.see(pkt.frame.number, pkt.layers, pkt.frame.time_ns)
         if flt is not None and not flt.matches(pkt):
             continue
         out.write(summary_line(pkt, t0, notes=notes) + "\n")

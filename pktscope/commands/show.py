@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
 
     def observe(pkt: Any) -> None:  # every frame, in order: tshark's single pass
         notes.clear()
-        notes[pkt.frame.number] = conversations.see(pkt.frame.number, pkt.layers)
+        notes[pkt.frame.number] = conversations.see(pkt.frame.number, pkt.layers, pkt.frame.time_ns)
 
     for pkt in iter_packets(args, capture, observe):
         if t0 is None:

@@ -17,6 +17,8 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
+from pktscope.render.tcp_analysis import Segment, TcpNotes, TcpTracker
+
 __all__ = ["Conversations", "FrameNotes"]
 
 
@@ -25,10 +27,7 @@ class FrameNotes:
     """One frame's facts that need earlier frames (None: nothing known)."""
 
     echo_request: int | None = None  # the frame number of the request this reply answers
-    tcp_seq: int | None = None  # relative sequence number
-    tcp_ack: int | None = None  # relative acknowledgement number
-    tcp_win: int | None = None  # window after scaling
-    tcp_sack_base: int = 0  # subtracted from SACK edges (the other direction's base)
+    tcp: TcpNotes | None = None  # relative numbers, scaled window, analysis marks
 
 
 def _int(v: Any) -> int | None:
@@ -63,19 +62,19 @@ class Conversations:
     def __init__(self) -> None:
         # (address pair, checksum key, id << 16 | seq) -> [request frame, answered?]
         self._echo: dict[tuple[Any, ...], list[Any]] = {}
-        self._tcp: dict[tuple[Any, ...], _TcpConversation] = {}
+        self._tcp = TcpTracker()
 
-    def see(self, number: int, layers: list[Any]) -> FrameNotes:
+    def see(self, number: int, layers: list[Any], time_ns: int = 0) -> FrameNotes:
         """Take in frame ``number`` (decoded ``layers``) and return its notes. Notes only add
         to a line: a frame they cannot be made for (an unforeseen partial object) gets none."""
         notes = FrameNotes()
         try:
-            self._see(number, layers, notes)
+            self._see(number, time_ns, layers, notes)
         except Exception:  # the line is still printed, as a single frame shows it
             return FrameNotes()
         return notes
 
-    def _see(self, number: int, layers: list[Any], notes: FrameNotes) -> None:
+    def _see(self, number: int, time_ns: int, layers: list[Any], notes: FrameNotes) -> None:
         ip = None
         for layer in layers:
             name = layer.name
@@ -87,7 +86,7 @@ class Conversations:
                 return  # what an ICMP error quotes is not a conversation of its own
             elif name == "tcp":
                 if ip is not None:
-                    self._see_tcp(ip, layer, notes)
+                    self._see_tcp(number, time_ns, ip, layer, notes)
                 return
 
     # -- echo request / reply (packet-icmp.c, packet-icmpv6.c) -----------------------------------
@@ -123,67 +122,26 @@ class Conversations:
             notes.echo_request = entry[0]
 
     # -- TCP (packet-tcp.c) -------------------------------------------------------------------
-    def _see_tcp(self, ip: Any, tcp: Any, notes: FrameNotes) -> None:
+    def _see_tcp(self, number: int, time_ns: int, ip: Any, tcp: Any, notes: FrameNotes) -> None:
         root = tcp.root
         src, dst = _get(ip.root, "src"), _get(ip.root, "dst")
-        sport, dport = _int(_get(root, "src_port")), _int(_get(root, "dst_port"))
-        seq, ack = _int(_get(root, "seq")), _int(_get(root, "ack"))
-        flags, window = _int(_get(root, "flags")), _int(_get(root, "window"))
-        if None in (src, dst, sport, dport, seq, ack, flags, window):
+        values = [_int(_get(root, n)) for n in _TCP_FIELDS]
+        if src is None or dst is None or None in values:
             return
-        assert seq is not None and ack is not None and flags is not None and window is not None
-        a, b = (src, sport), (dst, dport)
-        key = (a, b) if a <= b else (b, a)
-        conv = self._tcp.get(key)
-        if conv is None or (
-            flags & (_SYN | _ACK) == _SYN  # a new SYN on the same ports: a new conversation
-            and conv.dirs[a <= b].base is not None
-            and conv.dirs[a <= b].base != seq
-        ):
-            conv = self._tcp[key] = _TcpConversation()
-        fwd, rev = (conv.dirs[1], conv.dirs[0]) if a <= b else (conv.dirs[0], conv.dirs[1])
-        if flags & (_SYN | _ACK) == _SYN | _ACK and fwd.base is not None and fwd.base != seq:
-            fwd.base = seq
-        hlen = (_int(_get(root, "data_offset")) or 0) * 4
+        sport, dport, seq, ack, flags, window, offset = (v or 0 for v in values)
+        hlen = offset * 4
         declared = _int(_get(ip.root, "payload_end"))
-        if declared is not None and ip.offset + declared - tcp.offset >= hlen:
-            if fwd.base is None:  # a SYN counts from its own number, anything else from 1
-                fwd.base = seq if flags & _SYN else (seq - 1) & _M
-            if rev.base is None and flags & _ACK:
-                rev.base = (ack - 1) & _M
-            notes.tcp_seq = (seq - fwd.base) & _M
-            if flags & _ACK:
-                notes.tcp_ack = (ack - rev.base) & _M if rev.base is not None else ack
-            if not flags & _SYN and fwd.win_scale >= 0:
-                window = (window << fwd.win_scale) & _M
-        notes.tcp_win = window
-        notes.tcp_sack_base = rev.base or 0
-        for item in _get(root, "options", "items") or ():  # a window scale counts from the next
+        size = None if declared is None else ip.offset + declared - tcp.offset
+        shift = None
+        for item in _get(root, "options", "items") or ():
             if _int(_get(item, "kind")) == 3 and _int(_get(item, "length")) == 3:
                 shift = _int(_get(item, "body", "shift_count"))
-                if shift is not None:
-                    fwd.win_scale = min(shift, 14)
-        if flags & _SYN:  # a SYN without the option turns scaling off both ways
-            if fwd.win_scale == -1:
-                fwd.win_scale = rev.win_scale = -2
-            elif flags & _ACK and rev.win_scale == -2:
-                fwd.win_scale = -2
+        segment = Segment(
+            src, dst, sport, dport, seq, ack, flags, window, hlen,
+            None if size is None or size < hlen else size - hlen,
+            shift, time_ns, number,
+        )  # fmt: skip
+        notes.tcp = self._tcp.see(segment)
 
 
-_M = 0xFFFFFFFF
-_SYN, _ACK = 0x002, 0x010
-
-
-@dataclass(slots=True)
-class _Direction:
-    base: int | None = None  # the sequence number shown as 0
-    win_scale: int = -1  # -1 unknown, -2 no scaling, else the shift its SYN announced
-
-
-class _TcpConversation:
-    """Relative numbering and window scaling of one TCP conversation (both directions)."""
-
-    __slots__ = ("dirs",)
-
-    def __init__(self) -> None:
-        self.dirs = (_Direction(), _Direction())
+_TCP_FIELDS = ("src_port", "dst_port", "seq", "ack", "flags", "window", "data_offset")

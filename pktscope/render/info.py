@@ -487,20 +487,24 @@ def _tcp(layer: Any, ip: Any, notes: FrameNotes) -> str:
     if flags & 0xE00:
         names.append("Reserved")
     text += f" [{', '.join(names) or '<None>'}]"
-    text += f" Seq={seq if notes.tcp_seq is None else notes.tcp_seq}"
+    known = notes.tcp
+    if known is not None:
+        seq, ack, win = known.seq, known.ack, known.window
+    text += f" Seq={seq}"
     if flags & 0x010:
-        text += f" Ack={ack if notes.tcp_ack is None else notes.tcp_ack}"
-    text += f" Win={win if notes.tcp_win is None else notes.tcp_win}"
+        text += f" Ack={ack}"
+    text += f" Win={win}"
     hlen = (_int(_get(root, "data_offset")) or 0) * 4
     if hlen < 20:
         return text + f", bogus TCP header length ({hlen}, must be at least 20)"
+    marks = known.marks if known is not None else ""
     urgent = _int(_get(root, "urgent_pointer"))
     if flags & 0x020 and urgent is not None:
         text += f" Urg={urgent}"
     declared = _int(_get(ip.root if ip is not None else None, "payload_end"))
     if declared is not None and ip.offset + declared - layer.offset >= hlen:
         text += f" Len={ip.offset + declared - layer.offset - hlen}"
-    return text + _tcp_options(root, notes.tcp_sack_base)
+    return marks + text + _tcp_options(root, known.sack_base if known is not None else 0)
 
 
 def _tcp_options(root: Any, sack_base: int) -> str:
