@@ -13,10 +13,11 @@ as they are on the wire and echo replies name no request.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from typing import Any
 
+from pktscope.render.lenient import as_int as _int
+from pktscope.render.lenient import attr_path as _get
 from pktscope.render.tcp_analysis import Segment, TcpNotes, TcpTracker
 
 __all__ = ["Conversations", "FrameNotes"]
@@ -28,23 +29,6 @@ class FrameNotes:
 
     echo_request: int | None = None  # the frame number of the request this reply answers
     tcp: TcpNotes | None = None  # relative numbers, scaled window, analysis marks
-
-
-def _int(v: Any) -> int | None:
-    if isinstance(v, enum.Enum):
-        v = v.value
-    return v if isinstance(v, int) and not isinstance(v, bool) else None
-
-
-def _get(obj: Any, *names: str) -> Any:
-    for name in names:
-        if obj is None:
-            return None
-        try:
-            obj = getattr(obj, name)
-        except Exception:  # a partial object: the field was never read
-            return None
-    return obj
 
 
 def _cksum_key(cksum: int, delta: int) -> int:

@@ -12,12 +12,13 @@ and a field-path lookup per value would cost more than the decoding itself.
 
 from __future__ import annotations
 
-import enum
 import ipaddress
 from collections.abc import Sequence
 from typing import Any
 
 from pktscope.render.conversations import FrameNotes
+from pktscope.render.lenient import as_int as _int
+from pktscope.render.lenient import attr_path as _get
 
 __all__ = ["PROTOCOL_NAMES", "protocol_and_info", "top_layer"]
 
@@ -377,24 +378,6 @@ _DHCP_TYPES = {
     17: "Lease Query Status",
     18: "TLS",
 }
-
-
-def _int(v: Any) -> int | None:
-    if isinstance(v, enum.Enum):
-        v = v.value
-    return v if isinstance(v, int) and not isinstance(v, bool) else None
-
-
-def _get(obj: Any, *names: str) -> Any:
-    """``obj.a.b...`` or None when any step is absent or fails (a partial object)."""
-    for name in names:
-        if obj is None:
-            return None
-        try:
-            obj = getattr(obj, name)
-        except Exception:  # an instance that cannot evaluate, a field never read
-            return None
-    return obj
 
 
 def _mac(raw: Any) -> str | None:
