@@ -1,11 +1,12 @@
 """What a packet-list line says about earlier frames, as a single pass of tshark says it.
 
 tshark's line for a frame can depend on the frames before it: an echo reply names its request
-(``(request in 9)``); TCP sequence numbers count from each direction's first segment and the
-window is scaled by the shift both SYNs announced. :class:`Conversations` keeps that state. It
-must see every frame once, in capture order (displayed or filtered out, as tshark dissects them
-all); :meth:`Conversations.see` returns the frame's :class:`FrameNotes` for
-:func:`pktscope.render.info.protocol_and_info`.
+(``(request in 9)``); TCP sequence numbers count from each direction's first segment, the
+window is scaled by the shift both SYNs announced, and the sequence analysis marks segments
+(``[TCP Retransmission]``, :mod:`pktscope.render.tcp_analysis`). :class:`Conversations` keeps
+that state. It must see every frame once, in capture order (displayed or filtered out, as
+tshark dissects them all); :meth:`Conversations.see` returns the frame's :class:`FrameNotes`
+for :func:`pktscope.render.info.protocol_and_info`.
 
 Random access (the TUI's packet list) has no such order: without notes, TCP numbers are shown
 as they are on the wire and echo replies name no request.
