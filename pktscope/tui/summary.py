@@ -1,7 +1,9 @@
 """One packet-list row (No., Time, Source, Destination, Protocol, Length, Info) from a packet.
 
-Reads the packet only through field paths, so it works on any field model that answers
-``pkt[path]``. Info strings follow Wireshark's wording where it has one.
+The Protocol and Info columns come from :func:`pktscope.render.info.protocol_and_info`, in
+Wireshark's words, read from the decoded layers; addresses and the ARP and UDP wording through
+field paths. A packet without decoded layers (a field model answering only ``pkt[path]``) gets
+the layer name and the field-path wording.
 """
 
 from __future__ import annotations
