@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from pktscope.render.conversations import FrameNotes
+from pktscope.render.display import format_ipv4, format_ipv6, format_mac
 from pktscope.render.lenient import as_int as _int
 from pktscope.render.lenient import attr_path as _get
 
-__all__ = ["PROTOCOL_NAMES", "protocol_and_info", "top_layer"]
+__all__ = ["PROTOCOL_NAMES", "addresses", "protocol_and_info", "top_layer"]
 
 # Protocol column: Wireshark's short names of the bundled specs
 PROTOCOL_NAMES = {
@@ -394,6 +395,23 @@ def top_layer(layers: Sequence[Any]) -> Any | None:
         if layer.name in ("icmp", "icmpv6"):
             return layer
     return named[-1] if named else None
+
+
+def addresses(layers: Sequence[Any]) -> tuple[str, str] | None:
+    """The Source and Destination columns: the first IPv4 header's addresses, else the first
+    IPv6 header's, else the Ethernet addresses; None when the layers have none of these."""
+    for name, fmt in (("ipv4", format_ipv4), ("ipv6", format_ipv6), ("eth", format_mac)):
+        for layer in layers:
+            if layer.name == name:
+                return _shown(fmt, _get(layer.root, "src")), _shown(fmt, _get(layer.root, "dst"))
+    return None
+
+
+def _shown(fmt: Any, raw: Any) -> str:
+    try:
+        return str(fmt(raw)) if isinstance(raw, bytes) else ""
+    except ValueError:  # not an address's length (a spec from elsewhere): no address
+        return ""
 
 
 def protocol_and_info(

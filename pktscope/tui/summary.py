@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pktscope.render.conversations import FrameNotes
-from pktscope.render.info import protocol_and_info, top_layer
+from pktscope.render.info import addresses, protocol_and_info, top_layer
 
 __all__ = ["Summary", "summarize"]
 
@@ -96,11 +96,12 @@ def summarize(
     layers = [f for f in getattr(pkt, "layers", ()) or () if not isinstance(f, str)]
     top_layer_ = top_layer(layers) if all(hasattr(f, "root") for f in layers) else None
     top = top_layer_.name if top_layer_ is not None else names[-1] if names else "data"
-    if "ipv4" in names or "ipv6" in names:
+    ends = addresses(layers) if top_layer_ is not None else None
+    if ends is not None:
+        src, dst = ends
+    elif "ipv4" in names or "ipv6" in names:
         ip = "ipv4" if "ipv4" in names else "ipv6"
         src, dst = _disp(pkt, f"{ip}.src"), _disp(pkt, f"{ip}.dst")
-    elif "arp" in names:
-        src, dst = _disp(pkt, "eth.src"), _disp(pkt, "eth.dst")
     else:
         src, dst = _disp(pkt, "eth.src"), _disp(pkt, "eth.dst")
     if dst == "ff:ff:ff:ff:ff:ff":
