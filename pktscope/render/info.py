@@ -597,7 +597,30 @@ def _bootp_client(root: Any) -> str:
 
 def _dns_name(obj: Any) -> str:
     text = _get(obj, "text")
-    return text if isinstance(text, str) else ""
+    return _printable(text) if isinstance(text, str) else ""
+
+
+_ESCAPES = {7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r"}
+
+
+def _printable(text: str) -> str:
+    """``text`` as Wireshark's format_text() shows a name: printable characters kept, control
+    characters as C escapes or ``\\ooo``, other unprintable ones as ``\\uXXXX`` (so a line
+    stays one line)."""
+    if text.isascii() and text.isprintable():
+        return text
+    out = []
+    for ch in text.encode("latin-1", "replace").decode("utf-8", "replace"):
+        o = ord(ch)
+        if 0x20 <= o < 0x7F or (o >= 0x80 and ch.isprintable()):
+            out.append(ch)
+        elif o in _ESCAPES:
+            out.append(_ESCAPES[o])
+        elif o < 0x80:
+            out.append(f"\\{o:03o}")
+        else:
+            out.append(f"\\u{o:04x}")
+    return "".join(out)
 
 
 def _dns(root: Any) -> str:

@@ -30,6 +30,13 @@ _TCP = "tcpdump__print-flags.pcap"
 _TS = "TSval=1306300950 TSecr=1306300950"
 
 
+def _raw_edit(name: str, index: int, offset: int, value: int) -> Packet:
+    """A frame with one byte changed where no field can be set (inside a name's text)."""
+    data = bytearray(pktscope.open_capture(CAPTURES / name)[index].buffer)
+    data[offset] = value
+    return pktscope.decode(bytes(data), "eth")
+
+
 def _no53(*edits: tuple[str, object]) -> Packet:
     """The DHCP Discover with its message-type option turned into option 60 (same length)."""
     return _frame("wswiki__dhcp.pcap", 0, ("dhcp.options[0].code", 60), *edits)
@@ -64,6 +71,11 @@ CASES: list[tuple[Callable[[], Packet], str, str]] = [
         lambda: _frame("wswiki__dns.cap", 0, ("dns.rcode", 3)),  # a query: no rcode text
         "DNS",
         "Standard query 0x1032 TXT google.com",
+    ),
+    (
+        lambda: _raw_edit("wswiki__dns.cap", 0, 57, 9),  # a tab in the query name
+        "DNS",
+        "Standard query 0x1032 TXT go\\tgle.com",
     ),
     (
         lambda: _frame("wswiki__dns.cap", 1, ("dns.rcode", 12)),
