@@ -107,14 +107,42 @@ def format_hex(value: Bytesish | int, size: int | None = None) -> str:
 
 
 def format_text(value: str | Bytesish) -> str:
-    """Text as is; bytes cut at the first NUL and decoded as UTF-8 (bad bytes as ``\\xNN``)."""
+    """Text through :func:`escape_text`; bytes cut at the first NUL and decoded as UTF-8 (bad
+    bytes as ``\\xNN``)."""
     if isinstance(value, str):
-        return value
+        return escape_text(value)
     raw = bytes(value)
     nul = raw.find(0)
     if nul >= 0:
         raw = raw[:nul]
-    return raw.decode("utf-8", errors="backslashreplace")
+    return escape_text(raw.decode("utf-8", errors="backslashreplace"))
+
+
+_C_ESCAPES = {7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r"}
+
+
+def escape_text(text: str) -> str:
+    """``text`` with what would break a line or a column shown as Wireshark's format_text()
+    shows it: C escapes for the usual control characters, ``\\ooo`` for the other ASCII ones,
+    ``\\uXXXX`` for any other unprintable character; printable text is unchanged.
+
+    >>> escape_text("go\\tgle.com"), escape_text("a\\x01b")
+    ('go\\\\tgle.com', 'a\\\\001b')
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if ch.isprintable():
+            out.append(ch)
+        elif o in _C_ESCAPES:
+            out.append(_C_ESCAPES[o])
+        elif o < 0x80:
+            out.append(f"\\{o:03o}")
+        else:
+            out.append(f"\\u{o:04x}")
+    return "".join(out)
 
 
 def _by_hint(value: Any, hint: str, *, enum_names: bool, size: int | None) -> str | None:
@@ -191,7 +219,7 @@ def display_value(
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, str):
-        return value
+        return escape_text(value)
     if isinstance(value, Bytesish):
         return hexstr(value)
     return str(value)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pktscope.render.conversations import FrameNotes
-from pktscope.render.display import format_ipv4, format_ipv6, format_mac
+from pktscope.render.display import escape_text, format_ipv4, format_ipv6, format_mac
 from pktscope.render.lenient import as_int as _int
 from pktscope.render.lenient import attr_path as _get
 
@@ -600,27 +600,12 @@ def _dns_name(obj: Any) -> str:
     return _printable(text) if isinstance(text, str) else ""
 
 
-_ESCAPES = {7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r"}
-
-
 def _printable(text: str) -> str:
-    """``text`` as Wireshark's format_text() shows a name: printable characters kept, control
-    characters as C escapes or ``\\ooo``, other unprintable ones as ``\\uXXXX`` (so a line
-    stays one line)."""
+    """A name as Wireshark's format_text() shows it: its bytes (the spec decodes them as
+    ISO-8859-1) read as UTF-8, unprintable characters escaped (so a line stays one line)."""
     if text.isascii() and text.isprintable():
         return text
-    out = []
-    for ch in text.encode("latin-1", "replace").decode("utf-8", "replace"):
-        o = ord(ch)
-        if 0x20 <= o < 0x7F or (o >= 0x80 and ch.isprintable()):
-            out.append(ch)
-        elif o in _ESCAPES:
-            out.append(_ESCAPES[o])
-        elif o < 0x80:
-            out.append(f"\\{o:03o}")
-        else:
-            out.append(f"\\u{o:04x}")
-    return "".join(out)
+    return escape_text(text.encode("latin-1", "replace").decode("utf-8", "replace"))
 
 
 def _dns(root: Any) -> str:
