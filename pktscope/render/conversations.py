@@ -21,7 +21,7 @@ from pktscope.render.lenient import as_int as _int
 from pktscope.render.lenient import attr_path as _get
 from pktscope.render.tcp_analysis import Segment, TcpNotes, TcpTracker
 
-__all__ = ["Conversations", "FrameNotes"]
+__all__ = ["Conversations", "FrameNotes", "tcp_payload_length"]
 
 
 @dataclass(slots=True)
@@ -39,6 +39,16 @@ def _cksum_key(cksum: int, delta: int) -> int:
     k = (k & 0xFFFF) + (k >> 16)
     k = (k & 0xFFFF) + (k >> 16)
     return ~k & 0xFFFF
+
+
+def tcp_payload_length(ip: Any, tcp: Any, header_length: int) -> int | None:
+    """A TCP segment's payload length as the IP header declares it (tshark's ``Len=``, the
+    captured bytes notwithstanding), or None when that is shorter than the TCP header."""
+    declared = _int(_get(ip.root, "payload_end")) if ip is not None else None
+    if declared is None:
+        return None
+    size = ip.offset + declared - tcp.offset
+    return size - header_length if size >= header_length else None
 
 
 class Conversations:
@@ -115,16 +125,13 @@ class Conversations:
             return
         sport, dport, seq, ack, flags, window, offset = (v or 0 for v in values)
         hlen = offset * 4
-        declared = _int(_get(ip.root, "payload_end"))
-        size = None if declared is None else ip.offset + declared - tcp.offset
         shift = None
         for item in _get(root, "options", "items") or ():
             if _int(_get(item, "kind")) == 3 and _int(_get(item, "length")) == 3:
                 shift = _int(_get(item, "body", "shift_count"))
         segment = Segment(
             src, dst, sport, dport, seq, ack, flags, window, hlen,
-            None if size is None or size < hlen else size - hlen,
-            shift, time_ns, number,
+            tcp_payload_length(ip, tcp, hlen), shift, time_ns, number,
         )  # fmt: skip
         notes.tcp = self._tcp.see(segment)
 

@@ -16,7 +16,7 @@ import ipaddress
 from collections.abc import Sequence
 from typing import Any
 
-from pktscope.render.conversations import FrameNotes
+from pktscope.render.conversations import FrameNotes, tcp_payload_length
 from pktscope.render.display import escape_text, format_ipv4, format_ipv6, format_mac
 from pktscope.render.lenient import as_int as _int
 from pktscope.render.lenient import attr_path as _get
@@ -381,12 +381,6 @@ _DHCP_TYPES = {
 }
 
 
-def _mac(raw: Any) -> str | None:
-    if isinstance(raw, bytes | bytearray) and raw:
-        return ":".join(f"{b:02x}" for b in raw)
-    return None
-
-
 def top_layer(layers: Sequence[Any]) -> Any | None:
     """The layer the Protocol and Info columns describe: the last one, except that an ICMP
     error message, not the datagram it quotes, is what a packet carrying one is."""
@@ -502,9 +496,9 @@ def _tcp(layer: Any, ip: Any, notes: FrameNotes) -> str:
     urgent = _int(_get(root, "urgent_pointer"))
     if flags & 0x020 and urgent is not None:
         text += f" Urg={urgent}"
-    declared = _int(_get(ip.root if ip is not None else None, "payload_end"))
-    if declared is not None and ip.offset + declared - layer.offset >= hlen:
-        text += f" Len={ip.offset + declared - layer.offset - hlen}"
+    length = tcp_payload_length(ip, layer, hlen)
+    if length is not None:
+        text += f" Len={length}"
     return marks + text + _tcp_options(root, known.sack_base if known is not None else 0)
 
 
@@ -590,7 +584,7 @@ def _bootp_client(root: Any) -> str:
         return "<No address>"
     addr = raw[:hlen]
     if htype in (1, 6) and hlen == 6:
-        mac = _mac(addr)
+        mac = format_mac(addr)
         return f"{mac} ({mac})"
     return addr.hex()
 
@@ -747,8 +741,8 @@ def _nd_mac(msg: Any, option_type: int) -> str | None:
         if not isinstance(raw, bytes):
             return None
         if len(raw) == 6:
-            return f"{'from' if option_type == 1 else 'is at'} {_mac(raw)}"
+            return f"{'from' if option_type == 1 else 'is at'} {format_mac(raw)}"
         if len(raw) == 14 and not any(raw[6:12]):
-            return f"from {_mac(raw[:8])}"
+            return f"from {format_mac(raw[:8])}"
         return None
     return None

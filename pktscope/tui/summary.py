@@ -54,13 +54,6 @@ def _int(pkt: Any, path: str) -> int | None:
         return None
 
 
-def _layer_names(pkt: Any) -> list[str]:
-    out = []
-    for layer in getattr(pkt, "layers", ()) or ():
-        out.append(layer if isinstance(layer, str) else str(getattr(layer, "name", "")))
-    return out
-
-
 def _info(pkt: Any, top: str) -> str:
     """Info text of the protocols :func:`~pktscope.render.info.protocol_and_info` leaves to
     field paths (ARP, UDP)."""
@@ -78,22 +71,19 @@ def _info(pkt: Any, top: str) -> str:
     return ""
 
 
-def _all(pkt: Any, path: str) -> list[Any]:
-    find_all = getattr(pkt, "get_all", None) or getattr(pkt, "find_all", None)
-    if find_all is not None:
-        return list(find_all(path))
-    f = _get(pkt, path)
-    return [] if f is None else (list(f) if isinstance(f, list) else [f])
-
-
 def summarize(
     pkt: Any, number: int, time: float, length: int, notes: FrameNotes | None = None
 ) -> Summary:
     """The list row of ``pkt``; ``time`` is already relative to the first frame; ``notes``
     carry what earlier frames tell (a sequential pass keeps them, see
     :mod:`pktscope.render.conversations`)."""
-    names = [n for n in _layer_names(pkt) if n not in ("data", "frame", "raw")]
-    layers = [f for f in getattr(pkt, "layers", ()) or () if not isinstance(f, str)]
+    found = list(getattr(pkt, "layers", ()) or ())
+    names = [
+        n
+        for n in (f if isinstance(f, str) else str(getattr(f, "name", "")) for f in found)
+        if n not in ("data", "frame", "raw")
+    ]
+    layers = [f for f in found if not isinstance(f, str)]
     top_layer_ = top_layer(layers) if all(hasattr(f, "root") for f in layers) else None
     top = top_layer_.name if top_layer_ is not None else names[-1] if names else "data"
     ends = addresses(layers) if top_layer_ is not None else None
@@ -109,8 +99,7 @@ def summarize(
     failed = [f for f in layers if getattr(f, "error", None) is not None]
     if top_layer_ is not None and top_layer_.name in ("icmp", "icmpv6"):
         # an ICMP error quotes a datagram's first bytes: running out of them is by design
-        quoted = [f for f in layers if f.index > top_layer_.index]
-        failed = [f for f in failed if f not in quoted or getattr(f, "malformed", True)]
+        failed = [f for f in failed if f.index <= top_layer_.index or f.malformed]
     malformed = any(getattr(f, "malformed", True) for f in failed)
     protocol, info_text = (
         protocol_and_info(layers, notes) if top_layer_ is not None else (top.upper(), None)
