@@ -301,6 +301,7 @@ class ModuleGen:
             runs: dict[str, tuple[int, int, int]] = {}
             run_of: dict[int, tuple[tuple[int, int, int, str | None, int], ...]] = {}
             run_no = 0
+            contents: dict[str, bytes] = {}  # what a cut run checks before keeping a field
             bit_runs: dict[str, tuple[int, int, int]] = {}
             for k, group in enumerate(x for x in plan if isinstance(x, BitGroup)):
                 off = 0
@@ -314,6 +315,10 @@ class ModuleGen:
                     for idx, a, code, size in item.attrs:
                         runs[self.attr_name(a)] = (run_no, off, size)
                         prefix = {"le": "<", "be": ">", None: ">"}.get(item.endian)
+                        if a.valid is not None:
+                            prefix = None  # checked: a cut run keeps no unchecked value of it
+                        elif a.contents is not None:
+                            contents[self.attr_name(a)] = bytes(a.contents)
                         entries.append((off, size, idx, prefix and prefix + code, run_no))
                         off += size
                     run_of[item.attrs[0][0]] = tuple(entries)
@@ -330,6 +335,8 @@ class ModuleGen:
                 hints.update(t.meta.hints)
             em.line(f"_PKT_HINTS = {plain(hints)!r}")
             em.line(f"_PKT_RUNS = {runs!r}")
+            if contents:
+                em.line(f"_PKT_CONTENTS = {contents!r}")
             if bit_runs:
                 em.line(f"_PKT_BITS = {bit_runs!r}")
             seq_table = [
@@ -518,15 +525,24 @@ class ModuleGen:
             else:
                 em.line(f"({targets},) = {unpack}(_d)")
         em.line(f"_s[{run_no}] = _p")
-        em.line(f"_p += {run.size}")
-        for idx, a, _, _ in run.attrs:
+        checked = any(a.contents is not None or a.valid is not None for _, a, _, _ in run.attrs)
+        if not checked:
+            em.line(f"_p += {run.size}")
+        off = 0
+        for idx, a, _, size in run.attrs:
             target = f"self.{self.attr_name(a)}"
             if (a.enum or a.contents is not None or a.valid is not None) and idx != run.attrs[0][0]:
                 em.line(f"_f = {idx}")
+            if checked and (a.contents is not None or a.valid is not None) and off:
+                # a failed check names this field's own offset, not the run's end
+                em.line(f"_p = _s[{run_no}] + {off}")
             if a.enum:
                 em.line(f"{target} = {reads.enum_wrap(a, local or target)}")
             reads.after_bytes(em, a, target)
             reads.valid(em, a, target)
+            off += size
+        if checked:
+            em.line(f"_p = _s[{run_no}] + {run.size}")
 
     def gen_seq_attr(  # noqa: PLR0917 - internal emitter step
         self, em: Emitter, t: TypeDef, idx: int, a: Attr, reads: ReadEmitter, ctx: Ctx

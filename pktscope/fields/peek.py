@@ -95,8 +95,8 @@ def _static_slot(cls: type, name: str) -> _Slot | None:
     and assigns them all at once (docs/spans.md, ``_PKT_RUNS``); a field of a run starting the
     root's ``seq`` is therefore at a fixed offset and reads as ``convert(bytes)``. None for
     anything else (then the parser runs on a prefix, or on everything). The slice is only
-    valid on a layer holding the whole run (``run_end`` bytes): a run cut by the end of the
-    data keeps its complete fields as raw numbers (no enum conversion, docs/spans.md).
+    valid on a layer holding the whole run (``run_end`` bytes), and only for a run without
+    ``contents``/``valid`` checks (:func:`_unchecked`).
     """
     key = (cls, name)
     if key in _SLOTS:
@@ -105,7 +105,7 @@ def _static_slot(cls: type, name: str) -> _Slot | None:
     runs = cls.__dict__.get("_PKT_RUNS")
     info = type_info(cls)
     meta = info.lookup(name)
-    if isinstance(runs, dict) and meta is not None and meta.kind == "seq":
+    if isinstance(runs, dict) and meta is not None and meta.kind == "seq" and _unchecked(cls):
         expected = 0
         for m in info.seq:
             run = runs.get(m.attr)
@@ -122,6 +122,18 @@ def _static_slot(cls: type, name: str) -> _Slot | None:
                 break
     _SLOTS[key] = slot
     return slot
+
+
+def _unchecked(cls: type) -> bool:
+    """No field of the first run has a ``contents`` or ``valid`` check: a slice of it could
+    show a value from data the parser rejects (then the parser runs instead)."""
+    runs = cls.__dict__.get("_PKT_RUNS") or {}
+    contents = cls.__dict__.get("_PKT_CONTENTS") or {}
+    if any(_in_first_run(runs.get(attr)) for attr in contents):
+        return False
+    seq = cls.__dict__.get("_PKT_SEQ") or ()
+    entries = seq[0][4] if seq and len(seq[0]) > 4 and seq[0][4] else ()
+    return all(entry[3] is not None for entry in entries)  # a `valid` field has no code
 
 
 def _in_first_run(run: Any) -> bool:

@@ -244,6 +244,7 @@ class _PktStruct(_KaitaiStruct):
     _PKT_FIELDS = {}
     _PKT_HINTS = {}
     _PKT_RUNS = {}
+    _PKT_CONTENTS = {}
     _PKT_BITS = {}
     _PKT_SEQ = ()
     _pkt_s = None
@@ -393,8 +394,11 @@ def _pkt_fail(obj, exc, f, p):
             exc._pkt_trail = trail
         except AttributeError:
             return
-    if not trail and isinstance(exc, EOFError) and 0 <= f < len(obj._PKT_SEQ):
-        _pkt_partial_run(obj, obj._PKT_SEQ[f][4], p)
+    if not trail and 0 <= f < len(obj._PKT_SEQ):
+        if isinstance(exc, EOFError):
+            _pkt_partial_run(obj, obj._PKT_SEQ[f][4], p)
+        else:
+            _pkt_drop_after(obj, obj._PKT_SEQ[f][0])
     if trail:
         child = trail[-1][0]
         if child is not obj and 0 <= f < len(obj._PKT_SEQ):
@@ -424,8 +428,75 @@ def _pkt_partial_run(obj, run, p):
     for off, size, idx, code, run_no in run:
         if code is None or off + size > len(data):
             break
-        setattr(obj, obj._PKT_SEQ[idx][0], _struct.unpack_from(code, data, off)[0])
+        attr = obj._PKT_SEQ[idx][0]
+        value = _struct.unpack_from(code, data, off)[0]
+        if value != obj._PKT_CONTENTS.get(attr, value):
+            break
+        enum_cls = _pkt_enum_of(obj, attr)
+        if enum_cls is not None:
+            value = enum_cls._value2member_map_.get(value, value)
+        setattr(obj, attr, value)
         obj._pkt_s[run_no] = p
+
+
+def _pkt_drop_after(obj, attr):
+    """A check failed on a field of a fixed run: the run's later fields were read with it but
+    come after the failure, so they are not part of the partial result."""
+    at = obj._PKT_RUNS.get(attr)
+    if at is None:
+        return
+    d = obj.__dict__
+    for name, (run_no, off, _) in obj._PKT_RUNS.items():
+        if run_no == at[0] and off > at[1]:
+            d.pop(name, None)
+
+
+def _pkt_enum_of(obj, attr):
+    """The enum class of a field (``_PKT_FIELDS`` names it, e.g. ``Ipv4.Protocol``), or None."""
+    meta = obj._PKT_FIELDS.get(attr)
+    name = meta.get("enum") if meta else None
+    if not name:
+        return None
+    scope = type(obj)._read.__globals__
+    parts = name.split(".")
+    found = scope.get(parts[0])
+    for part in parts[1:]:
+        found = getattr(found, part, None)
+    return found if isinstance(found, type) and hasattr(found, "_value2member_map_") else None
+
+
+def _pkt_show(v):
+    """A value in a validation message: bytes as hex (and text when printable), enum members
+    as ``name (value)``, other values as Python shows them."""
+    if isinstance(v, (bytes, bytearray)):
+        text = bytes(v)
+        shown = text.hex() or "(empty)"
+        if text and all(32 <= c < 127 for c in text):
+            shown += ' ("%s")' % text.decode("ascii")
+        return shown
+    name = getattr(v, "name", None)
+    if isinstance(name, str) and isinstance(v, int):
+        return "%s (%d)" % (name, int(v))
+    return repr(v)
+
+
+def _pkt_valid_msg(orig):
+    """kaitaistruct's validation messages, without its stream position and Python reprs."""
+    actual = _pkt_show(getattr(orig, "actual", None))
+    kind = type(orig).__name__
+    if kind == "ValidationNotEqualError":
+        return "validation failed: expected %s, got %s" % (_pkt_show(orig.expected), actual)
+    if kind == "ValidationLessThanError":
+        return "validation failed: %s is less than the minimum %s" % (actual, _pkt_show(orig.min))
+    if kind == "ValidationGreaterThanError":
+        return "validation failed: %s is more than the maximum %s" % (actual, _pkt_show(orig.max))
+    if kind == "ValidationNotAnyOfError":
+        return "validation failed: %s is not one of the allowed values" % actual
+    if kind == "ValidationNotInEnumError":
+        return "validation failed: %s is not a value of the field's enum" % actual
+    if kind == "ValidationExprError":
+        return "validation failed: %s does not satisfy the field's `valid` expression" % actual
+    return str(orig)
 
 
 def _pkt_translate(exc, trail):
@@ -480,7 +551,7 @@ def _pkt_translate(exc, trail):
         cls = _errors.KS_VALIDATION_ERRORS.get(type(orig))
         if cls is not None:
             new = cls(
-                msg,
+                _pkt_valid_msg(orig),
                 expected=getattr(orig, "expected", None),
                 actual=getattr(orig, "actual", None),
                 **kw,

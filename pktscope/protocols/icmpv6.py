@@ -32,6 +32,10 @@ from pktscope.protocols._pkt_runtime import (
     _PktStruct,
     _pkt_fail,
     _pkt_partial_run,
+    _pkt_drop_after,
+    _pkt_enum_of,
+    _pkt_show,
+    _pkt_valid_msg,
     _pkt_translate,
 )
 
@@ -1544,7 +1548,7 @@ class Icmpv6(_PktStruct):
                 "type",
                 False,
                 "/types/nd_option/seq/0",
-                ((0, 1, 0, ">B", 0), (1, 1, 1, ">B", 0)),
+                ((0, 1, 0, ">B", 0), (1, 1, 1, None, 0)),
             ),
             ("length", "length", False, "/types/nd_option/seq/1", None),
             ("body", "body", False, "/types/nd_option/seq/2", None),
@@ -1576,13 +1580,14 @@ class Icmpv6(_PktStruct):
                     self.length,
                 ) = _S8.unpack(_d)
                 _s[0] = _p
-                _p += 2
                 self.type = _EM1.get(self.type, self.type)
                 _f = 1
+                _p = _s[0] + 1
                 if self.length < 1:
                     raise _kaitaistruct.ValidationLessThanError(
                         1, self.length, self._io, "/types/nd_option/seq/1"
                     )
+                _p = _s[0] + 2
                 _f = 2
                 _on = self.type
                 _c = _SW1.get(_on)
@@ -1636,13 +1641,14 @@ class Icmpv6(_PktStruct):
                     self.length,
                 ) = _S8.unpack_from(_B, _o + _p)
                 _s[0] = _p
-                _p += 2
                 self.type = _EM1.get(self.type, self.type)
                 _f = 1
+                _p = _s[0] + 1
                 if self.length < 1:
                     raise _kaitaistruct.ValidationLessThanError(
                         1, self.length, self._io, "/types/nd_option/seq/1"
                     )
+                _p = _s[0] + 2
                 _f = 2
                 _on = self.type
                 _c = _SW1.get(_on)

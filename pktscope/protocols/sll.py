@@ -32,6 +32,10 @@ from pktscope.protocols._pkt_runtime import (
     _PktStruct,
     _pkt_fail,
     _pkt_partial_run,
+    _pkt_drop_after,
+    _pkt_enum_of,
+    _pkt_show,
+    _pkt_valid_msg,
     _pkt_translate,
 )
 
