@@ -25,6 +25,7 @@ from pktscope.compile.python import GeneratedModule, ModuleGen
 from pktscope.compile.runtime import RUNTIME_MODULE, runtime_code, runtime_file
 from pktscope.compile.translate import Ctx
 from pktscope.spec.cache import spec_file, spec_text
+from pktscope.spec.load import looks_like_path
 from pktscope.spec.model import Spec
 from pktscope.spec.types import Universe
 from pktscope.spec.validate import validate_file
@@ -37,12 +38,6 @@ class Compilation:
     uni: Universe
     main: list[Spec]
     files: dict[str, Path | None] = field(default_factory=dict)  # spec id -> file
-
-
-def _is_path(x: str | Path) -> bool:
-    if isinstance(x, Path):
-        return True
-    return "\n" not in x and (x.endswith(".ksy") or Path(x).is_file())
 
 
 def load_universe(
@@ -75,7 +70,7 @@ def load_universe(
         return spec
 
     for src in sources:
-        if _is_path(src):
+        if looks_like_path(src):
             p = Path(src)
             spec = load(spec_file(p), p)
         else:
@@ -156,7 +151,7 @@ def compile_spec(
     7
     """
     extra = list(import_paths)
-    if _is_path(path_or_text):
+    if looks_like_path(path_or_text):
         extra.append(Path(path_or_text).parent)
     # Every spec error at once, located file:line:col, before the backend sees the spec.
     validate_file(path_or_text, import_paths=extra)

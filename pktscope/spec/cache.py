@@ -22,8 +22,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pktscope.errors import SpecError
-from pktscope.spec.load import Loaded, load_yaml
+from pktscope.spec.load import Loaded, load_yaml, read_spec_text
 from pktscope.spec.model import Spec, build_spec
 from pktscope.spec.types import Universe
 
@@ -106,12 +105,7 @@ def clear() -> None:
 def spec_file(path: str | Path) -> Spec:
     """The model of the spec file at ``path``: the cached one when its current text was
     checked clean before (models are read-only to the compiler too), else a new one."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise SpecError(f"cannot read spec: {exc.strerror}", file=str(p)) from None
-    return spec_text(text, str(p))
+    return spec_text(read_spec_text(path), str(path))
 
 
 def spec_text(text: str, file: str | None = None) -> Spec:

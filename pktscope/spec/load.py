@@ -149,9 +149,56 @@ def load_yaml(text: str, *, file: str | None = None) -> Loaded:
 
 
 def load_file(path: str | Path) -> Loaded:
+    return load_yaml(read_spec_text(path), file=str(path))
+
+
+def looks_like_path(x: str | Path) -> bool:
+    """Whether a ``path_or_text`` argument names a file rather than holding YAML: a ``Path``,
+    or one line that ends in ``.ksy``, exists, or has no ``:`` (a spec is a mapping, so its
+    text has one).
+
+    >>> [looks_like_path(x) for x in ("specs/x.ksy", "specs/missing", "meta: {id: x}")]
+    [True, True, False]
+    """
+    if isinstance(x, Path):
+        return True
+    if "\n" in x:
+        return False
+    if x.endswith(".ksy") or ":" not in x:
+        return True
+    try:
+        return Path(x).exists()
+    except (OSError, ValueError):  # a name too long, a NUL byte: YAML text, not a path
+        return False
+
+
+def read_spec_text(path: str | Path) -> str:
+    """A spec file's text; a file that cannot be read or is not UTF-8 is a located SpecError.
+
+    >>> import tempfile, os
+    >>> with tempfile.NamedTemporaryFile("wb", suffix=".ksy", delete=False) as f:
+    ...     _ = f.write(b"meta:\\n  id: x\\ndoc: caf\\xe9\\n")
+    >>> try:
+    ...     read_spec_text(f.name)
+    ... except SpecError as exc:
+    ...     print(exc.line, exc.col, exc.message)
+    3 9 not UTF-8 text: byte 0xe9 cannot be decoded (a .ksy file is UTF-8)
+    >>> os.unlink(f.name)
+    """
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        data = p.read_bytes()
     except OSError as exc:
-        raise SpecError(f"cannot read spec: {exc.strerror}", file=str(p)) from None
-    return load_yaml(text, file=str(p))
+        raise SpecError(f"cannot read spec: {exc.strerror or exc}", file=str(p)) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SpecError(
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded"
+            " (a .ksy file is UTF-8)",
+            file=str(p),
+            line=line,
+            col=col,
+        ) from None

@@ -28,7 +28,14 @@ import yaml
 
 from pktscope.errors import SpecError, SpecErrors
 from pktscope.spec import cache
-from pktscope.spec.load import Loaded, build_loaded, compose_yaml, load_yaml
+from pktscope.spec.load import (
+    Loaded,
+    build_loaded,
+    compose_yaml,
+    load_yaml,
+    looks_like_path,
+    read_spec_text,
+)
 from pktscope.spec.validate_attrs import check_semantics
 from pktscope.spec.validate_report import Report, SpecWarning
 from pktscope.spec.validate_shape import KS_VERSION, ShapeChecker
@@ -203,11 +210,9 @@ class _Session:
             sub = str(found.resolve())
             self.imports[key].append(sub)
             try:
-                sub_text = found.read_text(encoding="utf-8")
-            except OSError as exc:
-                report.add(
-                    f"cannot read import {str(found)!r}: {exc.strerror}", f"/meta/imports/{i}"
-                )
+                sub_text = read_spec_text(found)
+            except SpecError as exc:
+                report.add(f"cannot read import {str(found)!r}: {exc}", f"/meta/imports/{i}")
                 continue
             self.load(sub, sub_text, str(found), found.parent)
 
@@ -248,26 +253,17 @@ def check_spec(
     """
     paths = tuple(Path(p) for p in import_paths)
     session = _Session(paths)
-    if isinstance(path_or_text, Path) or (
-        "\n" not in path_or_text and (path_or_text.endswith(".ksy") or _is_file(path_or_text))
-    ):
+    if looks_like_path(path_or_text):
         path = Path(path_or_text)
         try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            return [SpecError(f"cannot read spec: {exc.strerror}", file=str(path))]
+            text = read_spec_text(path)
+        except SpecError as exc:
+            return [exc]
         key, file, base = str(path.resolve()), str(path), path.parent
     else:
         text, key, file, base = str(path_or_text), "<spec>", None, None
     session.load(key, text, file, base)
     return _finish(session, key, warnings)
-
-
-def _is_file(text: str) -> bool:
-    try:
-        return Path(text).is_file()
-    except (OSError, ValueError):  # a name too long, a NUL byte: YAML text, not a path
-        return False
 
 
 def validate_file(path_or_text: str | Path, *, import_paths: Sequence[str | Path] = ()) -> None:
