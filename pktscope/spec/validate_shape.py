@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from pktscope.spec.validate_hints import check_hints
 from pktscope.spec.validate_report import ID_HINT, ID_RE, Report
 
 __all__ = ["KS_VERSION", "ShapeChecker"]
@@ -125,6 +126,7 @@ class ShapeChecker:
         elif "id" not in meta:
             self.err("no `meta/id` encountered in top-level class spec", "/meta")
         self.typespec(data, "", top=True)
+        check_hints(self.report, data)
 
     def meta(self, meta: Any, path: str, *, top: bool) -> None:
         if not isinstance(meta, dict):

@@ -1,0 +1,104 @@
+"""``-pktscope-*`` keys are checked by name, place and form (validate_hints.py): before, a
+misspelt key or a payload naming no field was accepted and then did nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pktscope.spec.validate import check_spec
+
+BASE = """\
+meta: {id: p, endian: be}
+seq:
+  - {id: kind, type: u1}
+  - {id: addr, size: 4}
+  - {id: body, size-eos: true}
+instances:
+  twice: {value: kind * 2}
+"""
+
+
+def _messages(extra_top: str = "", field: str = "") -> list[str]:
+    text = BASE.replace("  - {id: addr, size: 4}", "  - {id: addr, size: 4" + field + "}")
+    return [e.message for e in check_spec(extra_top + text)]
+
+
+def test_bundled_specs_are_clean() -> None:
+    specs = Path(__file__).resolve().parents[2] / "specs"
+    for path in sorted(specs.glob("*.ksy")):
+        assert check_spec(path) == [], path.name
+
+
+@pytest.mark.parametrize(
+    ("top", "field", "message"),
+    [
+        (
+            "-pktscope-paylod: {field: body}\n",
+            "",
+            "unknown key -pktscope-paylod; did you mean -pktscope-payload?",
+        ),
+        (
+            "",
+            ", -pktscope-display: ipv5",
+            "-pktscope-display must be one of mac, ipv4, ipv6, hex, text, not 'ipv5'",
+        ),
+        (
+            "",
+            ", -pktscope-dispaly: ipv4",
+            "unknown key -pktscope-dispaly; did you mean -pktscope-display?",
+        ),
+        (
+            "",
+            ", -pktscope-payload: {field: body}",
+            "-pktscope-payload belongs on a type (beside its `seq`), not on a field",
+        ),
+        (
+            "-pktscope-display: hex\n",
+            "",
+            "-pktscope-display belongs on a seq field or an instance, not on a type",
+        ),
+        (
+            "-pktscope-payload: {field: bodyy, next-on: kind, next: {1: dns}}\n",
+            "",
+            "payload field names 'bodyy', no field or instance of this type; did you mean 'body'?",
+        ),
+        (
+            "-pktscope-payload: {field: body, next-on: [knd], next: {1: dns}}\n",
+            "",
+            "payload next-on names 'knd', no field or instance of this type; did you mean 'kind'?",
+        ),
+        (
+            "-pktscope-payload: {field: body, nxt: {1: dns}}\n",
+            "",
+            "unknown key 'nxt' in -pktscope-payload; did you mean 'next'?",
+        ),
+        (
+            "-pktscope-payload: {end: twice}\n",
+            "",
+            "-pktscope-payload needs `field` or `offset`: where the payload starts",
+        ),
+        (
+            "-pktscope-linktypes: [ethernet]\n",
+            "",
+            "-pktscope-linktypes must be a list of link type numbers",
+        ),
+        ("-pktscope-aliases: {kind: body}\n", "", "alias 'kind' hides the field of that name"),
+    ],
+)
+def test_bad_hint(top: str, field: str, message: str) -> None:
+    assert message in _messages(top, field)
+
+
+def test_good_hints_pass() -> None:
+    top = (
+        "-pktscope-payload: {field: body, end: twice, next-on: [kind], next: {1: dns},"
+        " default: dns, quoted: true}\n-pktscope-aliases: {k: [kind]}\n-pktscope-linktypes: [1]\n"
+    )
+    assert _messages(top, ", -pktscope-display: ipv4") == []
+
+
+def test_hint_error_is_located() -> None:
+    (err,) = check_spec("meta: {id: p}\nseq:\n  - id: a\n    size: 4\n    -pktscope-display: x\n")
+    assert (err.line, err.col, err.spec_path) == (5, 5, "/seq/0/-pktscope-display")
