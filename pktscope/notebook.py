@@ -55,6 +55,8 @@ def _row_html(row: TreeRow, selected: str | None) -> str:
         text = f'<span style="background: #fff3b0">{text}</span>'
     if row.error is not None:
         text += f'<div style="{_ROW}; color: #d73a49">{html.escape(row.error)}</div>'
+    if row.note is not None:
+        text += f'<div style="{_ROW}; color: #9a6700">note: {html.escape(row.note)}</div>'
     return text
 
 

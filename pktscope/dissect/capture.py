@@ -12,14 +12,13 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from types import TracebackType
+from types import ModuleType, TracebackType
 from typing import Any, BinaryIO, overload
 
 from pktscope.capture.open import open_records
 from pktscope.capture.records import Record
-from pktscope.dissect.chain import Chain
+from pktscope.dissect.chain import Chain, first_spec
 from pktscope.dissect.decode_as import DecodeAs, DecodeAsRules
-from pktscope.dissect.registry import load_spec
 from pktscope.fields.packet import Frame, Packet
 
 __all__ = ["Capture", "open_capture", "packet_from_record", "packet_maker"]
@@ -82,12 +81,13 @@ class Capture:
         *,
         decode_as: Iterable[str | DecodeAs] = (),
         spec_dirs: Iterable[str | os.PathLike[str]] = (),
-        spec: str | os.PathLike[str] | type | None = None,
+        spec: str | os.PathLike[str] | type | ModuleType | None = None,
         cache_size: int = CACHE_SIZE,
     ) -> None:
         self.records = records
-        first = load_spec(spec) if spec is not None else None
-        self.chain = Chain(first, DecodeAsRules(decode_as, spec_dirs))
+        dirs = tuple(spec_dirs)
+        first = first_spec(spec, dirs) if spec is not None else None
+        self.chain = Chain(first, DecodeAsRules(decode_as, dirs))
         self._cache: OrderedDict[int, Packet] = OrderedDict()
         self._cache_size = max(1, cache_size)
 
@@ -166,7 +166,7 @@ def open_capture(
     *,
     decode_as: Iterable[str | DecodeAs] = (),
     spec_dirs: Iterable[str | os.PathLike[str]] = (),
-    spec: str | os.PathLike[str] | type | None = None,
+    spec: str | os.PathLike[str] | type | ModuleType | None = None,
 ) -> Capture:
     """Open a pcap/pcapng capture: ``for pkt in open_capture("dhcp.pcap"): pkt["dhcp.xid"]``.
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from types import ModuleType
 from typing import Any
 
 from pktscope.dissect.decode_as import DecodeAs, DecodeAsRules
-from pktscope.dissect.registry import layer_name, load_spec, spec_for_linktype
-from pktscope.errors import DecodeError
+from pktscope.dissect.registry import find_spec, layer_name, load_spec, spec_for_linktype
+from pktscope.errors import DecodeError, PktscopeError
 from pktscope.fields.layer import Layer, failed_root
 from pktscope.fields.packet import Frame, Packet
 from pktscope.fields.schema import type_info
@@ -39,6 +40,7 @@ class PayloadRule:
         "_classes",
         "default",
         "end",
+        "errors",
         "field",
         "length",
         "next",
@@ -80,6 +82,7 @@ class PayloadRule:
         # running out of bytes in it, and below it, is by design
         self.quoted = bool(hint.get("quoted"))
         self._classes: dict[str, type | None] = {}
+        self.errors: dict[str, str] = {}  # why a named spec could not load
 
     def spec_class(self, name: str) -> type | None:
         """The class of a spec named in ``next``/``default`` (None if it cannot load), cached."""
@@ -89,8 +92,9 @@ class PayloadRule:
             pass
         try:
             cls: type | None = load_spec(name)
-        except Exception:  # a bundled spec missing or broken must not stop the frame
+        except Exception as exc:  # a bundled spec missing or broken must not stop the frame
             cls = None
+            self.errors[name] = str(exc)
         self._classes[name] = cls
         return cls
 
@@ -142,12 +146,14 @@ def _value(root: Any, attr: str | None) -> Any:
 class Chain:
     """A :class:`~pktscope.fields.packet.Dissector`: first spec (or by link type) + rules."""
 
-    __slots__ = ("_by_linktype", "_has_rules", "first", "rules")
+    __slots__ = ("_by_linktype", "_first_note", "_has_dirs", "_has_rules", "first", "rules")
 
     def __init__(self, first: type | None = None, rules: DecodeAsRules | None = None) -> None:
         self.first = first
         self.rules = rules if rules is not None else DecodeAsRules()
         self._has_rules = bool(self.rules)
+        self._has_dirs = bool(self.rules.spec_dirs)
+        self._first_note: str | None = None
         self._by_linktype: dict[int, type | None] = {}
 
     def first_class(self, linktype: int) -> type | None:
@@ -157,7 +163,14 @@ class Chain:
         try:
             return self._by_linktype[linktype]
         except KeyError:
-            cls = self._by_linktype[linktype] = spec_for_linktype(linktype)
+            cls = spec_for_linktype(linktype)
+            if cls is not None and self._has_dirs:  # a user spec of that name overrides
+                name = layer_name(cls)
+                try:
+                    cls = self.rules.user_class(name) or cls
+                except PktscopeError as exc:  # broken: the bundled spec decodes, with a note
+                    self._first_note = f"user spec {name!r} not used: {exc}"
+            self._by_linktype[linktype] = cls
             return cls
 
     def layers(self, pkt: Packet) -> Iterator[Layer]:
@@ -200,7 +213,7 @@ class Chain:
             layer.occurrence = occurrence
             layer._truncated = truncated
             layer._cut_tail = cut and end == total
-            layer.note = None
+            layer.note = self._first_note if index == 0 else None
             layer._root_field = None
             layer._error = None
             buf = data[start:end] if start or end != total else data
@@ -339,9 +352,18 @@ class Chain:
                 spec_name = rule.default
             if spec_name is None:
                 return None
-            nxt = rule._classes.get(spec_name) or rule.spec_class(spec_name)
+            nxt = None
+            if self._has_dirs:  # user spec directories first, as for decode-as rules
+                try:
+                    nxt = self.rules.user_class(spec_name)
+                except PktscopeError as exc:
+                    layer.note = f"next layer {spec_name!r} unavailable: {exc}"
+                    return None
             if nxt is None:
-                layer.note = f"next layer {spec_name!r} unavailable"
+                nxt = rule._classes.get(spec_name) or rule.spec_class(spec_name)
+            if nxt is None:
+                why = rule.errors.get(spec_name)
+                layer.note = f"next layer {spec_name!r} unavailable" + (f": {why}" if why else "")
                 return None
         if truncated:
             layer.note = "payload truncated: declared end beyond the captured bytes"
@@ -371,7 +393,7 @@ def _attr(cls: type, field_id: str) -> str:
 
 def decode(
     buf: bytes | bytearray | memoryview,
-    spec: str | os.PathLike[str] | type | None = "eth",
+    spec: str | os.PathLike[str] | type | ModuleType | None = "eth",
     *,
     linktype: int | None = None,
     decode_as: Iterable[str | DecodeAs] = (),
@@ -384,16 +406,25 @@ def decode(
     Layers are decoded lazily, when a lookup needs them.
     """
     buffer = bytearray(buf)
+    dirs = tuple(spec_dirs)
     first: type | None
     if linktype is not None:
         first = spec_for_linktype(linktype)
         if first is None and spec is not None:
-            first = load_spec(spec)
+            first = first_spec(spec, dirs)
     else:
-        first = load_spec(spec) if spec is not None else None
+        first = first_spec(spec, dirs) if spec is not None else None
     lt = linktype if linktype is not None else _linktype_of(first)
     frame = Frame(number=1, len=len(buffer), cap_len=len(buffer), linktype=lt)
-    return Packet(buffer, frame, Chain(first, DecodeAsRules(decode_as, spec_dirs)))
+    return Packet(buffer, frame, Chain(first, DecodeAsRules(decode_as, dirs)))
+
+
+def first_spec(spec: str | os.PathLike[str] | type | ModuleType, dirs: tuple[Any, ...]) -> type:
+    """The class of a frame's first spec: a class; a module from ``compile_spec`` (its root
+    class); a name looked up in ``dirs`` first, then bundled ids; or a ``.ksy`` path."""
+    if isinstance(spec, str) and dirs:
+        return find_spec(spec, dirs)
+    return load_spec(spec)
 
 
 def _linktype_of(cls: type | None) -> int:

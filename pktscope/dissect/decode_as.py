@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pktscope.dissect.registry import find_spec
@@ -86,7 +87,7 @@ def parse_rules(items: Iterable[str | DecodeAs]) -> tuple[DecodeAs, ...]:
 class DecodeAsRules:
     """Rules plus the user spec directories their spec names are looked up in."""
 
-    __slots__ = ("_by_layer", "_classes", "rules", "spec_dirs")
+    __slots__ = ("_by_layer", "_classes", "_user", "rules", "spec_dirs")
 
     def __init__(
         self,
@@ -96,6 +97,7 @@ class DecodeAsRules:
         self.rules = parse_rules(rules)
         self.spec_dirs = tuple(spec_dirs)
         self._classes: dict[str, type] = {}
+        self._user: dict[str, type | None] = {}
         self._by_layer: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
         for rule in self.rules:
             for layer, fields in rule.targets:
@@ -109,6 +111,21 @@ class DecodeAsRules:
         cls = self._classes.get(name)
         if cls is None:
             cls = self._classes[name] = find_spec(name, self.spec_dirs)
+        return cls
+
+    def user_class(self, name: str) -> type | None:
+        """The spec ``<dir>/<name>.ksy`` from the first user spec directory that has it, or
+        None; cached. It overrides a bundled spec of that name wherever the chain names it
+        (a payload's ``next`` table, the link type's first spec). A broken file raises."""
+        try:
+            cls = self._user[name]
+        except KeyError:
+            cls = None
+            for d in self.spec_dirs:
+                if (Path(d) / f"{name}.ksy").is_file():
+                    cls = find_spec(name, (d,))
+                    break
+            self._user[name] = cls
         return cls
 
     def match(self, layer_name: str, value_of: Any) -> type | None:

@@ -19,6 +19,7 @@ import os
 import re
 import threading
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from pktscope.errors import PktscopeError, SpecError
@@ -76,10 +77,11 @@ def _root_class(module: Any, spec_id: str, where: str) -> type:
     raise PktscopeError(f"{where}: no root class {_camel(spec_id)} in the compiled module")
 
 
-def load_spec(spec: str | os.PathLike[str] | type) -> type:
+def load_spec(spec: str | os.PathLike[str] | type | ModuleType) -> type:
     """The compiled root class of a bundled spec id (``"dhcp"``) or of a ``.ksy`` path.
 
-    A class is returned unchanged. Raises :class:`~pktscope.errors.SpecError` for a broken
+    A class is returned unchanged; a module (``compile_spec``'s result) gives its root class.
+    Raises :class:`~pktscope.errors.SpecError` for a broken
     spec and :class:`~pktscope.errors.PktscopeError` for an unknown id.
 
     >>> load_spec("dhcp").__name__                                    # doctest: +SKIP
@@ -87,6 +89,8 @@ def load_spec(spec: str | os.PathLike[str] | type) -> type:
     """
     if isinstance(spec, type):
         return spec
+    if isinstance(spec, ModuleType):
+        return _root_class(spec, spec.__name__, f"module {spec.__name__}")
     text = os.fspath(spec)
     if text.endswith(".ksy") or os.sep in text or "/" in text:
         return _load_path(Path(text))

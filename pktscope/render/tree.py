@@ -34,7 +34,8 @@ __all__ = ["TreeRow", "field_rows", "render_tree", "rich_tree", "tree_rows"]
 class TreeRow:
     """One line of the tree. ``where`` is ``@offset+size`` (bits: ``@off+size b<bit>+<n>``),
     empty for fields without bytes; ``flags`` holds ``computed``, ``malformed``, ``truncated``,
-    ``transformed``; ``error`` is the layer's error text on a layer row."""
+    ``transformed``; ``error`` is the layer's error text on a layer row, ``note`` its remark (a
+    next layer that could not load, a payload cut by the capture)."""
 
     depth: int
     field: Field
@@ -43,6 +44,7 @@ class TreeRow:
     where: str
     flags: tuple[str, ...] = ()
     error: str | None = None
+    note: str | None = None  # on a layer row: why its payload was not decoded further
 
     def text(self, *, indent: str = "  ", offsets: bool = True, max_value: int = 80) -> str:
         """The row as one line of text."""
@@ -94,9 +96,10 @@ def field_rows(
         if not computed:
             return
         flags.append("computed")
-    error = None
+    error = note = None
     if field.owner is None and field.layer is not None:  # a layer row
         layer = field.layer
+        note = layer.note
         if layer.error is not None:
             if layer.malformed:
                 flags.append("malformed")
@@ -107,7 +110,7 @@ def field_rows(
         flags.append("transformed")
     label = field.path if depth == 0 else _label(field)
     value = "" if field.owner is None else _value_text(field)
-    yield TreeRow(depth, field, label, value, _where(field), tuple(flags), error)
+    yield TreeRow(depth, field, label, value, _where(field), tuple(flags), error, note)
     if max_depth is not None and depth >= max_depth:
         return
     for child in field.children:
@@ -156,6 +159,8 @@ def render_tree(
         lines.append(row.text(indent=indent, offsets=offsets, max_value=max_value))
         if row.error is not None:
             lines.append(indent * (row.depth + 1) + f"! {row.error}")
+        if row.note is not None:
+            lines.append(indent * (row.depth + 1) + f"note: {row.note}")
     return "\n".join(lines) + "\n"
 
 
@@ -194,5 +199,7 @@ def rich_tree(
         node = stack[row.depth].add(text)
         if row.error is not None:
             node.add(Text(row.error, style="red"))
+        if row.note is not None:
+            node.add(Text(f"note: {row.note}", style="yellow"))
         stack.append(node)
     return top

@@ -64,6 +64,9 @@ def field_label(f: Any, *, layer: bool = False, kids: list[Any] | None = None) -
     # and on the field it names only
     if error and (layer or getattr(error, "field_path", None) == f.path):
         text.append(f"  ✗ {error}", style="bold #ff5555")
+    note = getattr(getattr(f, "layer", None), "note", None) if layer else None
+    if note:
+        text.append(f"  ({note})", style="#e0af68")
     return text
 
 

@@ -10,6 +10,7 @@ import pktscope
 from pktscope.dissect.decode_as import parse_rule
 from pktscope.dissect.registry import bundled_dir, bundled_ids, layer_name, load_spec
 from pktscope.errors import PktscopeError, SpecError
+from pktscope.render.tree import render_tree
 
 CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
 DHCP = CAPTURES / "wswiki__dhcp.pcap"
@@ -116,3 +117,54 @@ def test_decode_by_linktype() -> None:
     pkt = pktscope.decode(rec.data, linktype=rec.linktype)
     assert pkt.protocols.startswith("sll:ipv4:tcp")
     assert pkt.frame.linktype == 113
+
+
+# -- user spec directories in the chain (found by a spec author's session: a `next` table could
+# only name bundled specs, `decode(spec_dirs=...)` ignored the first spec, a user spec named
+# like a bundled one was checked but not decoded) ------------------------------------------------
+OUTER = """\
+meta: {id: outer, endian: be}
+-pktscope-payload: {field: rest, next-on: [kind], next: {1: inner}}
+seq:
+  - {id: kind, type: u1}
+  - {id: rest, size-eos: true}
+"""
+INNER = "meta: {id: inner}\nseq:\n  - {id: a, type: u1}\n  - {id: b, type: u1}\n"
+
+
+def test_next_table_names_a_spec_in_a_user_directory(tmp_path: Path) -> None:
+    (tmp_path / "outer.ksy").write_text(OUTER)
+    (tmp_path / "inner.ksy").write_text(INNER)
+    pkt = pktscope.decode(b"\x01\x07\x08", spec="outer", spec_dirs=[tmp_path])
+    assert pkt.protocols == "outer:inner"
+    assert (pkt["inner.b"].value, pkt["inner.b"].offset) == (8, 2)
+
+
+def test_next_spec_that_does_not_load_is_a_layer_note(tmp_path: Path) -> None:
+    (tmp_path / "outer.ksy").write_text(OUTER)
+    (tmp_path / "inner.ksy").write_text("seq: [\n")
+    pkt = pktscope.decode(b"\x01\x07\x08", spec="outer", spec_dirs=[tmp_path])
+    assert pkt.protocols == "outer"
+    (outer,) = pkt.layers
+    assert outer.note is not None
+    assert outer.note.startswith("next layer 'inner' unavailable: ")
+    assert "inner.ksy:" in outer.note  # the spec error, located
+    assert f"note: {outer.note}" in render_tree(pkt)
+
+
+def test_user_spec_overrides_a_bundled_one_of_that_name(tmp_path: Path) -> None:
+    udp = (bundled_dir() or Path()) / "udp.ksy"
+    (tmp_path / "udp.ksy").write_text(udp.read_text().replace("dst_port", "dport"))
+    cap = pktscope.open_capture(DHCP, spec_dirs=[tmp_path])
+    pkt = cap[0]
+    assert pkt["udp.dport"].value == 67
+    assert "udp.dst_port" not in pkt
+    assert pkt.protocols == "eth:ipv4:udp:dhcp"  # its `next` table still chains
+
+
+def test_decode_first_spec_from_user_directory_or_module(spec_dir: Path) -> None:
+    data = b"\x05\x00\x09\xfe\xfd"
+    pkt = pktscope.decode(data, spec="myproto", spec_dirs=[spec_dir])
+    assert pkt["myproto.word"].value == 9
+    module = pktscope.compile_spec(spec_dir / "myproto.ksy")
+    assert pktscope.decode(data, spec=module)["myproto.masked.b"].value == 2
