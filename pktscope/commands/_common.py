@@ -16,10 +16,11 @@ import argparse
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
+from pktscope.capture.open import StreamAccessError
 from pktscope.errors import DecodeError, PktscopeError
 
 if TYPE_CHECKING:
@@ -34,8 +35,10 @@ __all__ = [
     "check_paths",
     "decode_error_text",
     "error_row",
+    "filter_paths",
     "guarded",
     "iter_packets",
+    "layer_sources",
     "lookup_error_text",
     "progress",
     "use_color",
@@ -189,15 +192,12 @@ def iter_packets(
     stderr for long scans when stderr is a terminal. ``observe`` sees every packet read, in
     order, before the filter (state that earlier frames build, as tshark's single pass)."""
     flt = compile_display_filter(getattr(args, "display_filter", None))
+    if flt is not None:
+        check_paths(filter_paths(flt), layer_sources(args))
     frame_no: int | None = getattr(args, "frame", None)
     limit: int | None = getattr(args, "count", None)
     if frame_no is not None:
-        try:
-            pkt = capture[frame_no - 1]
-        except IndexError:
-            raise PktscopeError(
-                f"no frame {frame_no} in {args.capture} ({len(capture)} frames)"
-            ) from None
+        pkt = _frame(args, capture, frame_no)
         if observe is not None:
             observe(pkt)
         if flt is None or flt.matches(pkt):
@@ -213,6 +213,22 @@ def iter_packets(
         shown += 1
         if limit is not None and shown >= limit:
             return
+
+
+def _frame(args: argparse.Namespace, capture: Any, number: int) -> Packet:
+    """Frame ``number`` (1-based): by index in a file, by reading up to it in a stream."""
+    name = args.capture if args.capture != "-" else "<stdin>"
+    try:
+        return cast("Packet", capture[number - 1])
+    except IndexError:
+        raise PktscopeError(f"no frame {number} in {name} ({len(capture)} frames)") from None
+    except StreamAccessError:
+        pass
+    seen = 0
+    for seen, pkt in enumerate(capture, 1):
+        if seen == number:
+            return cast("Packet", pkt)
+    raise PktscopeError(f"no frame {number} in {name} ({seen} frames)")
 
 
 def _total_if_cheap(capture: Any) -> int | None:
@@ -260,12 +276,28 @@ def progress(items: Iterable[T], *, total: int | None, label: str) -> Iterator[T
 _INDEX = re.compile(r"\[-?\d*\]")
 
 
-def check_paths(paths: Sequence[str], extra_layers: Sequence[str] = ()) -> None:
+def layer_sources(args: argparse.Namespace) -> dict[str, str]:
+    """Layers that ``--spec-dir`` and ``--decode-as`` add or override: layer name -> the
+    ``.ksy`` path or spec name it is decoded with (the first spec directory that has a name
+    wins, as in decoding)."""
+    out: dict[str, str] = {}
+    for d in getattr(args, "spec_dirs", ()) or ():
+        for p in sorted(Path(d).glob("*.ksy")):
+            out.setdefault(p.stem, str(p))
+    for rule in getattr(args, "decode_as", ()) or ():
+        spec = rule.rpartition(":")[2].strip()
+        if spec.endswith(".ksy") or "/" in spec:
+            out.setdefault(Path(spec).stem, spec)
+        else:
+            out.setdefault(spec, spec)
+    return out
+
+
+def check_paths(paths: Sequence[str], sources: Mapping[str, str] | None = None) -> None:
     """Raise :class:`UsageError` for a path no spec can give, naming close matches.
 
-    A path whose layer is a bundled spec is checked against the paths that spec can produce
-    (indexes ignored); a path on a layer added by ``--decode-as``/``--spec-dir`` (``extra_layers``)
-    is accepted as is.
+    A path is checked against the paths its layer's spec can produce (indexes ignored): the
+    spec ``sources`` gives for that layer (:func:`layer_sources`), else the bundled one.
     """
     from pktscope.fields.lookup import FRAME_FIELDS, FieldNotFound, parse_path
 
@@ -275,11 +307,18 @@ def check_paths(paths: Sequence[str], extra_layers: Sequence[str] = ()) -> None:
         except FieldNotFound as exc:
             raise UsageError(str(exc)) from None
         layer = steps[0][0]
-        if layer in extra_layers:
-            continue
-        known = [f"frame.{n}" for n in FRAME_FIELDS] if layer == "frame" else _spec_paths(layer)
+        src = sources.get(layer) if sources else None
+        if layer == "frame":
+            known: list[str] | None = [f"frame.{n}" for n in FRAME_FIELDS]
+        elif src is not None:
+            known = _source_paths(layer, src)
+        else:
+            known = _spec_paths(layer)
+        if known is None and src is not None:
+            where = "the --spec-dir directories or the bundled specs"
+            raise UsageError(_unknown(path, f"no spec {layer!r} in {where}", ()))
         if known is None:
-            layers = [*_spec_ids(), "frame"]
+            layers = [*_spec_ids(), *(sources or ()), "frame"]
             hint = _close(layer, layers, 3, 0.5)
             raise UsageError(_unknown(path, f"no protocol {layer!r}", hint))
         plain = _INDEX.sub("", path)
@@ -287,6 +326,23 @@ def check_paths(paths: Sequence[str], extra_layers: Sequence[str] = ()) -> None:
             continue  # deeper than the suggestion walk goes: let the lookup decide
         hint = _close(plain, known, 5, 0.6)
         raise UsageError(_unknown(path, "no such field", hint))
+
+
+def filter_paths(flt: Any) -> list[str]:
+    """The field paths a compiled display filter reads."""
+    from pktscope.filter.parser import And, Compare, Not, Or, Present
+
+    out: list[str] = []
+    todo = [flt.node]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, Present | Compare):
+            out.append(node.path)
+        elif isinstance(node, Not):
+            todo.append(node.operand)
+        elif isinstance(node, And | Or):
+            todo.extend(node.operands)
+    return out
 
 
 def _close(word: str, choices: Sequence[str], n: int, cutoff: float) -> list[str]:
@@ -305,6 +361,20 @@ def _unknown(path: str, why: str, hint: Sequence[str]) -> str:
 def _spec_ids() -> list[str]:
     specs = Path(__file__).resolve().parents[1] / "specs"
     return sorted(p.stem for p in specs.glob("*.ksy"))
+
+
+def _source_paths(layer: str, src: str) -> list[str] | None:
+    """Every path of layer ``layer`` decoded with ``src`` (a ``.ksy`` path or spec name)."""
+    from pktscope.dissect.registry import load_spec
+    from pktscope.fields.lookup import schema_paths
+
+    if not (src.endswith(".ksy") or "/" in src):
+        return _spec_paths(src) if src == layer else None
+    try:
+        cls = load_spec(Path(src))
+    except PktscopeError as exc:
+        raise UsageError(f"spec of layer {layer!r} does not load: {exc}") from None
+    return [layer, *schema_paths(cls, layer, depth=4)]
 
 
 def _spec_paths(layer: str) -> list[str] | None:

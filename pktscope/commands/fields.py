@@ -34,6 +34,7 @@ from pktscope.commands._common import (
     check_paths,
     guarded,
     iter_packets,
+    layer_sources,
     open_packets,
 )
 
@@ -319,7 +320,7 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
         extractor = load_extractor(paths, before_build=lambda: check_paths(paths))
         if extractor is not None:
             return _run_fast(args, paths, fmt, extractor, out)
-    check_paths(paths, extra_layers=_extra_layers(args))
+    check_paths(paths, layer_sources(args))
     capture = open_packets(args)
     row: Callable[[Any], str]
     if args.json:
@@ -487,13 +488,3 @@ def _byte_progress(size: int) -> Iterator[Callable[[int], object] | None]:
     ) as bar:
         task = bar.add_task("scan", total=size)
         yield lambda offset: bar.update(task, completed=offset)
-
-
-def _extra_layers(args: argparse.Namespace) -> list[str]:
-    """Layer names a decode-as rule (``udp.port==9000:myproto``) or a spec dir brings in."""
-    from pathlib import Path
-
-    names = [rule.rpartition(":")[2].strip() for rule in args.decode_as]
-    for d in args.spec_dirs:
-        names.extend(p.stem for p in Path(d).glob("*.ksy"))
-    return names

@@ -22,6 +22,7 @@ from pktscope.commands._common import (
     check_paths,
     guarded,
     iter_packets,
+    layer_sources,
     lookup_error_text,
     open_packets,
     use_color,
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
         out.flush()
         return 0
     if args.fields:
-        check_paths(args.fields, extra_layers=[r.rpartition(":")[2] for r in args.decode_as])
+        check_paths(args.fields, layer_sources(args))
     capture = open_packets(args)
     status = 0
     first = True

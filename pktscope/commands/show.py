@@ -23,6 +23,7 @@ from pktscope.commands._common import (
     decode_error_text,
     guarded,
     iter_packets,
+    layer_sources,
     lookup_error_text,
     open_packets,
     use_color,
@@ -84,7 +85,7 @@ def tree_lines(pkt: Any, fields: list[str] | None = None) -> list[str]:
 def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
     out = out if out is not None else sys.stdout
     if args.fields:
-        check_paths(args.fields, extra_layers=[r.rpartition(":")[2] for r in args.decode_as])
+        check_paths(args.fields, layer_sources(args))
     color = use_color(args, out)
     capture = open_packets(args)
     t0: int | None = None

@@ -1,0 +1,91 @@
+"""The CLI with user specs (``--spec-dir``, ``--decode-as``) and the checks a spec author leans
+on: a mistyped path or filter field is an error naming close matches, for user specs as for
+bundled ones; ``--frame`` works on a stream too."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pktscope.cli import main
+
+CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
+DHCP = str(CAPTURES / "wswiki__dhcp.pcap")
+MYPROTO = """\
+meta: {id: myproto, endian: be}
+seq:
+  - {id: op, type: u1, enum: op}
+  - {id: word, type: u2}
+enums:
+  op: {1: request, 2: reply}
+"""
+
+
+@pytest.fixture
+def specs(tmp_path: Path) -> Path:
+    (tmp_path / "myproto.ksy").write_text(MYPROTO)
+    return tmp_path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_fields_checks_user_spec_paths(specs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rule = ["--decode-as", "udp.port==67:myproto", "--spec-dir", str(specs)]
+    code, out, err = _run(capsys, "fields", DHCP, *rule, "-e", "myproto.wrd")
+    assert (code, out) == (2, "")
+    assert "unknown field path 'myproto.wrd': no such field; did you mean: myproto.word" in err
+    code, out, _ = _run(capsys, "fields", DHCP, *rule, "-e", "myproto.op", "-c", "1")
+    assert (code, out) == (0, "1\n")
+
+
+def test_decode_as_spec_that_does_not_exist(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(
+        capsys, "fields", DHCP, "--decode-as", "udp.port==67:nosuch", "-e", "nosuch.a"
+    )
+    assert code == 2
+    assert "no spec 'nosuch' in the --spec-dir directories or the bundled specs" in err
+
+
+@pytest.mark.parametrize(
+    ("flt", "message"),
+    [
+        (
+            "dhcp.mesage_type == 1",
+            "unknown field path 'dhcp.mesage_type': no such field; did you mean: dhcp.message_type",
+        ),
+        ("dhcpp", "unknown field path 'dhcpp': no protocol 'dhcpp'; did you mean: dhcp"),
+        ("udp and not myproto.wrd", "did you mean: myproto.word"),
+    ],
+)
+def test_filter_fields_are_checked(
+    flt: str, message: str, specs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(capsys, "show", DHCP, "--spec-dir", str(specs), "-Y", flt)
+    assert (code, out) == (2, "")
+    assert message in err
+
+
+def test_filter_on_user_spec_field(specs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rule = ["--decode-as", "udp.port==67:myproto", "--spec-dir", str(specs)]
+    code, out, _ = _run(capsys, "show", DHCP, *rule, "-Y", "myproto.op == reply")
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == ["2", "4"]
+
+
+def test_frame_option_reads_a_stream() -> None:
+    data = Path(DHCP).read_bytes()
+    run = [sys.executable, "-m", "pktscope", "show", "-", "--frame"]
+    proc = subprocess.run([*run, "3"], input=data, capture_output=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode().split()[:1] == ["3"]
+    assert "Request" in proc.stdout.decode()
+    proc = subprocess.run([*run, "9"], input=data, capture_output=True, check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.decode() == "pktscope: no frame 9 in <stdin> (4 frames)\n"
