@@ -196,6 +196,8 @@ class Field:
                 return _struct_span(v, layer)
             return None
         start, end, bit_offset, bit_size = span
+        if self.index is None and meta.repeat is not None:
+            end = max(end, _partial_tail_end(self._value, layer, end))
         size = layer.size
         if end > size or start > end:  # partial objects placed past the bytes by `pos:`
             start = min(start, size)
@@ -412,6 +414,17 @@ def _struct_value(obj: Any) -> Any:
         return getattr(obj, attr)
     except Exception:
         return _UNSET
+
+
+def _partial_tail_end(items: Any, layer: Layer, end: int) -> int:
+    """An array whose last element was cut by the error: the span records only the complete
+    elements, so extend the array's end (layer-relative) over what the last one did read."""
+    if type(items) is not list or not items or not is_struct(items[-1]):
+        return end
+    if getattr(items[-1], "_pkt_end", 0) is not None:
+        return end
+    tail = _struct_span(items[-1], layer)
+    return end if tail is None else tail[1] - layer.offset
 
 
 def _struct_span(obj: Any, layer: Layer) -> Span | None:

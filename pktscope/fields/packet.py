@@ -13,6 +13,7 @@ Frame properties are reachable both as ``pkt.frame.number`` and as fields ``fram
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any, Protocol
@@ -31,6 +32,8 @@ from pktscope.fields.lookup import (
 )
 
 __all__ = ["Dissector", "Frame", "Packet"]
+
+_INDEXES = re.compile(r"\[-?\d*\]")
 
 
 class Dissector(Protocol):
@@ -185,10 +188,20 @@ class Packet:
             )
             exc.error = errors[0]
             raise exc from errors[0]
+        matches = close_matches(self, path)
+        if _INDEXES.sub("", path) in matches:  # a path the spec has, absent from this frame
+            layer = self.layer(steps[0][0])
+            err = layer.error if layer is not None else None
+            why = (
+                f"not decoded, the layer stopped at {err}"
+                if err is not None
+                else "absent (a conditional field, or an index past the end of its array)"
+            )
+            exc = FieldNotFound(path, f"field {path!r} in frame {self.frame.number}: {why}")
+            exc.error = err
+            raise exc
         raise FieldNotFound(
-            path,
-            f"no field {path!r} in frame {self.frame.number} ({self.protocols})",
-            close_matches(self, path),
+            path, f"no field {path!r} in frame {self.frame.number} ({self.protocols})", matches
         )
 
     def get(self, path: str, default: Any = None) -> Any:
