@@ -123,7 +123,9 @@ def _dump_fields(pkt: Any, paths: list[str], fmt: str, style: str, out: IO[str])
             if not f.has_bytes:
                 out.write(f"{f.path}: {f.display} (no bytes in the frame)\n")
                 continue
-            out.write(f"{f.path} @ {f.offset}, {f.size} bytes: {f.display}\n")
+            size = f.size or 0
+            shown = f.display or f.hex()  # a structure has no display value: its bytes
+            out.write(f"{f.path} @ {f.offset}, {size} byte{'' if size == 1 else 's'}: {shown}\n")
             mark = [Highlight(f.offset, f.end, f.path)] if style != "plain" else []
             text = render_hexdump(
                 bytes(pkt.buffer[f.offset : f.end]),

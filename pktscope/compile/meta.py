@@ -94,4 +94,14 @@ def field_meta(gen: ModuleGen, t: TypeDef, a: Attr, reads: ReadEmitter) -> dict[
         meta["endian"] = endian
     if typ in ("str", "strz"):
         meta["encoding"] = a.encoding or t.encoding()
+    if a.switch is not None:  # the user types it may hold, for path checks and suggestions
+        cases: list[str] = []
+        for _, ref in a.switch.cases:
+            name, _ = parse_type_ref(ref)
+            ut = None if PRIM_RE.match(name) else gen.uni.resolve_type(t, name)
+            ref_text = gen.cls_ref(ut) if ut is not None else None
+            if ref_text is not None and ref_text not in cases:
+                cases.append(ref_text)
+        if cases:
+            meta["cases"] = cases
     return meta

@@ -36,7 +36,7 @@ def writable_reason(meta: FieldMeta | None, *, whole_array: bool, transformed: b
     if meta.kind == "value":
         return "is computed (a value instance), it has no bytes of its own"
     if transformed or meta.process:
-        return "its bytes pass through process:, they cannot be written back"
+        return "is transformed by process: (its bytes cannot be written back)"
     if whole_array and meta.repeat is not None:
         return "is a whole array; set its elements (path[i]) one by one"
     t = meta.type
@@ -134,7 +134,10 @@ def _as_int(value: Any, meta: FieldMeta, path: str) -> int:
     if isinstance(value, int):
         return int(value)
     if isinstance(value, str) and meta.enum is not None:
-        raise FieldError(f"give the enum value as an int or enum member, not {value!r}", path=path)
+        raise FieldError(
+            f"{value!r} is no name of the field's enum: give a member name, an int or a member",
+            path=path,
+        )
     if isinstance(value, str) and meta.display_hint == "ipv4":
         try:
             return int(ipaddress.IPv4Address(value))

@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 from pktscope.errors import PktscopeError
 from pktscope.fields.display import display_of
 from pktscope.fields.encode import FieldError, encode_value, writable_reason
-from pktscope.fields.schema import FieldMeta, is_struct, type_info
+from pktscope.fields.schema import FieldMeta, is_struct, resolve_qualname, type_info
 from pktscope.render.hexstr import hexstr
 
 if TYPE_CHECKING:
@@ -321,6 +321,11 @@ class Field:
         if reason is not None:
             raise FieldError(f"cannot set: field {reason}", path=self.path)
         assert self.meta is not None
+        if isinstance(value, str) and self.meta.enum is not None and self.owner is not None:
+            enum_cls = resolve_qualname(type(self.owner), self.meta.enum)
+            members = getattr(enum_cls, "__members__", {})
+            if value in members:  # an enum member by name: set("dhcpack")
+                value = members[value]
         start, end = self._byte_span()
         current = bytes(self._pkt.buffer[start:end])
         data = encode_value(

@@ -344,7 +344,8 @@ def child_list(field: Field) -> list[Field]:
 
 
 def schema_paths(cls: type, prefix: str, depth: int = 4) -> list[str]:
-    """Every path (without indexes) the spec of ``cls`` can give, for suggestions."""
+    """Every path (without indexes) the spec of ``cls`` can give, for suggestions; through a
+    switch-on field, the paths of each type it may hold."""
     out: list[str] = []
     seen: set[type] = set()
 
@@ -359,13 +360,15 @@ def schema_paths(cls: type, prefix: str, depth: int = 4) -> list[str]:
             sub = info.child_class(meta)
             if sub is not None:
                 visit(sub, p, d - 1)
+            for case in info.case_classes(meta):
+                visit(case, p, d - 1)
         aliases = info.hints.get("aliases")
         if isinstance(aliases, dict):
             out.extend(f"{pre}.{a}" for a in aliases)
         seen.discard(c)
 
     visit(cls, prefix, depth)
-    return out
+    return list(dict.fromkeys(out))  # switch cases may share field names
 
 
 def close_matches(pkt: Packet, path: str) -> list[str]:

@@ -38,6 +38,7 @@ class FieldMeta:
     bit_endian: str | None = None
     process: bool = False
     hints: Mapping[str, Any] = field(default_factory=dict)
+    cases: tuple[str, ...] = ()  # a switch-on field: the user types it may hold
 
     @property
     def is_user_type(self) -> bool:
@@ -87,6 +88,11 @@ class TypeInfo:
         """The field named ``name`` (spec id or Python attribute), or None."""
         return self.by_id.get(name)
 
+    def case_classes(self, meta: FieldMeta) -> list[type]:
+        """The generated classes a switch-on field may hold (empty for other fields)."""
+        found = (resolve_qualname(self.cls, name) for name in meta.cases)
+        return [c for c in found if c is not None]
+
     def child_class(self, meta: FieldMeta) -> type | None:
         """The generated class a field's declared user type names, or None if unknown."""
         if not meta.is_user_type or meta.type is None:
@@ -119,6 +125,7 @@ def _meta(attr: str, raw: Mapping[str, Any] | None, default_kind: str) -> FieldM
         bit_endian=raw.get("bit_endian"),
         process=bool(raw.get("process")),
         hints=hints if isinstance(hints, Mapping) else {},
+        cases=tuple(str(c) for c in raw.get("cases") or ()),
     )
 
 

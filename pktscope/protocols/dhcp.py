@@ -967,6 +967,16 @@ class Dhcp(_PktStruct):
                 "enum": None,
                 "process": False,
                 "hints": {},
+                "cases": [
+                    "Dhcp.MessageTypeBody",
+                    "Dhcp.OverloadBody",
+                    "Dhcp.Ipv4List",
+                    "Dhcp.Seconds",
+                    "Dhcp.Text",
+                    "Dhcp.MaxMessageSize",
+                    "Dhcp.ParameterRequestList",
+                    "Dhcp.ClientIdentifier",
+                ],
             },
             "overload": {
                 "id": "overload",

@@ -952,6 +952,14 @@ class Dns(_PktStruct):
                 "enum": None,
                 "process": False,
                 "hints": {},
+                "cases": [
+                    "Dns.Ipv4Address",
+                    "Dns.Ipv6Address",
+                    "Dns.DomainName",
+                    "Dns.Mx",
+                    "Dns.Soa",
+                    "Dns.Srv",
+                ],
             },
         }
         _PKT_HINTS = {}

@@ -114,6 +114,13 @@ class Icmp(_PktStruct):
             "enum": None,
             "process": False,
             "hints": {},
+            "cases": [
+                "Icmp.Echo",
+                "Icmp.Redirect",
+                "Icmp.Unreachable",
+                "Icmp.ParameterProblem",
+                "Icmp.RouterAdvertisement",
+            ],
         },
         "body": {
             "id": "body",

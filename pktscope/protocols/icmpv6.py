@@ -130,6 +130,15 @@ class Icmpv6(_PktStruct):
             "enum": None,
             "process": False,
             "hints": {},
+            "cases": [
+                "Icmpv6.ErrorMsg",
+                "Icmpv6.Echo",
+                "Icmpv6.RouterSolicitation",
+                "Icmpv6.RouterAdvertisement",
+                "Icmpv6.NeighborSolicitation",
+                "Icmpv6.NeighborAdvertisement",
+                "Icmpv6.Redirect",
+            ],
         },
         "body_offset": {
             "id": "body_offset",
@@ -1538,6 +1547,7 @@ class Icmpv6(_PktStruct):
                 "enum": None,
                 "process": False,
                 "hints": {},
+                "cases": ["Icmpv6.LinkLayerAddress", "Icmpv6.PrefixInformation", "Icmpv6.Mtu"],
             },
         }
         _PKT_HINTS = {}

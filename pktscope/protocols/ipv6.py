@@ -593,6 +593,7 @@ class Ipv6(_PktStruct):
                 "enum": None,
                 "process": False,
                 "hints": {},
+                "cases": ["Ipv6.OptionsHeader", "Ipv6.RoutingHeader", "Ipv6.FragmentHeader"],
             },
             "body_size": {
                 "id": "body_size",

@@ -818,6 +818,7 @@ class Tcp(_PktStruct):
                 "enum": None,
                 "process": False,
                 "hints": {},
+                "cases": ["Tcp.Mss", "Tcp.WindowScale", "Tcp.Sack", "Tcp.Timestamps"],
             },
         }
         _PKT_HINTS = {}

@@ -149,3 +149,12 @@ def test_decode_error_shows_row_and_caret(
         "00000130: 06 2A FF 00 00 00 00 00  00 00                    .*........",
         " " * (10 + 3 * 10 + 1) + "^",
     ]
+
+
+def test_structure_field_header_shows_its_bytes(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["hexdump", DHCP, "--frame", "1", "--field", "dhcp.options[0]"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.splitlines()[0] == "dhcp.options[0] @ 282, 3 bytes: 350101"
+    main(["hexdump", DHCP, "--frame", "1", "--field", "dhcp.hops"])
+    assert capsys.readouterr().out.splitlines()[0] == "dhcp.hops @ 45, 1 byte: 0"

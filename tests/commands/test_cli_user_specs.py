@@ -89,3 +89,23 @@ def test_frame_option_reads_a_stream() -> None:
     proc = subprocess.run([*run, "9"], input=data, capture_output=True, check=False)
     assert proc.returncode == 1
     assert proc.stderr.decode() == "pktscope: no frame 9 in <stdin> (4 frames)\n"
+
+
+def test_paths_through_a_switch_field(capsys: pytest.CaptureFixture[str]) -> None:
+    # `body` is a switch-on field: its case types' paths are known paths (they were rejected)
+    code, out, _ = _run(
+        capsys,
+        "fields",
+        DHCP,
+        "-e",
+        "dhcp.options[0].body.message_type",
+        "-e",
+        "dhcp.options[3].body.codes",
+        "-c",
+        "1",
+    )
+    assert (code, out) == (0, "1\t1,3,6,42\n")
+    code, out, _ = _run(capsys, "show", DHCP, "-Y", "dhcp.options.body.message_type == request")
+    assert code == 0 and out.split()[0] == "3"
+    code, _, err = _run(capsys, "fields", DHCP, "-e", "dhcp.options.body.mesage_type")
+    assert code == 2 and "did you mean: dhcp.options.body.message_type" in err

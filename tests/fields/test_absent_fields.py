@@ -41,7 +41,7 @@ def test_absent_conditional_field_or_index(cls: type) -> None:
     for path in ("tlvs.flag", "tlvs.items[3].value"):
         with pytest.raises(KeyError, match="absent \\(a conditional field, or an index past"):
             pkt[path]
-    with pytest.raises(KeyError, match="did you mean: tlvs.count"):
+    with pytest.raises(KeyError, match=r"did you mean: tlvs\.count"):
         pkt["tlvs.cont"]
 
 

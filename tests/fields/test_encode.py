@@ -83,7 +83,7 @@ def test_bits(  # noqa: PLR0917 - pytest parameters
         ("u2be", {}, -1, "0000", "out of range"),
         ("s1", {}, 128, "00", "out of range for s1"),
         ("u1", {}, "x", "00", "expected an integer"),
-        ("u1", {"enum": "Color"}, "red", "00", "enum value as an int"),
+        ("u1", {"enum": "Color"}, "red", "00", "no name of the field.s enum"),
         ("bytes", {"size": 2}, b"abc", "0000", "wrong length: the field holds 2 bytes"),
         ("bytes", {"size": 2}, "ab", "0000", "give bytes"),
         ("bytes", {"size": 4, "hints": {"display": "ipv4"}}, "1.2.3", "00" * 4, "not a valid ipv4"),

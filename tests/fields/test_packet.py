@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
+from pathlib import Path
 
 import pytest
 from fields_standins import Struct
 
+import pktscope
 from pktscope.dissect.chain import decode
 from pktscope.dissect.registry import register_spec
 from pktscope.errors import DecodeError, TruncatedError
@@ -212,3 +214,15 @@ def test_bad_paths_raise_field_not_found(bad: object) -> None:
     with pytest.raises(FieldNotFound):
         pkt[bad]  # type: ignore[index]
     assert bad not in pkt
+
+
+def test_set_enum_field_by_member_name() -> None:
+    captures = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
+    pkt = pktscope.open_capture(captures / "wswiki__dhcp.pcap")[0]
+    f = pkt["dhcp.options[0].body.message_type"]
+    f.set("request")
+    assert pkt["dhcp.message_type"].display == "request (3)"
+    with pytest.raises(FieldError, match="'bogus' is no name of the field's enum"):
+        f.set("bogus")
+    pkt["ipv4.protocol"].set("tcp")
+    assert pkt.protocols.startswith("eth:ipv4:tcp")
