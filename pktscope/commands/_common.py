@@ -170,15 +170,20 @@ def open_packets(args: argparse.Namespace, path: str | None = None) -> Any:
     return open_capture(source, **kwargs)
 
 
-def compile_display_filter(text: str | None) -> Any:
+def compile_display_filter(text: str | None, sources: Mapping[str, str] | None = None) -> Any:
     """The compiled ``-Y`` filter (None without one); a bad filter is a :class:`UsageError`
-    whose message shows the filter with a caret under the failing column."""
+    whose message shows the filter with a caret under the failing column. Its field paths are
+    checked as ``-e`` paths are, and a value that cannot be one of its field's (an enum name
+    the enum lacks, a malformed address) is refused, as tshark refuses them."""
     if not text:
         return None
     from pktscope.filter import FilterError, compile_filter
 
     try:
-        return compile_filter(text)
+        flt = compile_filter(text)
+        check_paths(filter_paths(flt), sources)
+        check_filter_values(flt, sources)
+        return flt
     except FilterError as exc:
         raise UsageError(
             f"bad display filter: {exc}\n  {exc.caret_lines().replace(chr(10), chr(10) + '  ')}"
@@ -191,9 +196,7 @@ def iter_packets(
     """Packets of ``capture`` after ``--frame``, ``-Y`` and ``-c``, with a progress bar on
     stderr for long scans when stderr is a terminal. ``observe`` sees every packet read, in
     order, before the filter (state that earlier frames build, as tshark's single pass)."""
-    flt = compile_display_filter(getattr(args, "display_filter", None))
-    if flt is not None:
-        check_paths(filter_paths(flt), layer_sources(args))
+    flt = compile_display_filter(getattr(args, "display_filter", None), layer_sources(args))
     frame_no: int | None = getattr(args, "frame", None)
     limit: int | None = getattr(args, "count", None)
     if frame_no is not None:
@@ -328,21 +331,89 @@ def check_paths(paths: Sequence[str], sources: Mapping[str, str] | None = None) 
         raise UsageError(_unknown(path, "no such field", hint))
 
 
+def check_filter_values(flt: Any, sources: Mapping[str, str] | None = None) -> None:
+    """Raise :class:`~pktscope.errors.FilterError` at a comparison value that its field can
+    never hold: a name its enum lacks, or text that is no address of an address field."""
+    import ipaddress
+
+    from pktscope.errors import FilterError
+    from pktscope.fields.lookup import parse_path, path_meta
+    from pktscope.fields.schema import resolve_qualname
+    from pktscope.filter.parser import Compare
+
+    for node in _filter_nodes(flt.node):
+        if not isinstance(node, Compare) or node.literal.quoted:
+            continue
+        if node.op in ("matches", "contains"):
+            continue
+        steps = parse_path(node.path)
+        cls = _layer_class(steps[0][0], sources)
+        found = path_meta(cls, [name for name, _ in steps[1:]]) if cls is not None else None
+        if found is None:
+            continue
+        owner, meta = found
+        lit = node.literal
+        text = lit.text
+        if meta.enum is not None:
+            try:
+                int(text, 0)
+                continue
+            except ValueError:
+                pass
+            members = getattr(resolve_qualname(owner, meta.enum), "__members__", None)
+            if members and text.lower() not in {m.lower() for m in members}:
+                shown = ", ".join(list(members)[:8]) + (", ..." if len(members) > 8 else "")
+                raise FilterError(
+                    f"{text!r} is no value of {node.path} (a number, or a name: {shown})",
+                    text=flt.text,
+                    col=lit.col,
+                )
+        elif meta.display_hint in ("ipv4", "ipv6"):
+            version = 4 if meta.display_hint == "ipv4" else 6
+            try:
+                ok = ipaddress.ip_network(text, strict=False).version == version
+            except ValueError:
+                ok = False
+            if not ok:
+                raise FilterError(
+                    f"{text!r} is not an IPv{version} address or network (for {node.path})",
+                    text=flt.text,
+                    col=lit.col,
+                )
+
+
+def _layer_class(layer: str, sources: Mapping[str, str] | None) -> type | None:
+    """The root class that decodes layer ``layer`` (None: frame fields or no such spec)."""
+    from pktscope.dissect.registry import load_spec
+
+    src = sources.get(layer) if sources else None
+    try:
+        if src is not None and (src.endswith(".ksy") or "/" in src):
+            return load_spec(Path(src))
+        if layer in _spec_ids():
+            return load_spec(layer)
+    except PktscopeError:
+        return None
+    return None
+
+
+def _filter_nodes(node: Any) -> Iterator[Any]:
+    """Every node of a filter's AST."""
+    from pktscope.filter.parser import And, Not, Or
+
+    yield node
+    if isinstance(node, Not):
+        yield from _filter_nodes(node.operand)
+    elif isinstance(node, And | Or):
+        for sub in node.operands:
+            yield from _filter_nodes(sub)
+
+
 def filter_paths(flt: Any) -> list[str]:
     """The field paths a compiled display filter reads."""
-    from pktscope.filter.parser import And, Compare, Not, Or, Present
+    from pktscope.filter.parser import Compare, Present
 
-    out: list[str] = []
-    todo = [flt.node]
-    while todo:
-        node = todo.pop()
-        if isinstance(node, Present | Compare):
-            out.append(node.path)
-        elif isinstance(node, Not):
-            todo.append(node.operand)
-        elif isinstance(node, And | Or):
-            todo.extend(node.operands)
-    return out
+    return [n.path for n in _filter_nodes(flt.node) if isinstance(n, Present | Compare)]
 
 
 def _close(word: str, choices: Sequence[str], n: int, cutoff: float) -> list[str]:

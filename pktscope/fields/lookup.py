@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pktscope.errors import DecodeError, PktscopeError
@@ -113,7 +113,14 @@ def iter_matches(
             if f is not None:
                 yield f
         return
-    for layer in pkt._iter_layers():
+    layers: Iterable[Layer] = pkt._iter_layers()
+    if index is not None and index < 0:  # counted from the last occurrence: all are needed
+        same = [layer for layer in layers if layer.name == name]
+        if -index > len(same):
+            return
+        index = same[index].occurrence
+        layers = same
+    for layer in layers:
         if layer.name != name or (index is not None and layer.occurrence != index):
             continue
         hit = None
@@ -369,6 +376,33 @@ def schema_paths(cls: type, prefix: str, depth: int = 4) -> list[str]:
 
     visit(cls, prefix, depth)
     return list(dict.fromkeys(out))  # switch cases may share field names
+
+
+def path_meta(cls: type, names: Sequence[str]) -> tuple[type, FieldMeta] | None:
+    """The spec field that attribute ids ``names`` (a path below a layer, no indexes) reach
+    from root class ``cls``, with the class that holds it; through user types, switch-on
+    cases and aliases. None when the spec has no such field."""
+    if not names:
+        return None
+    info = type_info(cls)
+    meta = info.lookup(names[0])
+    if meta is None:
+        aliases = info.hints.get("aliases")
+        target = aliases.get(names[0]) if isinstance(aliases, dict) else None
+        first = target[0] if isinstance(target, list) and target else target
+        if not isinstance(first, str):
+            return None
+        steps = [re.sub(r"\[-?\d*\]", "", part) for part in first.split(".")]
+        return path_meta(cls, [*steps, *names[1:]])
+    if len(names) == 1:
+        return cls, meta
+    subs = [info.child_class(meta), *info.case_classes(meta)]
+    for sub in subs:
+        if sub is not None:
+            found = path_meta(sub, names[1:])
+            if found is not None:
+                return found
+    return None
 
 
 def close_matches(pkt: Packet, path: str) -> list[str]:

@@ -1,9 +1,12 @@
 """Filter AST × packet → bool.
 
 A path names every occurrence of a field (``dns.queries.name`` is each query's name); a
-comparison holds when it holds for *any* occurrence, as in Wireshark. Right-hand literals are
-typed against the field's value: ints (``67``, ``0x43``), bytes (``00:16:3e:00:00:01``,
-``00163e...``, ``10.0.0.1`` for 4-byte fields), strings, IP addresses, enum names.
+comparison holds when it holds for *any* occurrence, as in Wireshark, except ``!=``, which
+holds when the field is present and *every* occurrence differs (Wireshark 3.6+: ``a != b`` is
+``all_ne``; ``~=``/``any_ne`` is the any-occurrence form). Right-hand literals are typed
+against the field's value: ints (``67``, ``0x43``), bytes (``00:16:3e:00:00:01``,
+``00163e...``, ``10.0.0.1`` for 4-byte fields), strings, IP addresses and CIDR networks
+(``192.168.0.0/24``: ``==`` is "in", for 4- and 16-byte address fields), enum names.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ class _Typed:
     as_bytes: bytes | None = None
     as_ip: ipaddress.IPv4Address | ipaddress.IPv6Address | None = None
     as_float: float | None = None
+    as_net: ipaddress.IPv4Network | ipaddress.IPv6Network | None = None
     regex: re.Pattern[str] | None = field(default=None)
 
 
@@ -86,6 +90,9 @@ def _typed(lit: Literal, op: str, source: str) -> _Typed:
         out.as_float = float(t)
     with contextlib.suppress(ValueError):
         out.as_ip = ipaddress.ip_address(t)
+    if "/" in t:
+        with contextlib.suppress(ValueError):
+            out.as_net = ipaddress.ip_network(t, strict=False)
     if isinstance(out.as_ip, ipaddress.IPv4Address) and _IPV4.fullmatch(t):
         out.as_bytes = out.as_ip.packed
         out.as_int = int(out.as_ip)
@@ -103,6 +110,7 @@ def _typed(lit: Literal, op: str, source: str) -> _Typed:
 _ORDER: dict[str, Callable[[Any, Any], bool]] = {
     "==": lambda a, b: bool(a == b),
     "!=": lambda a, b: bool(a != b),
+    "~=": lambda a, b: bool(a != b),
     ">": lambda a, b: bool(a > b),
     "<": lambda a, b: bool(a < b),
     ">=": lambda a, b: bool(a >= b),
@@ -119,6 +127,8 @@ def _compare_one(f: Any, op: str, lit: _Typed) -> bool:
     if op == "matches":
         assert lit.regex is not None
         return lit.regex.search(value if isinstance(value, str) else _display(f)) is not None
+    if lit.as_net is not None and op in ("==", "!=", "~="):
+        return _in_network(value, lit.as_net) is (op == "==")
     if isinstance(value, bytes | bytearray | memoryview):
         rhs_b = lit.as_bytes
         if rhs_b is None:
@@ -135,7 +145,7 @@ def _compare_one(f: Any, op: str, lit: _Typed) -> bool:
     if isinstance(value, int):
         if lit.as_int is not None:
             return _ORDER[op](int(value), lit.as_int)
-        if isinstance(value, Enum) and op in ("==", "!="):
+        if isinstance(value, Enum) and op in ("==", "!=", "~="):
             return _ORDER[op](value.name.lower(), lit.text.lower())
         return False
     if isinstance(value, float):
@@ -143,7 +153,26 @@ def _compare_one(f: Any, op: str, lit: _Typed) -> bool:
     if isinstance(value, ipaddress.IPv4Address | ipaddress.IPv6Address):
         ip = lit.as_ip
         return ip is not None and ip.version == value.version and _ORDER[op](value, ip)
-    return op in ("==", "!=") and _ORDER[op](_display(f), lit.text)
+    return op in ("==", "!=", "~=") and _ORDER[op](_display(f), lit.text)
+
+
+def _in_network(value: Any, net: ipaddress.IPv4Network | ipaddress.IPv6Network) -> bool:
+    """Whether an address value (4 or 16 bytes, an int of an IPv4 field, an address) is in
+    ``net``; a value of another kind is in no network."""
+    try:
+        if isinstance(value, bytes | bytearray | memoryview):
+            if len(value) != (4 if net.version == 4 else 16):
+                return False
+            addr = ipaddress.ip_address(bytes(value))
+        elif isinstance(value, int) and not isinstance(value, bool) and net.version == 4:
+            addr = ipaddress.IPv4Address(value)
+        elif isinstance(value, ipaddress.IPv4Address | ipaddress.IPv6Address):
+            addr = value
+        else:
+            return False
+    except ValueError:
+        return False
+    return addr.version == net.version and addr in net
 
 
 Predicate = Callable[[Any], bool]
@@ -157,6 +186,13 @@ def _build(node: Node, source: str) -> Predicate:
         return lambda p: bool(field_values(p, path))
     if isinstance(node, Compare):
         path, op, lit = node.path, node.op, _typed(node.literal, node.op, source)
+        if op == "!=":  # all_ne: present, and no occurrence equal
+
+            def all_ne(p: Any) -> bool:
+                found = field_values(p, path)
+                return bool(found) and all(_compare_one(f, op, lit) for f in found)
+
+            return all_ne
         return lambda p: any(_compare_one(f, op, lit) for f in field_values(p, path))
     if isinstance(node, Not):
         inner = _build(node.operand, source)

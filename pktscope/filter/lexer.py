@@ -15,7 +15,7 @@ from pktscope.errors import FilterError
 __all__ = ["Token", "tokenize"]
 
 # Longest first, so "==" wins over "=" and "!=" over "!".
-_OPS = ("==", "!=", ">=", "<=", "&&", "||", ">", "<", "!", "(", ")", "=", "~")
+_OPS = ("==", "!=", "~=", ">=", "<=", "&&", "||", ">", "<", "!", "(", ")", "=", "~")
 _WORD = re.compile(r"[A-Za-z0-9_.:\[\]\-/]+")
 _KEYWORDS = {
     "and": "and",
@@ -25,6 +25,9 @@ _KEYWORDS = {
     "matches": "matches",
     "eq": "==",
     "ne": "!=",
+    "all_ne": "!=",
+    "any_ne": "~=",
+    "any_eq": "==",
     "gt": ">",
     "lt": "<",
     "ge": ">=",

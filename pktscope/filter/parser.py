@@ -6,7 +6,7 @@ Grammar::
     and_    := unary ("and" unary)*
     unary   := "not" unary | primary
     primary := "(" expr ")" | PATH [ CMP literal ]
-    CMP     := == != > < >= <= contains matches
+    CMP     := == != ~= > < >= <= contains matches
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from pktscope.filter.lexer import Token, tokenize
 
 __all__ = ["And", "Compare", "Literal", "Node", "Not", "Or", "Present", "parse"]
 
-_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\[\d+\])?(\.[A-Za-z_][A-Za-z0-9_]*(\[\d+\])?)*")
-COMPARISONS = ("==", "!=", ">", "<", ">=", "<=", "contains", "matches")
+_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\[-?\d+\])?(\.[A-Za-z_][A-Za-z0-9_]*(\[-?\d+\])?)*")
+COMPARISONS = ("==", "!=", "~=", ">", "<", ">=", "<=", "contains", "matches")
 
 
 @dataclass(frozen=True, slots=True)

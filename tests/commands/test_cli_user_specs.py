@@ -109,3 +109,19 @@ def test_paths_through_a_switch_field(capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 0 and out.split()[0] == "3"
     code, _, err = _run(capsys, "fields", DHCP, "-e", "dhcp.options.body.mesage_type")
     assert code == 2 and "did you mean: dhcp.options.body.message_type" in err
+
+
+@pytest.mark.parametrize(
+    ("flt", "message"),
+    [
+        ("ipv4.src == 1.2.3", "col 13: '1.2.3' is not an IPv4 address or network (for ipv4.src)"),
+        ("dhcp.message_type == bogus", "col 22: 'bogus' is no value of dhcp.message_type"),
+        ("ipv6.dst == 10.0.0.1", "'10.0.0.1' is not an IPv6 address or network"),
+    ],
+)
+def test_filter_values_a_field_cannot_hold(
+    flt: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(capsys, "show", DHCP, "-Y", flt)
+    assert (code, out) == (2, "")
+    assert message in err and "^" in err

@@ -112,3 +112,28 @@ def test_real_model_dhcp_paths() -> None:
         assert [p.frame.number for p in cap if replies.matches(p)] == [2, 4]
         chaddr = compile_filter("dhcp.chaddr == 000b8201fc4200000000000000000000")
         assert sum(chaddr.matches(p) for p in cap) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "frames"),
+    [
+        # Wireshark 3.6+: `!=` is all_ne (present, no occurrence equal); `~=` is any_ne
+        ("dhcp.options.code != 61", [2, 4]),
+        ("dhcp.options.code all_ne 61", [2, 4]),
+        ("dhcp.options.code ~= 61", [1, 2, 3, 4]),
+        ("dhcp.options.code any_ne 61", [1, 2, 3, 4]),
+        ("dns.id != 5", []),
+        ("ipv4.src == 192.168.0.0/24", [2, 4]),
+        ("ipv4.src != 192.168.0.0/24", [1, 3]),
+        ("dhcp.options[-1].code == 255", [1, 2, 3, 4]),
+        ("ipv4[-1].src == 192.168.0.1", [2, 4]),
+    ],
+)
+def test_wireshark_semantics_on_real_frames(text: str, frames: list[int]) -> None:
+    """Frame numbers tshark 4.0 selects with the equivalent filter (dhcp.option.type,
+    ip.src) on the same capture."""
+    from pktscope.dissect.capture import open_capture
+
+    flt = compile_filter(text)
+    with open_capture(CAPTURES / "wswiki__dhcp.pcap") as cap:
+        assert [p.frame.number for p in cap if flt.matches(p)] == frames
