@@ -416,6 +416,8 @@ def protocol_and_info(
     (from :class:`~pktscope.render.conversations.Conversations`) add what earlier frames tell:
     an echo reply's request, TCP's relative numbers."""
     notes = notes if notes is not None else FrameNotes()
+    if notes.tcp is not None and notes.tcp.payload_withheld:
+        layers = _through(layers, "tcp")
     top = top_layer(layers)
     if top is None:
         return "DATA", None
@@ -432,6 +434,14 @@ def protocol_and_info(
     if name == "tcp":
         return "TCP", _tcp(top, _ip_layer(layers, top), notes)
     return PROTOCOL_NAMES.get(name, name.upper()), None
+
+
+def _through(layers: Sequence[Any], name: str) -> Sequence[Any]:
+    """``layers`` up to and including the last layer called ``name``."""
+    for i in range(len(layers) - 1, -1, -1):
+        if layers[i].name == name:
+            return layers[: i + 1]
+    return layers
 
 
 def _echo_link(notes: FrameNotes) -> str:

@@ -89,6 +89,9 @@ class TcpNotes:
     window: int
     sack_base: int  # subtracted from SACK edges
     marks: str = ""  # "[TCP Retransmission] " ... ("" when the header is too short to show)
+    # a retransmission, an out-of-order segment or a keep-alive: Wireshark does not hand its
+    # payload to the protocol above (tcp.no_subdissector_on_error), so its line stays TCP
+    payload_withheld: bool = False
 
 
 @dataclass(slots=True)
@@ -188,6 +191,7 @@ class TcpTracker:
         if s.window_shift is not None:  # counts from the next segment on
             fwd.win_scale = min(s.window_shift, 14)
         notes.marks = ta.marks()
+        notes.payload_withheld = bool(ta.flags & (_RETRANS | _OOO | _KA))
         if flags & _SYN:  # a SYN without the option turns scaling off both ways
             if fwd.win_scale == -1:
                 fwd.win_scale = rev.win_scale = -2
