@@ -14,14 +14,14 @@ as they are on the wire and echo replies name no request.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pktscope.render.lenient import as_int as _int
 from pktscope.render.lenient import attr_path as _get
 from pktscope.render.tcp_analysis import Segment, TcpNotes, TcpTracker
 
-__all__ = ["Conversations", "FrameNotes", "tcp_payload_length"]
+__all__ = ["Conversations", "FrameNotes", "fragment_role", "tcp_payload_length"]
 
 
 @dataclass(slots=True)
@@ -30,6 +30,9 @@ class FrameNotes:
 
     echo_request: int | None = None  # the frame number of the request this reply answers
     tcp: TcpNotes | None = None  # relative numbers, scaled window, analysis marks
+    # the layers of the IPv4 datagram this fragment completed, decoded from its reassembled
+    # payload (tshark's line for the last fragment describes them)
+    reassembled: list[Any] | None = None
 
 
 def _cksum_key(cksum: int, delta: int) -> int:
@@ -39,6 +42,58 @@ def _cksum_key(cksum: int, delta: int) -> int:
     k = (k & 0xFFFF) + (k >> 16)
     k = (k & 0xFFFF) + (k >> 16)
     return ~k & 0xFFFF
+
+
+_MAX_PENDING = 4096  # datagrams being reassembled at once
+
+
+def fragment_role(ipv4: Any) -> str | None:
+    """What Wireshark (packet-ip.c, reassembly on) does with an IPv4 header's payload:
+    ``"reassemble"`` a fragment (MF or an offset) wholly captured, with a total length past its
+    header; ``"piece"`` another fragment with an offset (shown as a fragment, not dissected);
+    None for a datagram that is not fragmented, or a first fragment it cannot reassemble, whose
+    payload is dissected as it is."""
+    offset = _int(_get(ipv4, "frag_offset")) or 0
+    if not (_get(ipv4, "flag_mf") or offset):
+        return None
+    hlen, end = _int(_get(ipv4, "header_length")), _int(_get(ipv4, "payload_end"))
+    body = _get(ipv4, "body")
+    whole = isinstance(body, bytes) and hlen is not None and end is not None and end > hlen
+    if whole and len(body) >= end - hlen:  # type: ignore[operator]
+        return "reassemble"
+    return "piece" if offset else None
+
+
+@dataclass(slots=True)
+class _Datagram:
+    parts: dict[int, bytes] = field(default_factory=dict)  # byte offset -> fragment payload
+    total: int | None = None  # known once the last fragment (no MF) is seen
+
+    def assemble(self) -> bytes | None:
+        """The whole payload once fragments cover 0..total without a hole, else None."""
+        if self.total is None:
+            return None
+        covered = 0
+        for off in sorted(self.parts):
+            if off > covered:
+                return None
+            covered = max(covered, off + len(self.parts[off]))
+        if covered < self.total:
+            return None
+        whole = bytearray(self.total)
+        for off in sorted(self.parts):
+            piece = self.parts[off][: max(0, self.total - off)]
+            whole[off : off + len(piece)] = piece
+        return bytes(whole)
+
+
+def _next_class(ip_cls: type, proto: int | None) -> type | None:
+    """The spec the IPv4 payload rule names for protocol ``proto``, or None."""
+    from pktscope.dissect.chain import payload_rule  # noqa: PLC0415 - the chain imports render
+
+    rule = payload_rule(ip_cls)
+    name = rule.next.get(proto) if rule is not None and proto is not None else None
+    return rule.spec_class(name) if rule is not None and name is not None else None
 
 
 def tcp_payload_length(ip: Any, tcp: Any, header_length: int) -> int | None:
@@ -58,6 +113,8 @@ class Conversations:
         # (address pair, checksum key, id << 16 | seq) -> [request frame, answered?]
         self._echo: dict[tuple[Any, ...], list[Any]] = {}
         self._tcp = TcpTracker()
+        # (src, dst, id, protocol) -> fragments of a datagram being reassembled
+        self._frags: dict[tuple[Any, ...], _Datagram] = {}
 
     def see(self, number: int, layers: list[Any], time_ns: int = 0) -> FrameNotes:
         """Take in frame ``number`` (decoded ``layers``) and return its notes. Notes only add
@@ -73,6 +130,10 @@ class Conversations:
         ip = None
         for layer in layers:
             name = layer.name
+            if name == "ipv4" and ip is None and fragment_role(layer.root) is not None:
+                if fragment_role(layer.root) == "reassemble":
+                    self._see_fragment(layer, notes)
+                return
             if name in ("ipv4", "ipv6"):
                 ip = layer
             elif name in ("icmp", "icmpv6"):
@@ -115,6 +176,36 @@ class Conversations:
         if entry is not None and not entry[1]:
             entry[1] = True
             notes.echo_request = entry[0]
+
+    # -- IPv4 fragments (packet-ip.c with reassembly, as tshark's default) ---------------------
+    def _see_fragment(self, ip: Any, notes: FrameNotes) -> None:
+        root = ip.root
+        src, dst = _get(root, "src"), _get(root, "dst")
+        ident, proto = _int(_get(root, "id")), _int(_get(root, "protocol"))
+        offset, body = _int(_get(root, "frag_offset")), _get(root, "body")
+        start, end = _int(_get(root, "header_length")), _int(_get(root, "payload_end"))
+        if None in (src, dst, ident, proto, offset, start, end) or not isinstance(body, bytes):
+            return
+        assert offset is not None and start is not None and end is not None
+        part = body[: max(0, end - start)]
+        key = (src, dst, ident, proto)
+        dgram = self._frags.get(key)
+        if dgram is None:
+            if len(self._frags) >= _MAX_PENDING:  # bounded: the oldest datagram is dropped
+                del self._frags[next(iter(self._frags))]
+            dgram = self._frags[key] = _Datagram()
+        dgram.parts[offset * 8] = part
+        if not _get(root, "flag_mf"):
+            dgram.total = offset * 8 + len(part)
+        whole = dgram.assemble()
+        if whole is None:
+            return
+        del self._frags[key]
+        cls = _next_class(ip.cls, proto)
+        if cls is not None:
+            from pktscope.dissect.chain import decode  # noqa: PLC0415 - the chain imports render
+
+            notes.reassembled = decode(whole, spec=cls).layers
 
     # -- TCP (packet-tcp.c) -------------------------------------------------------------------
     def _see_tcp(self, number: int, time_ns: int, ip: Any, tcp: Any, notes: FrameNotes) -> None:

@@ -16,7 +16,7 @@ import ipaddress
 from collections.abc import Sequence
 from typing import Any
 
-from pktscope.render.conversations import FrameNotes, tcp_payload_length
+from pktscope.render.conversations import FrameNotes, fragment_role, tcp_payload_length
 from pktscope.render.display import escape_text, format_ipv4, format_ipv6, format_mac
 from pktscope.render.lenient import as_int as _int
 from pktscope.render.lenient import attr_path as _get
@@ -393,11 +393,15 @@ def top_layer(layers: Sequence[Any]) -> Any | None:
 
 def addresses(layers: Sequence[Any]) -> tuple[str, str] | None:
     """The Source and Destination columns: the first IPv4 header's addresses, else the first
-    IPv6 header's, else the Ethernet addresses; None when the layers have none of these."""
+    IPv6 header's, else the Ethernet addresses (also when the IP header is cut before both its
+    addresses); None when the layers have none of these."""
     for name, fmt in (("ipv4", format_ipv4), ("ipv6", format_ipv6), ("eth", format_mac)):
         for layer in layers:
             if layer.name == name:
-                return _shown(fmt, _get(layer.root, "src")), _shown(fmt, _get(layer.root, "dst"))
+                src, dst = _get(layer.root, "src"), _get(layer.root, "dst")
+                if name != "eth" and not (isinstance(src, bytes) and isinstance(dst, bytes)):
+                    break  # a header cut before its addresses: the link layer's, as tshark
+                return _shown(fmt, src), _shown(fmt, dst)
     return None
 
 
@@ -418,6 +422,11 @@ def protocol_and_info(
     notes = notes if notes is not None else FrameNotes()
     if notes.tcp is not None and notes.tcp.payload_withheld:
         layers = _through(layers, "tcp")
+    ip = next((layer for layer in layers if layer.name == "ipv4"), None)
+    if ip is not None and fragment_role(ip.root) is not None:
+        if notes.reassembled is None:  # a piece of a datagram: tshark shows it as such
+            return "IPv4", _fragment(ip.root)
+        layers = [*_through(layers, "ipv4"), *notes.reassembled]
     top = top_layer(layers)
     if top is None:
         return "DATA", None
@@ -433,7 +442,40 @@ def protocol_and_info(
         return "ICMPv6", _icmpv6(root, _ip_root(layers, top)) + _echo_link(notes)
     if name == "tcp":
         return "TCP", _tcp(top, _ip_layer(layers, top), notes)
+    if name == "udp":
+        return "UDP", _udp(root)
     return PROTOCOL_NAMES.get(name, name.upper()), None
+
+
+# packet-ip.c names the protocol of a fragment with ipprotostr()
+_IP_PROTOCOLS = {
+    1: "ICMP",
+    2: "IGMP",
+    4: "IPIP",
+    6: "TCP",
+    17: "UDP",
+    41: "IPv6",
+    47: "GRE",
+    50: "ESP",
+    51: "AH",
+    58: "ICMPv6",
+    89: "OSPF",
+    132: "SCTP",
+}
+
+
+def _fragment(ip: Any) -> str:
+    proto = _int(_get(ip, "protocol"))
+    offset = (_int(_get(ip, "frag_offset")) or 0) * 8
+    ident = _int(_get(ip, "id")) or 0
+    name = _IP_PROTOCOLS.get(proto, "Unknown") if proto is not None else "Unknown"
+    return f"Fragmented IP protocol (proto={name} {proto}, off={offset}, ID={ident:04x})"
+
+
+def _udp(udp: Any) -> str:
+    text = f"{_int(_get(udp, 'src_port'))} → {_int(_get(udp, 'dst_port'))}"
+    length = _int(_get(udp, "length"))
+    return text if length is None else f"{text} Len={length - 8}"
 
 
 def _through(layers: Sequence[Any], name: str) -> Sequence[Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pktscope.render.conversations import FrameNotes
+from pktscope.render.conversations import FrameNotes, fragment_role
 from pktscope.render.info import addresses, protocol_and_info, top_layer
 
 __all__ = ["Summary", "summarize"]
@@ -100,6 +100,10 @@ def summarize(
     if top_layer_ is not None and top_layer_.name in ("icmp", "icmpv6"):
         # an ICMP error quotes a datagram's first bytes: running out of them is by design
         failed = [f for f in failed if f.index <= top_layer_.index or f.malformed]
+    frag = next((f for f in layers if getattr(f, "name", "") == "ipv4"), None)
+    if frag is not None and fragment_role(getattr(frag, "root", None)) is not None:
+        # a fragment's payload is a piece of a datagram: what it cuts short is no error
+        failed = [f for f in failed if f.index <= frag.index]
     malformed = any(getattr(f, "malformed", True) for f in failed)
     protocol, info_text = (
         protocol_and_info(layers, notes) if top_layer_ is not None else (top.upper(), None)
