@@ -42,6 +42,7 @@ __all__ = [
     "lookup_error_text",
     "progress",
     "use_color",
+    "warn_if_cut",
 ]
 
 EXIT_ERROR = 1
@@ -216,6 +217,18 @@ def iter_packets(
         shown += 1
         if limit is not None and shown >= limit:
             return
+
+
+def warn_if_cut(args: argparse.Namespace, capture: Any, shown: int) -> None:
+    """After a scan that read to the end: say on stderr where the file ends early (a record
+    cut short), as tshark does; not after ``--frame`` or a ``-c`` that stopped the scan."""
+    warning = getattr(getattr(capture, "records", None), "warning", None)
+    count = getattr(args, "count", None)
+    if warning is None or getattr(args, "frame", None) is not None:
+        return
+    if count is not None and shown >= count:
+        return
+    print(f"pktscope: warning: {args.capture}: {warning}", file=sys.stderr)
 
 
 def _frame(args: argparse.Namespace, capture: Any, number: int) -> Packet:

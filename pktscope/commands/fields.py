@@ -36,6 +36,7 @@ from pktscope.commands._common import (
     iter_packets,
     layer_sources,
     open_packets,
+    warn_if_cut,
 )
 
 __all__ = [
@@ -99,7 +100,7 @@ def add_parser(subparsers: Any) -> None:
         help="worker processes for a large pcap file (default: one per CPU core from "
         f"{PARALLEL_MIN_BYTES >> 20} MiB up; 1 = none)",
     )
-    add_capture_options(p)
+    add_capture_options(p, frame=True)
     p.set_defaults(run=guarded(run))
 
 
@@ -350,13 +351,7 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
         batch.append("")
         write("\n".join(batch))
     out.flush()
-    warning = getattr(getattr(capture, "records", None), "warning", None)
-    if (
-        warning is not None
-        and getattr(args, "frame", None) is None
-        and (args.count is None or rows < args.count)
-    ):
-        print(f"pktscope: warning: {args.capture}: {warning}", file=sys.stderr)
+    warn_if_cut(args, capture, rows)
     return 0
 
 

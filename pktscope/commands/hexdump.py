@@ -26,6 +26,7 @@ from pktscope.commands._common import (
     lookup_error_text,
     open_packets,
     use_color,
+    warn_if_cut,
 )
 from pktscope.errors import DecodeError, PktscopeError
 
@@ -91,7 +92,9 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
     capture = open_packets(args)
     status = 0
     first = True
+    shown = 0
     for pkt in iter_packets(args, capture):
+        shown += 1
         if not first:
             out.write("\n")
         first = False
@@ -102,6 +105,7 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
         text = pkt.hexdump(highlight=list(args.fields) or None, fmt=args.fmt, style=style)
         out.write(str(text))
     out.flush()
+    warn_if_cut(args, capture, shown)
     return status
 
 

@@ -27,6 +27,7 @@ from pktscope.commands._common import (
     lookup_error_text,
     open_packets,
     use_color,
+    warn_if_cut,
 )
 from pktscope.errors import DecodeError
 from pktscope.render.conversations import Conversations, FrameNotes
@@ -97,7 +98,9 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
         notes.clear()
         notes[pkt.frame.number] = conversations.see(pkt.frame.number, pkt.layers, pkt.frame.time_ns)
 
+    shown = 0
     for pkt in iter_packets(args, capture, observe):
+        shown += 1
         if t0 is None:
             t0 = _first_time(capture, pkt)
         detail = args.verbose or args.hexdump
@@ -134,6 +137,7 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
             dump = pkt.hexdump(highlight=list(args.fields) or None, style=style)
             out.write(str(dump).rstrip("\n") + "\n")
     out.flush()
+    warn_if_cut(args, capture, shown)
     return 0
 
 
