@@ -17,10 +17,13 @@ from __future__ import annotations
 # ruff: noqa: PLC0415 - heavy modules (dissect, render, rich) load on use: `pktscope --help` stays fast
 import argparse
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 from pktscope.commands._common import guarded
@@ -33,7 +36,7 @@ from pktscope.commands._tshark_map import (
     our_values,
     truth_values,
 )
-from pktscope.errors import ToolError
+from pktscope.errors import PktscopeError, ToolError
 
 __all__ = [
     "FIELD_MAP",
@@ -106,10 +109,21 @@ class Report:
 def _short_dhcp(d: Disagreement, row: Mapping[str, Any]) -> bool:
     return (
         d.field.startswith("dhcp.")
-        and bool(row.get("short"))
+        and bool(row.get("short") or row.get("malformed"))
         and not d.theirs
         and "dhcp" in row.get("protocols", [])
     )
+
+
+_TAG_TPIDS = ("33024", "34984", "37120")  # 0x8100 (802.1Q), 0x88a8 (802.1ad), 0x9100 (QinQ)
+
+
+def _outer_eth_type(d: Disagreement, row: Mapping[str, Any]) -> bool:
+    if d.field != "eth.type":
+        return False
+    if d.theirs and d.theirs[0] in _TAG_TPIDS:  # tagged: tshark's is the first tag's TPID
+        return True
+    return not d.theirs and "llc" in row.get("protocols", [])  # 802.3: tshark has eth.len
 
 
 def _tso_length(d: Disagreement, row: Mapping[str, Any]) -> bool:
@@ -150,10 +164,22 @@ KNOWN_QUIRKS: tuple[Quirk, ...] = (
         "tcp.analyze_sequence_numbers:FALSE` tshark gives eth:ethertype:ipv6:tcp:dns for it",
     ),
     Quirk(
+        "eth-type-is-the-outer-type",
+        _outer_eth_type,
+        "tshark's eth.type is the type field right after the addresses: the first tag's "
+        "protocol identifier (0x8100, 0x88a8) on a tagged frame, absent on an 802.3 frame "
+        "(which has eth.len); pktscope's eth.ether_type is the type after the tags (tshark's "
+        "last vlan.etype), 0 on 802.3",
+        "an 802.1Q-tagged IPv4 frame: `tshark -T fields -e eth.type -e vlan.etype` prints "
+        "'0x8100 0x0800'; an 802.1ad+802.1Q frame '0x88a8 0x0800'; an 802.3/LLC frame prints "
+        "no eth.type and eth.len 6",
+    ),
+    Quirk(
         "truncated-bootp-no-fields",
         _short_dhcp,
-        "tshark's DHCP dissector adds no field at all when the capture cut the BOOTP header "
-        "(it throws before the first item), while pktscope keeps every field before the cut",
+        "tshark's DHCP dissector adds no field at all when the BOOTP header is cut short, by the "
+        "capture or by the IP/UDP length (it throws before the first item, calling the frame "
+        "short or malformed), while pktscope keeps every field before the cut",
         "tcpdump__bootp_asan.pcap frame 1: `tshark -V` shows 'Dynamic Host Configuration "
         "Protocol' with only '[Packet size limited during capture: DHCP/BOOTP truncated]' "
         "under it, although 48 bytes of the BOOTP header (op..chaddr) are in the frame",
@@ -266,10 +292,14 @@ def run_tshark(path: str, tshark: str = "tshark") -> list[dict[str, Any]]:
         proc = subprocess.run(argv, capture_output=True, text=True, check=False, timeout=600)
     except FileNotFoundError:
         raise ToolError("tshark is not installed (apt-get install tshark)", argv=argv) from None
+    said = _tshark_said(proc.stderr)
     if proc.returncode != 0:
-        raise ToolError(
-            "tshark failed", argv=argv, returncode=proc.returncode, stderr_tail=proc.stderr[-500:]
-        )
+        if not proc.stdout:
+            raise ToolError(
+                "tshark failed", argv=argv, returncode=proc.returncode, stderr_tail=said[-500:]
+            )
+        # tshark read some frames, then stopped (a file cut inside a record): compare those
+        print(f"pktscope: warning: tshark: {said.strip()}", file=sys.stderr)
     rows = []
     for line in proc.stdout.splitlines():
         cols = line.split("\t")
@@ -290,6 +320,13 @@ def run_tshark(path: str, tshark: str = "tshark") -> list[dict[str, Any]]:
                 row[name] = text.split("\x1f")
         rows.append(row)
     return rows
+
+
+def _tshark_said(stderr: str) -> str:
+    """tshark's stderr without its notice about running as root."""
+    return "".join(
+        line for line in stderr.splitlines(keepends=True) if not line.startswith("Running as user")
+    )
 
 
 # -- command -----------------------------------------------------------------------------------
@@ -343,8 +380,21 @@ def format_report(report: Report, max_diffs: int = 20) -> str:
 
 def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
     out = out if out is not None else sys.stdout
-    rows = run_tshark(args.capture, args.tshark)
-    report = compare_capture(args.capture, rows)
+    if args.capture != "-":
+        return _report(args, args.capture, out)
+    # both sides read the capture: standard input is kept in a file first
+    with tempfile.NamedTemporaryFile(prefix="pktscope-", suffix=".pcap") as tmp:
+        shutil.copyfileobj(sys.stdin.buffer, tmp)
+        tmp.flush()
+        return _report(args, tmp.name, out)
+
+
+def _report(args: argparse.Namespace, path: str, out: IO[str]) -> int:
+    if not Path(path).is_file():
+        why = "is a directory" if Path(path).is_dir() else "no such file"
+        raise PktscopeError(f"cannot open {path}: {why}")
+    rows = run_tshark(path, args.tshark)
+    report = compare_capture(path, rows)
     if args.json:
         obj = {
             "agree": report.agree,

@@ -95,3 +95,60 @@ def test_missing_tshark(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["compare", str(CAPTURES / "wswiki__dhcp.pcap"), "--tshark", "/no/tshark"])
     assert code == 1
     assert capsys.readouterr().err.startswith("pktscope: tshark is not installed")
+
+
+@pytest.mark.tools
+def test_compare_reads_stdin(tshark: str) -> None:
+    import subprocess
+    import sys
+
+    data = (CAPTURES / "wswiki__dhcp.pcap").read_bytes()
+    proc = subprocess.run(
+        [sys.executable, "-m", "pktscope", "compare", "-", "--tshark", tshark, "--json"],
+        input=data,
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["disagreements"] == [] and report["agree"]["dhcp.id"] == 4
+
+
+@pytest.mark.tools
+def test_compare_a_file_cut_inside_a_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], tshark: str
+) -> None:
+    path = tmp_path / "cut.pcap"
+    path.write_bytes((CAPTURES / "wswiki__dhcp.pcap").read_bytes()[:1000])
+    assert main(["compare", str(path), "--tshark", tshark, "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["agree"]["dhcp.id"] == 2  # the two whole frames
+    assert err.startswith("pktscope: warning: tshark: ")
+    assert "cut short in the middle of a packet" in err
+    assert "Running as user" not in err
+
+
+@pytest.mark.tools
+def test_tagged_and_8023_frames_are_a_quirk(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], tshark: str
+) -> None:
+    import struct
+
+    udp = struct.pack("!HHHH", 1000, 2000, 12, 0) + b"abcd"
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 1, 0, 64, 17, 0, b"\x0a\0\0\1",
+                     b"\x0a\0\0\2") + udp  # fmt: skip
+    macs = bytes.fromhex("001122334455 00aabbccddee".replace(" ", ""))
+    frames = [
+        macs + bytes.fromhex("8100 0005 0800") + ip,  # 802.1Q
+        macs + bytes.fromhex("88a8 0007 8100 0005 0800") + ip,  # 802.1ad + 802.1Q
+        macs + bytes.fromhex("0026 4242 03") + b"\0" * 35,  # 802.3 + LLC (STP), 60 bytes
+    ]
+    out = struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1)
+    for i, f in enumerate(frames):
+        out += struct.pack("<IIII", i, 0, len(f), len(f)) + f
+    path = tmp_path / "tags.pcap"
+    path.write_bytes(out)
+    assert main(["compare", str(path), "--tshark", tshark, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["disagreements"] == []
+    assert report["quirk"].get("eth.type") == 2  # the tagged frames; 802.3 has neither side
