@@ -33,6 +33,7 @@ __all__ = [
     "add_capture_options",
     "add_color_option",
     "check_paths",
+    "checked_filter",
     "decode_error_text",
     "error_row",
     "filter_paths",
@@ -164,11 +165,33 @@ def open_packets(args: argparse.Namespace, path: str | None = None) -> Any:
     source = path if path is not None else args.capture
     if source != "-" and not Path(source).exists():
         raise PktscopeError(f"cannot open {source}: no such file")
+    check_spec_options(args)
     kwargs: dict[str, Any] = {"decode_as": tuple(getattr(args, "decode_as", ()) or ())}
     spec_dirs = tuple(getattr(args, "spec_dirs", ()) or ())
     if spec_dirs:
         kwargs["spec_dirs"] = spec_dirs
     return open_capture(source, **kwargs)
+
+
+def check_spec_options(args: argparse.Namespace) -> None:
+    """Refuse a ``--spec-dir`` that is not a directory and a ``--decode-as`` rule whose
+    selector names a field no spec has (``foo.bar==1:dns`` would never match)."""
+    from pktscope.dissect.decode_as import parse_rule
+
+    for d in getattr(args, "spec_dirs", ()) or ():
+        if not Path(d).is_dir():
+            raise UsageError(f"--spec-dir {d}: not a directory")
+    sources = layer_sources(args)
+    for text in getattr(args, "decode_as", ()) or ():
+        try:
+            rule = parse_rule(text)
+        except PktscopeError as exc:
+            raise UsageError(str(exc)) from None
+        for layer, fields in rule.targets:
+            try:
+                check_paths([f"{layer}.{f}" for f in fields], sources)
+            except UsageError as exc:
+                raise UsageError(f"--decode-as {text!r}: {exc}") from None
 
 
 def compile_display_filter(text: str | None, sources: Mapping[str, str] | None = None) -> Any:
@@ -178,13 +201,10 @@ def compile_display_filter(text: str | None, sources: Mapping[str, str] | None =
     the enum lacks, a malformed address) is refused, as tshark refuses them."""
     if not text:
         return None
-    from pktscope.filter import FilterError, compile_filter
+    from pktscope.filter import FilterError
 
     try:
-        flt = compile_filter(text)
-        check_paths(filter_paths(flt), sources)
-        check_filter_values(flt, sources)
-        return flt
+        return checked_filter(text, sources)
     except FilterError as exc:
         raise UsageError(
             f"bad display filter: {exc}\n  {exc.caret_lines().replace(chr(10), chr(10) + '  ')}"
@@ -342,6 +362,24 @@ def check_paths(paths: Sequence[str], sources: Mapping[str, str] | None = None) 
             continue  # deeper than the suggestion walk goes: let the lookup decide
         hint = _close(plain, known, 5, 0.6)
         raise UsageError(_unknown(path, "no such field", hint))
+
+
+def checked_filter(text: str, sources: Mapping[str, str] | None = None) -> Any:
+    """``text`` compiled as a display filter, its field paths and values checked against the
+    specs (``sources``: :func:`layer_sources`); any problem is a
+    :class:`~pktscope.errors.FilterError` pointing at its column."""
+    from pktscope.errors import FilterError
+    from pktscope.filter import compile_filter
+
+    flt = compile_filter(text)
+    for path in filter_paths(flt):
+        try:
+            check_paths([path], sources)
+        except UsageError as exc:
+            col = text.find(path) + 1 or 1
+            raise FilterError(str(exc), text=text, col=col) from None
+    check_filter_values(flt, sources)
+    return flt
 
 
 def check_filter_values(flt: Any, sources: Mapping[str, str] | None = None) -> None:

@@ -14,7 +14,12 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
-from pktscope.commands._common import compile_display_filter, guarded, layer_sources
+from pktscope.commands._common import (
+    check_spec_options,
+    compile_display_filter,
+    guarded,
+    layer_sources,
+)
 
 __all__ = ["add_parser", "run"]
 
@@ -65,6 +70,7 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
     from pktscope.dissect.decode_as import DecodeAsRules
     from pktscope.render.conversations import Conversations
 
+    check_spec_options(args)
     flt = compile_display_filter(args.display_filter, layer_sources(args))
     chain = Chain(None, DecodeAsRules(args.decode_as, args.spec_dirs))
     t0: int | None = None

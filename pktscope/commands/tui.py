@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
+from pktscope.commands._common import (
+    check_spec_options,
+    compile_display_filter,
+    guarded,
+    layer_sources,
+)
+from pktscope.commands.hexdump import is_capture
 from pktscope.errors import CaptureError
 
 __all__ = ["add_parser", "run"]
@@ -37,26 +43,25 @@ def add_parser(sub: Any) -> None:
         "then the current one)",
     )
     p.add_argument("-Y", "--display-filter", metavar="FILTER", help="start with this filter")
-    p.set_defaults(run=run)
+    p.set_defaults(run=guarded(run))
 
 
 def run(args: argparse.Namespace) -> int:
     # imported here so `pktscope --help` does not pay for Textual
-    from pktscope.dissect.decode_as import parse_rules  # noqa: PLC0415
-    from pktscope.filter import FilterError, compile_filter  # noqa: PLC0415
     from pktscope.tui.app import PktscopeApp  # noqa: PLC0415
     from pktscope.tui.source import SAMPLE_CAPTURE  # noqa: PLC0415
 
     path: Path = args.capture or SAMPLE_CAPTURE
+    if path.is_dir():
+        raise CaptureError(f"{path} is a directory, not a capture file")
     if not path.is_file():
         raise CaptureError(f"no such capture file: {path}")
-    parse_rules(args.decode_as)  # a malformed rule is a PktscopeError before the screen opens
-    try:
-        flt = compile_filter(args.display_filter) if args.display_filter else None
-    except FilterError as exc:
-        caret = "\n".join("  " + line for line in exc.caret_lines().splitlines())
-        print(f"pktscope: bad display filter: {exc}\n{caret}", file=sys.stderr)
-        return 2
+    if not is_capture(str(path)):
+        raise CaptureError(f"{path} is not a pcap or pcapng capture")
+    # what the command line says wrong is said before the screen opens
+    args.spec_dirs = list(args.spec_dir)
+    check_spec_options(args)
+    flt = compile_display_filter(args.display_filter, layer_sources(args))
     spec_dirs = [*args.spec_dir, path.parent, Path.cwd()]
     app = PktscopeApp(path, rules=args.decode_as, spec_dirs=spec_dirs, initial_filter=flt)
     app.run()

@@ -9,6 +9,7 @@ small prompts from :mod:`.dialogs`.
 
 from __future__ import annotations
 
+import argparse
 import gc
 import os
 import tempfile
@@ -26,6 +27,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Tree
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from pktscope.commands._common import layer_sources
 from pktscope.errors import PktscopeError
 from pktscope.filter import Filter
 from pktscope.tui.copy import COPY_FORMATS, copy_text
@@ -108,6 +110,9 @@ class PktscopeApp(App[None]):
         self.field_tree = FieldTree(id="tree")
         self.hex = HexPane(id="hex")
         self.filter_bar = FilterBar(id="filter-bar")
+        self.filter_bar.sources = layer_sources(
+            argparse.Namespace(spec_dirs=self.spec_dirs, decode_as=self.rules)
+        )
         self.status = StatusBar(id="status")
         with Vertical(id="list-box"):
             yield PacketListHeader()
@@ -143,7 +148,8 @@ class PktscopeApp(App[None]):
         try:
             source = CaptureSource(path, rules=self.rules, spec_dirs=self.spec_dirs)
         except (OSError, PktscopeError) as exc:
-            self.status.message(f"cannot open {path}: {exc}", error=True)
+            text = str(exc)  # the capture package's message names the file already
+            self.status.message(text if str(path) in text else f"{path}: {text}", error=True)
             return False
         if self.source is not None:
             self.workers.cancel_group(self, "scan")
@@ -211,7 +217,7 @@ class PktscopeApp(App[None]):
         cursor = self.packets.selected_index
         parts = [f"{self.path.name}"]
         parts.append(f"frame {cursor + 1 if cursor is not None else '-'}")
-        parts.append(f"{total:,} frames" + ("" if src.indexing_done else " (indexing…)"))
+        parts.append(_frames(total) + ("" if src.indexing_done else " (indexing…)"))
         if self.filter is not None:
             parts.append(f"filter {self.filter.text!r}: {shown:,} shown")
         if src.error is not None:
@@ -367,10 +373,12 @@ class PktscopeApp(App[None]):
     ) -> None:
         self.packets.refresh_count()
         if cancelled:
-            self.status.message(f"filter stopped after {scanned:,} frames: {len(matches):,} match")
+            found = len(matches)
+            self.status.message(f"filter stopped after {_frames(scanned)}: {found:,} match")
         else:
             took = f" in {elapsed:.1f} s" if elapsed >= 1 else ""  # short runs: no noise
-            self.status.message(f"{len(matches):,} of {scanned:,} frames match{took}")
+            verb = "matches" if len(matches) == 1 else "match"
+            self.status.message(f"{len(matches):,} of {_frames(scanned)} {verb}{took}")
         self._update_state()
 
     # -- go to -------------------------------------------------------------------------------
@@ -610,3 +618,8 @@ class PktscopeApp(App[None]):
             gc.set_threshold(*self._gc_threshold)
         if self.source is not None:
             self.source.close()
+
+
+def _frames(n: int) -> str:
+    """``1 frame``, ``1,000 frames``."""
+    return f"{n:,} frame" + ("" if n == 1 else "s")

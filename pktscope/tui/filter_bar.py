@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,7 +14,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from pktscope.filter import Filter, FilterError, compile_filter
+from pktscope.commands._common import checked_filter
+from pktscope.filter import Filter, FilterError
 
 __all__ = ["FilterBar"]
 
@@ -27,6 +30,9 @@ class FilterBar(Vertical):
     FilterBar #filter-error { color: $error; height: auto; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", show=False)]
+    # layer name -> the spec decoding it, for layers decode-as rules or spec dirs bring in
+    # (the app sets it; paths and values of a filter are checked against the specs)
+    sources: Mapping[str, str] = MappingProxyType({})
 
     class Applied(Message):
         """A valid filter was entered (``None``: the filter was cleared)."""
@@ -75,7 +81,7 @@ class FilterBar(Vertical):
             self.post_message(self.Applied(None))
             return
         try:
-            flt = compile_filter(text)
+            flt = checked_filter(text, self.sources)
         except FilterError as exc:
             self.show_error(exc)
             return

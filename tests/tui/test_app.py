@@ -120,6 +120,33 @@ async def test_filter_invalid_shows_the_column_and_keeps_the_list() -> None:
         assert app.filter is None
 
 
+async def test_filter_unknown_field_or_value_is_refused_at_its_column() -> None:
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"udp and ipv4.scr == 10.0.0.1", "enter")
+        await pilot.pause()
+        lines = str(app.query_one("#filter-error").render()).splitlines()
+        assert lines[1].startswith("         ^ unknown field path 'ipv4.scr'")
+        assert "did you mean: ipv4.src" in lines[1]
+        await pilot.press("ctrl+u", *"dhcp.message_type == bogus", "enter")
+        await pilot.pause()
+        lines = str(app.query_one("#filter-error").render()).splitlines()
+        assert "'bogus' is no value of dhcp.message_type" in lines[1]
+        assert app.filter is None and app.packets.row_count == 4
+
+
+async def test_open_error_names_the_file_once(tmp_path: Path) -> None:
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o", "ctrl+u", *str(tmp_path / "missing.pcap"), "enter")
+        await pilot.pause()
+        shown = app.status.plain
+        assert shown.count("missing.pcap") == 1
+        assert "No such file or directory" in shown
+
+
 async def test_copy_gives_the_exact_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "copied.txt"
     monkeypatch.setenv("PKTSCOPE_COPY_FILE", str(out))

@@ -23,8 +23,23 @@ def test_bad_filter_is_shown_with_a_caret(capsys: pytest.CaptureFixture[str]) ->
 def test_missing_capture_and_bad_rule(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tui", "/nonexistent/x.pcap"]) == 1
     assert "no such capture file: /nonexistent/x.pcap" in capsys.readouterr().err
-    assert main(["tui", "--decode-as", "udp.port=9"]) == 1
+    assert main(["tui", "--decode-as", "udp.port=9"]) == 2  # a usage error, as in `show`
     assert "bad decode-as rule 'udp.port=9'" in capsys.readouterr().err
+
+
+def test_what_cannot_be_browsed_is_said_before_the_screen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["tui", str(tmp_path)]) == 1
+    assert f"{tmp_path} is a directory, not a capture file" in capsys.readouterr().err
+    text = tmp_path / "notes.txt"
+    text.write_text("not a capture\n")
+    assert main(["tui", str(text)]) == 1
+    assert f"{text} is not a pcap or pcapng capture" in capsys.readouterr().err
+    assert main(["tui", "-Y", "ipv4.scr == 10.0.0.1"]) == 2
+    assert "did you mean: ipv4.src" in capsys.readouterr().err
+    assert main(["tui", "--decode-as", "foo.x==1:dns"]) == 2
+    assert "no protocol 'foo'" in capsys.readouterr().err
 
 
 def test_no_argument_opens_the_bundled_sample(monkeypatch: pytest.MonkeyPatch) -> None:
