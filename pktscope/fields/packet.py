@@ -13,6 +13,7 @@ Frame properties are reachable both as ``pkt.frame.number`` and as fields ``fram
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -57,6 +58,18 @@ class Frame:
     linktype: int = 1
     comment: str | None = None
     file_offset: int | None = None
+
+    @property
+    def time_utc(self) -> str:
+        """The time as ISO 8601 in UTC with every digit the capture has (nanoseconds), the
+        value of the ``frame.time`` field (``pkt.frame.time`` is a float, which rounds).
+
+        >>> Frame(time_ns=1418145369924505488).time_utc
+        '2014-12-09T17:16:09.924505488Z'
+        """
+        sec, frac = divmod(self.time_ns, 1_000_000_000)
+        when = datetime.datetime.fromtimestamp(sec, tz=datetime.UTC)
+        return when.strftime("%Y-%m-%dT%H:%M:%S") + f".{frac:09d}Z"
 
     @property
     def time_epoch(self) -> str:
@@ -281,7 +294,7 @@ class Packet:
             "number": lambda: fr.number,
             "len": lambda: fr.len,
             "cap_len": lambda: fr.cap_len,
-            "time": lambda: fr.time,
+            "time": lambda: fr.time_utc,
             "time_epoch": lambda: fr.time_epoch,
             "interface_id": lambda: fr.interface_id,
             "linktype": lambda: fr.linktype,

@@ -48,3 +48,9 @@ def test_fields_frame_option(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out == "192.168.0.1\t2\n"
     assert main(["fields", str(DHCP), "-e", "ipv4.src", "--frame", "9"]) == 1
     assert capsys.readouterr().err == f"pktscope: no frame 9 in {DHCP} (4 frames)\n"
+
+
+def test_frame_time_keeps_every_digit(capsys: pytest.CaptureFixture[str]) -> None:
+    nano = CAPTURES / "tcpdump__tcp-handshake-nano.pcap"
+    assert main(["fields", str(nano), "-e", "frame.time", "-e", "frame.time_epoch", "-c", "1"]) == 0
+    assert capsys.readouterr().out == "2014-12-09T17:16:09.924505488Z\t1418145369.924505488\n"
