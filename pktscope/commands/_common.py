@@ -360,7 +360,7 @@ def check_paths(paths: Sequence[str], sources: Mapping[str, str] | None = None) 
         plain = _INDEX.sub("", path)
         if plain in known or len(steps) > 5:
             continue  # deeper than the suggestion walk goes: let the lookup decide
-        hint = _close(plain, known, 5, 0.6)
+        hint = [_with_indexes(h, path) for h in _close(plain, known, 5, 0.6)]
         raise UsageError(_unknown(path, "no such field", hint))
 
 
@@ -465,6 +465,20 @@ def filter_paths(flt: Any) -> list[str]:
     from pktscope.filter.parser import Compare, Present
 
     return [n.path for n in _filter_nodes(flt.node) if isinstance(n, Present | Compare)]
+
+
+def _with_indexes(suggestion: str, typed: str) -> str:
+    """``suggestion`` (a path without indexes) with the indexes the user typed put back on
+    the steps they share by position: ``dhcp.options[2].cod`` → ``dhcp.options[2].code``."""
+    steps = typed.split(".")
+    out = []
+    for i, step in enumerate(suggestion.split(".")):
+        if i < len(steps):
+            m = _INDEX.search(steps[i])
+            if m is not None and _INDEX.sub("", steps[i]) == step:
+                step += m.group(0)
+        out.append(step)
+    return ".".join(out)
 
 
 def _close(word: str, choices: Sequence[str], n: int, cutoff: float) -> list[str]:

@@ -125,3 +125,8 @@ def test_filter_values_a_field_cannot_hold(
     code, out, err = _run(capsys, "show", DHCP, "-Y", flt)
     assert (code, out) == (2, "")
     assert message in err and "^" in err
+
+
+def test_suggestions_keep_the_typed_index(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "fields", DHCP, "-e", "dhcp.options[2].cod")
+    assert code == 2 and "did you mean: dhcp.options[2].code," in err
