@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from pktscope.errors import CompileError, SpecError, SpecErrors
@@ -27,37 +26,32 @@ def add_parser(sub: Any) -> None:
 
 
 def check_file(path: str, import_paths: list[str]) -> list[SpecError]:
-    """Errors of one spec: validation (when available), then a full compile."""
+    """Errors (and :class:`~pktscope.spec.validate.SpecWarning` warnings) of one spec:
+    validation, then, when that finds no error, a full compile."""
     from pktscope.compile.build import compile_spec  # noqa: PLC0415 - keep CLI start-up fast
+    from pktscope.spec.validate import SpecWarning, check_spec  # noqa: PLC0415
 
-    errors: list[SpecError] = []
-    try:
-        from pktscope.spec import validate  # noqa: PLC0415 - optional, imported on use
-
-        validate_file = getattr(validate, "validate_file", None)
-        if validate_file is not None:
-            validate_file(path, import_paths=import_paths)
-    except ImportError:
-        pass
-    except SpecErrors as exc:
-        return list(exc.errors)
-    except SpecError as exc:
-        return [exc]
+    found = check_spec(path, import_paths=import_paths, warnings=True)
+    if any(not isinstance(e, SpecWarning) for e in found):
+        return found
     try:
         compile_spec(path, import_paths=import_paths, allow_process_modules=False)
     except SpecErrors as exc:
-        errors.extend(exc.errors)
+        found.extend(exc.errors)
     except SpecError as exc:
-        errors.append(exc)
+        found.append(exc)
     except CompileError as exc:
-        errors.append(SpecError(str(exc), file=path, spec_path=exc.spec_path))
-    return errors
+        found.append(SpecError(str(exc), file=path, spec_path=exc.spec_path))
+    return found
 
 
 def run(args: argparse.Namespace) -> int:
+    from pktscope.spec.validate import SpecWarning  # noqa: PLC0415 - keep CLI start-up fast
+
     failed = False
     for path in args.specs:
         for err in check_file(path, args.import_paths):
-            failed = True
-            print(f"{err.location_text()}{err.message}", file=sys.stdout)
+            warning = isinstance(err, SpecWarning)
+            failed = failed or not warning
+            print(f"{err.location_text()}{'warning: ' if warning else ''}{err.message}")
     return 1 if failed else 0

@@ -116,9 +116,12 @@ def compose_yaml(text: str, *, file: str | None = None) -> yaml.Node | None:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         col = mark.column + 1 if mark else 0
-        raise SpecError(
-            f"yaml syntax error: {exc.problem or exc.context}", file=file, line=line, col=col
-        ) from None
+        message = f"yaml syntax error: {exc.problem or exc.context}"
+        start = exc.context_mark
+        if exc.problem and exc.context and start is not None and start.line + 1 != line:
+            # "while parsing a flow sequence": say where that started, lines above
+            message += f" ({exc.context} at line {start.line + 1}, column {start.column + 1})"
+        raise SpecError(message, file=file, line=line, col=col) from None
     except yaml.YAMLError as exc:
         raise SpecError(f"yaml error: {exc}", file=file) from None
 

@@ -6,10 +6,13 @@ endianness...). Expression typing itself lives in :mod:`pktscope.spec.validate_t
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from typing import Any
 
 from pktscope.errors import ExpressionError, SpecError
 from pktscope.spec import expr_ast as A
+from pktscope.spec.expr import parse_expr
 from pktscope.spec.model import Attr, Spec, Switch, TypeDef, build_spec
 from pktscope.spec.types import ANY, PRIM_RE, KType, Universe, walk_types
 from pktscope.spec.validate_kinds import Fail, comparable, param_accepts, show, type_args
@@ -112,6 +115,48 @@ def _check_attr(ch: Checker, td: TypeDef, a: Attr) -> None:
     )
     if any(n in ("str", "strz") for n in names) and a.encoding is None and td.encoding() is None:
         ch.err("string type, but no encoding found", p)
+    if a.kind == "seq":
+        _check_read_order(ch, td, a)
+
+
+def _check_read_order(ch: Checker, td: TypeDef, a: Attr) -> None:
+    """A seq field's expressions are evaluated when it is read: a seq field of the same type
+    read at or after it has no value yet (the parser would fail on every input)."""
+    order = {b.id: i for i, b in enumerate(td.seq) if b.id}
+    here = order.get(a.id) if a.id else None
+    if here is None:
+        return
+    exprs = [a.size, a.repeat_expr, a.if_expr, *(a.process.args if a.process else ())]
+    if a.switch is not None:
+        exprs.append(a.switch.on)
+    flagged = {e.spec_path for e in ch.report.errors}
+    for e in exprs:
+        if e is None or e.path in flagged:  # an error there already says more
+            continue
+        try:
+            node = parse_expr(e.text)
+        except ExpressionError:  # reported where the expression is typed
+            continue
+        for name in _names(node):
+            j = order.get(name)
+            if j is not None and j >= here:
+                what = "this field itself" if j == here else f"seq field {j}, after this one"
+                ch.err(f"'{name}' is {what}: it has no value when this field is read", e.path)
+                return
+
+
+def _names(node: A.Node) -> Iterator[str]:
+    """The bare names an expression reads from its own type (not through another object)."""
+    if isinstance(node, A.Name):
+        yield node.name
+        return
+    if isinstance(node, A.Attr) and node.name == "_sizeof":
+        return  # a static size: read from the type, no value needed (dbf.ksy)
+    for f in dataclasses.fields(node):  # `x.len`: the Attr's obj is the Name x, its name a str
+        value = getattr(node, f.name)
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, A.Node):
+                yield from _names(item)
 
 
 def _check_switch(ch: Checker, td: TypeDef, sw: Switch, a: Attr | None) -> None:

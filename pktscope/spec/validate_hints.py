@@ -165,9 +165,8 @@ class _HintChecker:
 
 def _attr_ids(t: dict[Any, Any]) -> set[str]:
     seq = t.get("seq")
-    ids = {
-        a["id"] for a in (seq if isinstance(seq, list) else []) if isinstance(a, dict) and "id" in a
-    }
+    attrs = seq if isinstance(seq, list) else []
+    ids = {a["id"] for a in attrs if isinstance(a, dict) and isinstance(a.get("id"), str)}
     insts = t.get("instances")
     ids.update(k for k in (insts if isinstance(insts, dict) else {}) if isinstance(k, str))
-    return {str(i) for i in ids}
+    return ids

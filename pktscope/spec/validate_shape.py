@@ -8,6 +8,7 @@ without resolving any name or type (that is :mod:`pktscope.spec.validate_attrs`)
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -105,7 +106,9 @@ class ShapeChecker:
                 expected = ", ".join(sorted(allowed))
                 prefix = f"invalid key found in {what}" if what else "unknown key found"
                 label = "allowed" if what else "expected"
-                self.err(f"{prefix}, {label}: {expected}", f"{path}/{key}")
+                close = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.7)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                self.err(f"{prefix}, {label}: {expected}{hint}", f"{path}/{key}")
 
     def check_id(self, value: Any, kind: str, path: str) -> bool:
         if not isinstance(value, str) or not ID_RE.match(value):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from pktscope.errors import ExpressionError, SpecError
@@ -151,6 +152,17 @@ def style_warnings(loaded: Loaded) -> list[SpecError]:
                 if advice:
                     found.append((f"{apath}/encoding", advice))
         found.extend(_id_advice(spec, path))
+    meta = loaded.data.get("meta") if isinstance(loaded.data, dict) else None
+    sid = meta.get("id") if isinstance(meta, dict) else None
+    stem = Path(loaded.file).stem if loaded.file else None
+    if isinstance(sid, str) and stem is not None and stem != sid:
+        found.append(
+            (
+                "/meta/id",
+                f"id '{sid}' differs from the file name '{stem}.ksy': imports, --spec-dir and "
+                "--decode-as find a spec by its file name, and its layer takes that name",
+            )
+        )
     out: list[SpecError] = []
     for where, message in found:
         line, col = loaded.loc(where)

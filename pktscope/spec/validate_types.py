@@ -12,6 +12,7 @@ is reported per expression, like the official compiler.
 from __future__ import annotations
 
 import contextlib
+import difflib
 from typing import Any
 
 from pktscope.errors import ExpressionError
@@ -417,8 +418,16 @@ class Checker:
             raise Fail(f"invalid ID: '{n}', expected /^[a-z][a-z0-9_]*$/", node.col)
         t = self.member(ctx, n)
         if t is None:
-            raise Fail(f"unable to access '{n}' in {ctx.name} context", node.col)
+            raise Fail(
+                f"unable to access '{n}' in {ctx.name} context{self._hint(ctx, n)}", node.col
+            )
         return t
+
+    def _hint(self, td: TypeDef, name: str) -> str:
+        """``; did you mean 'x'?`` for a name close to a field, instance or param of ``td``."""
+        names = [a.id for a in (*td.seq, *td.instances) if a.id] + [p.id for p in td.params]
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.7)
+        return f"; did you mean '{close[0]}'?" if close else ""
 
     def attr(self, ctx: TypeDef, node: A.Attr, local: dict[str, KType]) -> KType:
         ot = self.type_of(ctx, node.obj, local)
@@ -440,7 +449,8 @@ class Checker:
                 return IO
             t = self.member(td, name)
             if t is None:
-                raise Fail(f"unable to access '{name}' in {td.name} context", node.col)
+                hint = self._hint(td, name)
+                raise Fail(f"unable to access '{name}' in {td.name} context{hint}", node.col)
             return t
         if ot.kind == "struct":
             if name in ("_io", "_root", "_parent"):
