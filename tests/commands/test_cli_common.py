@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+from pathlib import Path
 
 import pytest
 
@@ -85,8 +86,10 @@ def test_use_color(monkeypatch: pytest.MonkeyPatch) -> None:
         ["myproto.x"],
     ],
 )
-def test_check_paths_accepts(paths: list[str]) -> None:
-    check_paths(paths, extra_layers=["myproto"])
+def test_check_paths_accepts(paths: list[str], tmp_path: Path) -> None:
+    spec = tmp_path / "myproto.ksy"
+    spec.write_text("meta: {id: myproto}\nseq:\n  - {id: x, type: u1}\n")
+    check_paths(paths, {"myproto": str(spec)})
 
 
 @pytest.mark.parametrize(

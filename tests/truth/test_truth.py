@@ -87,6 +87,13 @@ def test_agrees_with_tshark(name: str) -> None:
 
 # A quirk that only shows once an open bug is fixed (none at the moment).
 _AWAITING_FIX: dict[str, str] = {}
+# A quirk the corpus has no frame for, with the test (on generated frames) that needs it.
+_OUTSIDE_CORPUS = {
+    "eth-type-is-the-outer-type": (
+        "tests/commands/test_cli_compare.py::test_tagged_and_8023_frames_are_a_quirk: the corpus "
+        "has no 802.1Q/802.1ad-tagged frame"
+    ),
+}
 
 
 @pytest.mark.parametrize(
@@ -102,6 +109,9 @@ _AWAITING_FIX: dict[str, str] = {}
 def test_every_quirk_is_needed_and_documented(quirk: Any) -> None:
     used = sum(q.name == quirk.name for name in FILES for _, q in _report(name).explained)
     assert quirk.reason and quirk.evidence, quirk.name
+    if quirk.name in _OUTSIDE_CORPUS:
+        assert not used, f"{quirk.name} now explains corpus frames: cite one as its evidence"
+        return
     assert re.search(r"\.(pcap|pcapng|cap) frame \d+", quirk.evidence), quirk.name
     assert used, f"quirk {quirk.name} explains nothing: remove it"
 
