@@ -316,11 +316,17 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
     paths: list[str] = list(args.paths)
     fmt = parse_format(args.format_opts)
     if _fast_allowed(args):
+        from pktscope.commands.fields_frames import split_frame_paths
         from pktscope.extract.cache import load_extractor
 
-        extractor = load_extractor(paths, before_build=lambda: check_paths(paths))
+        split = split_frame_paths(paths)
+        planned = paths if split is None else split[2]
+        if split is not None and not planned:
+            check_paths(paths)
+            return _run_frames_only(args, split[1], fmt, out)
+        extractor = load_extractor(planned, before_build=lambda: check_paths(paths))
         if extractor is not None:
-            return _run_fast(args, paths, fmt, extractor, out)
+            return _run_fast(args, paths, fmt, extractor, out, split)
     check_paths(paths, layer_sources(args))
     capture = open_packets(args)
     row: Callable[[Any], str]
@@ -393,17 +399,28 @@ def _fast_allowed(args: argparse.Namespace) -> bool:
     return bool(args.capture) and args.capture != "-"
 
 
-def _run_fast(
-    args: argparse.Namespace, paths: list[str], fmt: Format, extractor: Any, out: IO[str]
+def _run_fast(  # noqa: PLR0917 - the command's facts
+    args: argparse.Namespace,
+    all_paths: list[str],
+    fmt: Format,
+    extractor: Any,
+    out: IO[str],
+    split: tuple[str, list[str], list[str]] | None = None,
 ) -> int:
     from pathlib import Path
 
+    from pktscope.commands.fields_frames import FrameColumns
     from pktscope.errors import PktscopeError
     from pktscope.extract.render import RowCode, json_row_code, text_row_code
     from pktscope.extract.scan import scan
 
     if not Path(args.capture).exists():
         raise PktscopeError(f"cannot open {args.capture}: no such file")
+    paths = all_paths if split is None else split[2]  # the plan's columns
+    frames = None
+    if split is not None:  # frame.* columns first or last: from the records, beside the plan
+        frames = FrameColumns(args.capture, split[0], split[1], json_rows=bool(args.json))
+        frames.text_format(fmt.separator, fmt.quote)
     names = bool(args.names)
     row: RowCode
     slow_row: Callable[[Any], str]
@@ -415,7 +432,7 @@ def _run_fast(
 
     else:
         if fmt.header:
-            out.write(fmt.separator.join(paths) + "\n")
+            out.write(fmt.separator.join(all_paths) + "\n")
         row = text_row_code(
             list(extractor.facts),
             names,
@@ -434,20 +451,54 @@ def _run_fast(
     size = Path(args.capture).stat().st_size
     jobs = jobs_for(args, size)
     out.flush()  # forked workers must not inherit unwritten output
-    with _byte_progress(size) as tick:
-        stats = scan(
-            args.capture,
-            extractor,
-            row=row,
-            slow_row=slow_row,
-            limit=args.count,
-            write=out.write,
-            jobs=jobs,
-            tick=tick,
-        )
+    try:
+        with _byte_progress(size) as tick:
+            stats = scan(
+                args.capture,
+                extractor,
+                row=row,
+                slow_row=slow_row,
+                limit=args.count,
+                write=out.write if frames is None else frames.writer(out.write),
+                jobs=jobs,
+                tick=tick,
+            )
+    finally:
+        if frames is not None:
+            frames.close()
     out.flush()
     if stats.cut:
         _warn_cut(args.capture)
+    return 0
+
+
+def _run_frames_only(args: argparse.Namespace, paths: list[str], fmt: Format, out: IO[str]) -> int:
+    """Only record-only ``frame.*`` columns: the records give every value, nothing decodes."""
+    from pktscope.commands.fields_frames import FrameColumns
+
+    if fmt.header and not args.json:
+        out.write(fmt.separator.join(paths) + "\n")
+    frames = FrameColumns(args.capture, "lead", paths, json_rows=bool(args.json))
+    frames.text_format(fmt.separator, fmt.quote)
+    rows = 0
+    batch: list[str] = []
+    try:
+        for line in frames.lines(args.count):
+            batch.append(line)
+            rows += 1
+            if len(batch) >= 4096:
+                batch.append("")
+                out.write("\n".join(batch))
+                batch = []
+        warning = frames.warning
+    finally:
+        frames.close()
+    if batch:
+        batch.append("")
+        out.write("\n".join(batch))
+    out.flush()
+    if warning is not None and (args.count is None or rows < args.count):
+        print(f"pktscope: warning: {args.capture}: {warning}", file=sys.stderr)
     return 0
 
 

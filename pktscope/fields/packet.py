@@ -67,16 +67,26 @@ class Frame:
         >>> Frame(time_ns=1418145369924505488).time_utc
         '2014-12-09T17:16:09.924505488Z'
         """
-        sec, frac = divmod(self.time_ns, 1_000_000_000)
-        when = datetime.datetime.fromtimestamp(sec, tz=datetime.UTC)
-        return when.strftime("%Y-%m-%dT%H:%M:%S") + f".{frac:09d}Z"
+        return utc_text(self.time_ns)
 
     @property
     def time_epoch(self) -> str:
         """Seconds since the epoch with 9 decimals, as tshark prints ``frame.time_epoch``."""
-        sign = "-" if self.time_ns < 0 else ""
-        sec, frac = divmod(abs(self.time_ns), 1_000_000_000)
-        return f"{sign}{sec}.{frac:09d}"
+        return epoch_text(self.time_ns)
+
+
+def utc_text(time_ns: int) -> str:
+    """Nanoseconds since the epoch as ISO 8601 in UTC with nine decimals."""
+    sec, frac = divmod(time_ns, 1_000_000_000)
+    when = datetime.datetime.fromtimestamp(sec, tz=datetime.UTC)
+    return when.strftime("%Y-%m-%dT%H:%M:%S") + f".{frac:09d}Z"
+
+
+def epoch_text(time_ns: int) -> str:
+    """Nanoseconds since the epoch as seconds with nine decimals (tshark's ``time_epoch``)."""
+    sign = "-" if time_ns < 0 else ""
+    sec, frac = divmod(abs(time_ns), 1_000_000_000)
+    return f"{sign}{sec}.{frac:09d}"
 
 
 class Packet:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from extract_helpers import Both, json_rows, make_both, plan_dir
 
+from pktscope.commands.fields_frames import RECORD_ONLY, split_frame_paths
 from pktscope.extract.cache import load_extractor
 from pktscope.extract.render import RowCode
 from pktscope.extract.scan import Stats, scan
@@ -132,3 +133,31 @@ def test_frames_taking_the_full_decode(
     assert stats.fallback <= MAX_FALLBACK.get(name, 0)
     bench = _fallbacks(name, ["dhcp.chaddr", "dhcp.message_type", "ipv4.src"])
     assert bench.fallback <= stats.fallback
+
+
+RECORD = [f"frame.{n}" for n in sorted(RECORD_ONLY)]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_frame_columns_beside_the_plan(both: Both, name: str) -> None:
+    """Record-only frame.* columns first or last: the plan serves the rest and the frame
+    columns come from the records; the lines equal the full decode's (text, JSON, -E, -c)."""
+    cap = str(CAPTURES / name)
+    plain = [a for p in PLAIN[:6] for a in ("-e", p)]
+    frame = [a for p in RECORD for a in ("-e", p)]
+    both.same([cap, *frame, *plain])
+    both.same([cap, *plain, *frame, "--json"])
+    both.same([cap, *frame, *plain, "-E", "separator=,", "-E", "quote=d", "-E", "header=y"])
+    both.same([cap, *frame, "-c", "2"])
+    both.same([cap, *frame, "--json"])
+
+
+def test_frame_columns_are_planned() -> None:
+    assert split_frame_paths(["frame.number", "ipv4.src"]) == (
+        "lead",
+        ["frame.number"],
+        ["ipv4.src"],
+    )
+    assert split_frame_paths(["ipv4.src", "frame.time"]) == ("tail", ["frame.time"], ["ipv4.src"])
+    assert split_frame_paths(["frame.protocols", "ipv4.src"]) is None  # needs the decode
+    assert split_frame_paths(["ipv4.src", "frame.len", "udp.length"]) is None
