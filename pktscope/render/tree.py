@@ -81,7 +81,10 @@ def _value_text(f: Field) -> str:
         if f.is_array:
             n = len(f.obj)
             return f"{n} item" + ("" if n == 1 else "s")
-        return f.display
+        shown = f.display
+        if not shown and f.value == "":  # an empty string says so, not nothing
+            return '""'
+        return shown
     except PktscopeError as exc:  # a computed value that cannot evaluate
         return f"<{exc}>"
 

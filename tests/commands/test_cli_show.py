@@ -187,3 +187,8 @@ def test_field_without_a_value_of_its_own_shows_its_subtree(
         "      length: 7  @286+1",
     ]
     assert "        identifier: 000b8201fc42  @288+6" in lines
+
+
+def test_verbose_tree_shows_an_empty_string(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "show", str(CAPTURES / "wswiki__dns.cap"), "-V", "--frame", "1")
+    assert '            [suffix]: ""' in out.splitlines()  # the root label of google.com.
