@@ -14,6 +14,7 @@ form the dissector chain and the field model read.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from typing import Any
 
 from pktscope.spec.validate_report import Report
@@ -58,10 +59,7 @@ class _HintChecker:
         if root and isinstance(meta, dict):
             holders.append((meta, f"{path}/meta"))
         for holder, hpath in holders:
-            for key, value in holder.items():
-                if not (isinstance(key, str) and key.startswith(PREFIX)):
-                    continue
-                name, kpath = key[len(PREFIX) :], f"{hpath}/{key}"
+            for key, name, kpath, value in _own_keys(holder, hpath):
                 if name in FIELD_KEYS:
                     self.err(f"{key} belongs on a seq field or an instance, not on a type", kpath)
                 elif name not in TYPE_KEYS:
@@ -84,10 +82,7 @@ class _HintChecker:
                 self.type_def(sub, f"{path}/types/{tname}", root=False)
 
     def field(self, a: dict[Any, Any], path: str) -> None:
-        for key, value in a.items():
-            if not (isinstance(key, str) and key.startswith(PREFIX)):
-                continue
-            name, kpath = key[len(PREFIX) :], f"{path}/{key}"
+        for key, name, kpath, value in _own_keys(a, path):
             if name in TYPE_KEYS:
                 self.err(f"{key} belongs on a type (beside its `seq`), not on a field", kpath)
             elif name not in FIELD_KEYS:
@@ -161,6 +156,13 @@ class _HintChecker:
     def type_layer(self, v: Any, path: str, names: set[str]) -> None:
         if not isinstance(v, str) or not v.isidentifier() or v != v.lower():
             self.err("-pktscope-layer must be a lower-case layer name", path)
+
+
+def _own_keys(holder: dict[Any, Any], path: str) -> Iterator[tuple[str, str, str, Any]]:
+    """``(key, name without the prefix, its spec path, value)`` of each -pktscope-* key."""
+    for key, value in holder.items():
+        if isinstance(key, str) and key.startswith(PREFIX):
+            yield key, key[len(PREFIX) :], f"{path}/{key}", value
 
 
 def _attr_ids(t: dict[Any, Any]) -> set[str]:
