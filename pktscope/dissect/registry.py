@@ -62,14 +62,18 @@ def _camel(spec_id: str) -> str:
 
 
 def _root_class(module: Any, spec_id: str, where: str) -> type:
-    cls = getattr(module, _camel(spec_id), None)
-    if isinstance(cls, type):
-        return cls
-    # The file stem may differ from meta.id: take the first top-level generated class.
+    # by the name asked for, then by the module's own name (a compiled module is named after
+    # meta.id, which may differ from the file stem)
+    for name in (spec_id, getattr(module, "__name__", "").rpartition(".")[2]):
+        cls = getattr(module, _camel(name), None)
+        if isinstance(cls, type) and hasattr(cls, "_PKT_FIELDS"):
+            return cls
+    # else the first top-level generated class (not the runtime's own `_Pkt*` helpers)
     for value in vars(module).values():
         if (
             isinstance(value, type)
             and hasattr(value, "_PKT_FIELDS")
+            and not value.__name__.startswith("_")
             and value.__qualname__ == value.__name__
             and value.__module__ == module.__name__
         ):

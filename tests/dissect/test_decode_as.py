@@ -168,3 +168,12 @@ def test_decode_first_spec_from_user_directory_or_module(spec_dir: Path) -> None
     assert pkt["myproto.word"].value == 9
     module = pktscope.compile_spec(spec_dir / "myproto.ksy")
     assert pktscope.decode(data, spec=module)["myproto.masked.b"].value == 2
+
+
+def test_spec_file_named_unlike_its_id(tmp_path: Path) -> None:
+    # the root class is found by meta.id (it was the runtime's _PktStruct: an empty layer)
+    path = tmp_path / "my.ksy"
+    path.write_text("meta: {id: myproto, endian: be}\nseq:\n  - {id: magic, type: u2}\n")
+    assert load_spec(path).__name__ == "Myproto"
+    pkt = pktscope.decode(b"\x01\x02", spec=str(path))
+    assert pkt["my.magic"].value == 0x0102  # the layer is named by the file, as --spec-dir finds it
