@@ -4,7 +4,9 @@
 Records come from :func:`pktscope.capture.open.open_records` (mmap + lazy index); a packet is
 built only when asked for and decodes its layers only when a lookup needs them. Random access
 keeps a bounded LRU cache of packets (so a viewer going back and forth does not re-decode, and a
-million-frame capture does not fill memory); iteration does not fill the cache.
+million-frame capture does not fill memory); iteration does not fill the cache. A packet edited
+in place through ``capture[i]`` (``Field.set``) is kept when the cache lets it go, so
+``capture[i]`` and iteration give the edited packet back (the file is never written).
 """
 
 from __future__ import annotations
@@ -42,7 +44,9 @@ def packet_from_record(record: Record, chain: Chain) -> Packet:
     return Packet(bytes(record.data), frame, chain)
 
 
-def packet_maker(chain: Chain, cache: Mapping[int, Packet]) -> Any:
+def packet_maker(
+    chain: Chain, cache: Mapping[int, Packet], pinned: Mapping[int, Packet] | None = None
+) -> Any:
     """``make(number, time, time_ns, cap_len, len, interface_id, linktype, data, comment,
     file_offset)`` -> the packet (the cached one for that frame number, if any), for
     :meth:`~pktscope.capture.open.RecordFile.records_as`: the iteration's hot path, with no
@@ -60,8 +64,10 @@ def packet_maker(chain: Chain, cache: Mapping[int, Packet]) -> Any:
         comment: str | None,
         file_offset: int,
     ) -> Packet:
-        if cache:
+        if cache or pinned:
             pkt = cache.get(number - 1)
+            if pkt is None and pinned:
+                pkt = pinned.get(number - 1)
             if pkt is not None:
                 return pkt
         frame = Frame(
@@ -90,6 +96,9 @@ class Capture:
         self.chain = Chain(first, DecodeAsRules(decode_as, dirs))
         self._cache: OrderedDict[int, Packet] = OrderedDict()
         self._cache_size = max(1, cache_size)
+        # packets edited in place (Field.set) that the cache let go: kept, so an edit made
+        # through capture[i] is what capture[i] gives back later
+        self._pinned: dict[int, Packet] = {}
 
     @property
     def name(self) -> str:
@@ -115,10 +124,14 @@ class Capture:
         if pkt is not None:
             cache.move_to_end(i)
             return pkt
-        pkt = packet_from_record(self.records[i], self.chain)
+        pkt = self._pinned.pop(i, None)
+        if pkt is None:
+            pkt = packet_from_record(self.records[i], self.chain)
         cache[i] = pkt
         if len(cache) > self._cache_size:
-            cache.popitem(last=False)
+            j, old = cache.popitem(last=False)
+            if old.edited:
+                self._pinned[j] = old
         return pkt
 
     def __iter__(self) -> Iterator[Packet]:
@@ -126,10 +139,12 @@ class Capture:
         cache = self._cache
         records_as = getattr(self.records, "records_as", None)
         if records_as is not None:
-            yield from records_as(packet_maker(chain, cache))
+            yield from records_as(packet_maker(chain, cache, self._pinned))
             return
         for i, record in enumerate(self.records):
             pkt = cache.get(i)
+            if pkt is None:
+                pkt = self._pinned.get(i)
             yield pkt if pkt is not None else packet_from_record(record, chain)
 
     def to_dataframe(self, paths: Sequence[str]) -> Any:
@@ -145,6 +160,7 @@ class Capture:
         if close is not None:
             close()
         self._cache.clear()
+        self._pinned.clear()
 
     def __enter__(self) -> Capture:
         return self

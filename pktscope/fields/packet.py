@@ -333,6 +333,11 @@ class Packet:
         self._layer_iter = None
 
     # -- rendering ------------------------------------------------------------------------------
+    @property
+    def edited(self) -> bool:
+        """True once a field was written into :attr:`buffer` (``Field.set``/``blit``)."""
+        return self._generation > 0
+
     def hexdump(
         self,
         highlight: str | list[str] | None = None,

@@ -85,3 +85,15 @@ def test_packet_buffer_made_on_first_use_and_writable() -> None:
         assert pkt["dhcp.xid"].value == 0x01020304
         assert bytes(pkt.buffer[xid.offset : xid.end]) == bytes.fromhex("01020304")
         assert pkt._data() == bytes(pkt.buffer)
+
+
+def test_edits_through_capture_index_are_kept() -> None:
+    """An edited packet survives the LRU cache letting it go (it was silently re-read)."""
+    cap = pktscope.open_capture(CAPTURES / "wswiki__arp-storm.pcap")
+    cap._cache_size = 4  # a small cache, to let frame 0 go
+    cap[0]["eth.src"].set("02:00:00:00:00:01")
+    for i in range(1, 20):
+        cap[i]
+    assert cap[0]["eth.src"].display == "02:00:00:00:00:01"
+    assert next(iter(cap))["eth.src"].display == "02:00:00:00:00:01"
+    assert cap[1]["eth.src"].display != "02:00:00:00:00:01"
