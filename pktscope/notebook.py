@@ -135,20 +135,63 @@ def _cell(fields: Sequence[Field]) -> Any:
     return values[0] if len(values) == 1 else values
 
 
-def to_dataframe(packets: Iterable[Packet], paths: Sequence[str]) -> Any:
+def to_dataframe(packets: Iterable[Packet], paths: Sequence[str] | str) -> Any:
     """A ``pandas.DataFrame``: one row per packet (index ``frame.number``), one column per
-    path. Integers and strings stay typed, enums give their integer, bytes and structures their
-    display text; a path occurring several times gives a list, an absent one ``None``."""
+    path. Integer and boolean columns are pandas' nullable ``Int64``/``boolean`` (an absent
+    value is ``<NA>``, the rest stay integers), strings stay strings, enums give their integer,
+    bytes and structures their display text; a path occurring several times gives a list.
+    A path no spec has raises :class:`~pktscope.fields.lookup.FieldNotFound` with close
+    matches; asking for ``frame.number`` gives the index only (``reset_index()`` makes it a
+    column again)."""
     try:
         import pandas as pd  # type: ignore[import-untyped]  # noqa: PLC0415 - optional
     except ImportError as exc:
         raise PktscopeError(
             "to_dataframe needs pandas, which is not installed: pip install pandas"
         ) from exc
+    wanted = [paths] if isinstance(paths, str) else list(paths)
+    _check_paths(packets, wanted)
+    cols = [p for p in wanted if p != "frame.number"]
     numbers: list[int] = []
-    columns: dict[str, list[Any]] = {p: [] for p in paths}
+    columns: dict[str, list[Any]] = {p: [] for p in cols}
     for pkt in packets:
         numbers.append(pkt.frame.number)
-        for p in paths:
+        for p in cols:
             columns[p].append(_cell(pkt.get_all(p)))
-    return pd.DataFrame(columns, index=pd.Index(numbers, name="frame.number"))
+    frame = pd.DataFrame(
+        {p: _series(pd, values) for p, values in columns.items()},
+        index=pd.Index(numbers, name="frame.number"),
+    )
+    return frame[cols]
+
+
+def _series(pd: Any, values: list[Any]) -> Any:
+    """A column: nullable Int64/boolean when every present value is an int/bool."""
+    present = [v for v in values if v is not None]
+    if present and all(type(v) is bool for v in present):
+        return pd.array(values, dtype="boolean")
+    if present and all(type(v) is int for v in present):
+        return pd.array(values, dtype="Int64")
+    return values
+
+
+def _check_paths(packets: Any, paths: list[str]) -> None:
+    """Refuse a path no spec can give (it would be a column of None), as ``pkt[path]`` does."""
+    from pktscope.commands._common import UsageError, check_paths  # noqa: PLC0415
+    from pktscope.fields.lookup import FieldNotFound  # noqa: PLC0415
+
+    rules = getattr(getattr(packets, "chain", None), "rules", None)
+    sources: dict[str, str] = {}
+    if rules is not None:
+        from argparse import Namespace  # noqa: PLC0415
+
+        from pktscope.commands._common import layer_sources  # noqa: PLC0415
+
+        sources = layer_sources(
+            Namespace(spec_dirs=rules.spec_dirs, decode_as=[r.text for r in rules.rules])
+        )
+    for path in paths:
+        try:
+            check_paths([path], sources)
+        except UsageError as exc:
+            raise FieldNotFound(path, str(exc)) from None

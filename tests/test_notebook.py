@@ -57,3 +57,18 @@ def test_to_dataframe_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
     cap = pktscope.open_capture(CAPTURES / "wswiki__dhcp.pcap")
     with pytest.raises(PktscopeError, match="pip install pandas"):
         cap.to_dataframe(["dhcp.xid"])
+
+
+def test_to_dataframe_types_paths_and_index() -> None:
+    from pktscope.fields.lookup import FieldNotFound
+    from pktscope.notebook import to_dataframe
+
+    cap = pktscope.open_capture(CAPTURES / "wswiki__dns.cap")
+    df = to_dataframe(cap, ["frame.number", "ipv4.ttl", "udp.src_port", "frame.truncated"])
+    # integers stay integers where a value is absent (nullable Int64, not float64)
+    assert str(df["ipv4.ttl"].dtype) == "Int64" and str(df["frame.truncated"].dtype) == "boolean"
+    assert list(df.columns) == ["ipv4.ttl", "udp.src_port", "frame.truncated"]
+    assert df.reset_index().columns[0] == "frame.number"  # it was both index and column
+    assert to_dataframe(cap, "ipv4.ttl").shape == (len(cap), 1)  # one path, not its letters
+    with pytest.raises(FieldNotFound, match=r"did you mean: ipv4\.src"):
+        to_dataframe(cap, ["ipv4.srcc"])
