@@ -53,11 +53,18 @@ def _row_html(row: TreeRow, selected: str | None) -> str:
     text = "".join(parts)
     if selected is not None and row.field.path == selected:
         text = f'<span style="background: #fff3b0">{text}</span>'
-    if row.error is not None:
-        text += f'<div style="{_ROW}; color: #d73a49">{html.escape(row.error)}</div>'
-    if row.note is not None:
-        text += f'<div style="{_ROW}; color: #9a6700">note: {html.escape(row.note)}</div>'
     return text
+
+
+def _row_notes_html(row: TreeRow) -> str:
+    """A layer row's error and note, as blocks (after the row's ``<summary>``: a summary
+    holds phrasing content only)."""
+    extra = ""
+    if row.error is not None:
+        extra += f'<div style="{_ROW}; color: #d73a49">{html.escape(row.error)}</div>'
+    if row.note is not None:
+        extra += f'<div style="{_ROW}; color: #9a6700">note: {html.escape(row.note)}</div>'
+    return extra
 
 
 def _tree_html(roots: Sequence[Field], selected: str | None, open_depth: int = 1) -> str:
@@ -74,10 +81,11 @@ def _tree_html(roots: Sequence[Field], selected: str | None, open_depth: int = 1
                 )
                 out.append(
                     f'<details{" open" if is_open else ""} style="{_ROW if row.depth else ""}">'
-                    f"<summary>{body}</summary>"
+                    f"<summary>{body}</summary>{_row_notes_html(row)}"
                 )
             else:
-                out.append(f'<div style="{_ROW if row.depth else ""}">{body}</div>')
+                extra = _row_notes_html(row)
+                out.append(f'<div style="{_ROW if row.depth else ""}">{body}{extra}</div>')
                 closes = row.depth - max(nxt, 0) if nxt >= 0 else row.depth
                 out.extend("</details>" for _ in range(closes))
     return "".join(out)

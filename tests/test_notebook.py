@@ -72,3 +72,34 @@ def test_to_dataframe_types_paths_and_index() -> None:
     assert to_dataframe(cap, "ipv4.ttl").shape == (len(cap), 1)  # one path, not its letters
     with pytest.raises(FieldNotFound, match=r"did you mean: ipv4\.src"):
         to_dataframe(cap, ["ipv4.srcc"])
+
+
+def test_html_errors_sit_outside_summary_and_frame_fields_show_values() -> None:
+    import re
+
+    pkt = pktscope.open_capture(CAPTURES / "tcpdump__bootp_asan.pcap")[0]
+    out = pkt._repr_html_()
+    assert not re.search(r"<summary>(?:(?!</summary>).)*<div", out)  # no block in a summary
+    assert "Truncated" in out or "need " in out  # the error is still shown
+    shown = pkt["frame.number"]._repr_html_()
+    assert "<b>frame.number</b>: <span" in shown and ">1</span>" in shown
+
+
+def test_library_misuse_gets_clear_errors() -> None:
+    from pktscope.fields.encode import FieldError
+    from pktscope.fields.lookup import FieldNotFound
+
+    cap = pktscope.open_capture(CAPTURES / "wswiki__dns.cap")
+    with pytest.raises(TypeError, match="capture indices are integers or slices, not str"):
+        cap["a"]  # type: ignore[call-overload]
+    pkt = cap[0]
+    pkt["dns.queries[0].type"].set("AAAA")  # enum names in any case
+    assert pkt["dns.queries[0].type"].display == "aaaa (28)"
+    with pytest.raises(FieldError, match=r"names: a, ns, cname"):
+        pkt["dns.queries[0].type"].set("bogus")
+    with pytest.raises(FieldError, match="blit\\(\\) copies raw bytes: give bytes, not str"):
+        pkt["ipv4.src"].blit("abc")  # type: ignore[arg-type]
+    with pytest.raises(FieldNotFound):
+        pkt.hexdump(highlight="nope.nope")
+    assert pkt.hexdump(highlight="dhcp.xid")  # a known path absent from this frame: no mark
+    assert "\x1b[" in str(pkt.hexdump(highlight=pkt["dns.id"], style="ansi"))  # a Field

@@ -115,6 +115,8 @@ class Capture:
     def __getitem__(self, i: int | slice) -> Packet | list[Packet]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
+        if not isinstance(i, int):
+            raise TypeError(f"capture indices are integers or slices, not {type(i).__name__}")
         if i < 0:
             i += len(self)
             if i < 0:

@@ -48,7 +48,10 @@ def writable_reason(meta: FieldMeta | None, *, whole_array: bool, transformed: b
         return None
     if t in ("bytes", "str", "strz"):
         if meta.size is None:
-            return "is variable-size (its size is computed from other fields)"
+            return (
+                "is variable-size (its size is computed from other fields); blit() writes "
+                "raw bytes of its current size"
+            )
         return None
     return f"is a {t} (a structure), set its fields instead"
 

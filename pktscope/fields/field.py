@@ -324,8 +324,14 @@ class Field:
         if isinstance(value, str) and self.meta.enum is not None and self.owner is not None:
             enum_cls = resolve_qualname(type(self.owner), self.meta.enum)
             members = getattr(enum_cls, "__members__", {})
-            if value in members:  # an enum member by name: set("dhcpack")
-                value = members[value]
+            by_name = {name.lower(): m for name, m in members.items()}
+            if value.lower() in by_name:  # an enum member by name: set("request"), set("A")
+                value = by_name[value.lower()]
+            elif members:
+                names = ", ".join(list(members)[:12]) + (", ..." if len(members) > 12 else "")
+                raise FieldError(
+                    f"{value!r} is no name of the field's enum (names: {names})", path=self.path
+                )
         start, end = self._byte_span()
         current = bytes(self._pkt.buffer[start:end])
         data = encode_value(
@@ -342,6 +348,10 @@ class Field:
     def blit(self, src: bytes | bytearray | memoryview) -> None:
         """Copy ``src`` (exactly the field's size) over the field's bytes, then re-decode."""
         start, end = self._byte_span()
+        if not isinstance(src, bytes | bytearray | memoryview):
+            raise FieldError(
+                f"blit() copies raw bytes: give bytes, not {type(src).__name__}", path=self.path
+            )
         data = bytes(src)
         if len(data) != end - start:
             raise FieldError(

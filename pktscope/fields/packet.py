@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any, Protocol
 
@@ -340,13 +340,14 @@ class Packet:
 
     def hexdump(
         self,
-        highlight: str | list[str] | None = None,
+        highlight: str | Field | Sequence[str | Field] | None = None,
         fmt: str = "classic",
         *,
         file: IO[str] | None = None,
         style: str = "plain",
     ) -> str | None:
-        """Hexdump of the whole frame; ``highlight`` paths mark their fields' bytes.
+        """Hexdump of the whole frame; ``highlight`` paths (or fields) mark their bytes; a path
+        on a layer no spec has raises :class:`~pktscope.fields.lookup.FieldNotFound`.
 
         Returns the text when ``file`` is None, else writes it there.
         """
@@ -355,10 +356,14 @@ class Packet:
             render_hexdump,
         )
 
-        paths = [highlight] if isinstance(highlight, str) else list(highlight or [])
+        single = isinstance(highlight, str | Field)
+        wanted: list[Any] = [highlight] if single else list(highlight or [])  # type: ignore[arg-type]
         marks = []
-        for p in paths:
-            for f in self.get_all(p):
+        for p in wanted:
+            found = [p] if isinstance(p, Field) else self.get_all(p)
+            if not found and not isinstance(p, Field):
+                self._known_layer(p)
+            for f in found:
                 span = f._get_span()
                 if span is not None:
                     marks.append(Highlight(span[0], span[1], f.path, None, span[2], span[3]))
@@ -367,6 +372,22 @@ class Packet:
             return text
         file.write(text)
         return None
+
+    def _known_layer(self, path: str) -> None:
+        """Raise FieldNotFound for a path whose layer no spec of this packet or bundle has (a
+        known path absent from this frame is fine: `show -x --field` asks every frame)."""
+        from pktscope.dissect.registry import bundled_ids  # noqa: PLC0415 - cold path
+
+        layer = parse_path(path)[0][0]
+        if layer == "frame" or layer in {x.name for x in self._iter_layers()}:
+            return
+        if layer in bundled_ids():
+            return
+        raise FieldNotFound(
+            path,
+            f"no field {path!r} in frame {self.frame.number} ({self.protocols})",
+            close_matches(self, path),
+        )
 
     def __repr__(self) -> str:
         return f"<Packet {self.frame.number} {len(self.buffer)} bytes>"

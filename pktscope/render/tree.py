@@ -112,7 +112,8 @@ def field_rows(
     elif meta is not None and meta.process:
         flags.append("transformed")
     label = field.path if depth == 0 else _label(field)
-    value = "" if field.owner is None else _value_text(field)
+    layer_row = field.owner is None and field.layer is not None
+    value = "" if layer_row else _value_text(field)  # frame.* fields have no owner, a value
     yield TreeRow(depth, field, label, value, _where(field), tuple(flags), error, note)
     if max_depth is not None and depth >= max_depth:
         return
