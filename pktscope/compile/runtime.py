@@ -441,7 +441,9 @@ def _pkt_fail(obj, exc, f, p):
             if is_array:
                 if isinstance(cur, list) and (not cur or cur[-1] is not child):
                     cur.append(child)
-            elif cur is None or cur is _PKT_UNSET:
+            elif cur is None or (cur is _PKT_UNSET and not attr.startswith("_m_")):
+                # (an instance that failed is not cached as its partial object: every
+                # access raises the same error again)
                 setattr(obj, attr, child)
     trail.append((obj, f, p))
     if obj._parent is None or obj._pkt_end is not None:

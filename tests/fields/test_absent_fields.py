@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import pktscope
@@ -53,3 +55,18 @@ def test_array_span_covers_its_cut_last_element(cls: type) -> None:
     last = pkt["tlvs.items[1]"]
     assert (last.offset, last.end) == (6, 7)
     assert (items.offset, items.end) == (3, 7)
+
+
+def test_failed_instance_fails_every_time() -> None:
+    # DHCP options overloaded into `sname`, the first with a length past its 64 bytes: the
+    # instance failed once, then was cached as its partial object and looked absent or empty
+    captures = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
+    raw = bytearray(
+        pktscope.open_capture(captures / "wswiki__PRIV_bootp-both_overload.pcap")[0].buffer
+    )
+    raw[87] = 200
+    pkt = pktscope.decode(bytes(raw))
+    for path in ("dhcp.sname_options.options[0].body", "dhcp.sname_options.options[0].body",
+                 "dhcp.sname_options"):  # fmt: skip
+        with pytest.raises(KeyError, match=r"did not decode: .* need 200 bytes, 62 available"):
+            pkt[path]
