@@ -320,7 +320,11 @@ class Chain:
         # decode-as rules override steps 3-4
         nxt: type | None = None
         if self._has_rules:
-            nxt = self.rules.match(layer.name, lambda f: _value(root, _attr(layer.cls, f)))
+            try:
+                nxt = self.rules.match(layer.name, lambda f: _value(root, _attr(layer.cls, f)))
+            except PktscopeError as exc:  # its spec does not load: the payload stays data
+                layer.note = f"decode-as spec unavailable: {exc}"
+                return None
         if nxt is None:
             # 3. `when` false: the payload stays data
             when = rule.when

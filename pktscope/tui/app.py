@@ -10,6 +10,7 @@ small prompts from :mod:`.dialogs`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import tempfile
@@ -537,6 +538,11 @@ class PktscopeApp(App[None]):
         src, plist = self.source, self.packets
         if src is None:
             return
+        if _same_file(path, self.path):  # the open capture is mapped: writing it kills us
+            self.call_from_thread(
+                self.status.message, f"not exported: {path} is the open capture", error=True
+            )
+            return
         worker = get_current_worker()
         rows = plist.row_count
 
@@ -549,11 +555,24 @@ class PktscopeApp(App[None]):
                     yield src.record(index)
 
         def progress(n: int) -> None:
-            self.busy = f"exporting {n:,}/{rows:,}"
+            self.busy = f"exporting {n:,}/{rows:,} (Esc to stop)"
 
+        # written beside the target and renamed when complete: a failed or stopped export
+        # leaves no partial file, and the target stays as it was
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
         try:
-            n = export_pcapng(path, records(), progress=progress)
+            n = export_pcapng(tmp, records(), progress=progress)
+            if worker.is_cancelled:
+                tmp.unlink(missing_ok=True)
+                self.busy = ""
+                self.call_from_thread(
+                    self.status.message, f"export stopped after {n:,} packets: nothing written"
+                )
+                return
+            tmp.replace(path)
         except (OSError, PktscopeError) as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
             self.busy = ""
             self.call_from_thread(self.status.message, f"export failed: {exc}", error=True)
             return
@@ -623,3 +642,11 @@ class PktscopeApp(App[None]):
 def _frames(n: int) -> str:
     """``1 frame``, ``1,000 frames``."""
     return f"{n:,} frame" + ("" if n == 1 else "s")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one file (False when ``a`` does not exist yet)."""
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False

@@ -110,7 +110,7 @@ class PacketList(FixedBox, ScrollView, can_focus=True):
     """Virtual list of packets; ``cursor`` is the row (position in the view)."""
 
     DEFAULT_CSS = """
-    PacketList { height: 1fr; }
+    PacketList { height: 1fr; overflow-x: hidden; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "move(-1)", "Up", show=False),
@@ -164,7 +164,7 @@ class PacketList(FixedBox, ScrollView, can_focus=True):
 
     def refresh_count(self) -> None:
         """Re-read the row count (the index or the filter result may have grown)."""
-        self.virtual_size = Size(self.size.width, self.row_count)
+        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
         self.refresh()
         self.sync_scrollbars()  # in this frame, and without a layout of the whole screen
         if self._last_posted == -1 or (self._last_posted is None and self.row_count):
@@ -191,7 +191,7 @@ class PacketList(FixedBox, ScrollView, can_focus=True):
         return max(0, min(value, self.row_count - 1)) if self.row_count else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        top, height = int(self.scroll_offset.y), max(self.size.height, 1)
+        top, height = int(self.scroll_offset.y), max(self.scrollable_content_region.height, 1)
         if new < top:
             self.scroll_to(y=new, animate=False)
         elif new >= top + height:
@@ -208,13 +208,15 @@ class PacketList(FixedBox, ScrollView, can_focus=True):
     def center_on(self, row: int) -> None:
         """Put the cursor on ``row`` with that row in the middle of the screen."""
         self.cursor = row
-        self.scroll_to(y=max(self.cursor - self.size.height // 2, 0), animate=False)
+        self.scroll_to(
+            y=max(self.cursor - self.scrollable_content_region.height // 2, 0), animate=False
+        )
 
     def action_move(self, delta: int) -> None:
         self.cursor += delta
 
     def action_page(self, direction: int) -> None:
-        self.cursor += direction * max(self.size.height - 1, 1)
+        self.cursor += direction * max(self.scrollable_content_region.height - 1, 1)
 
     def action_goto_row(self, row: int) -> None:
         self.cursor = row if row >= 0 else self.row_count - 1
@@ -224,11 +226,11 @@ class PacketList(FixedBox, ScrollView, can_focus=True):
         self.cursor = int(self.scroll_offset.y) + event.y
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, self.row_count)
+        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
 
     # -- drawing ----------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width  # inside the vertical scrollbar
         row = int(self.scroll_offset.y) + y
         index = self.index_at(row)
         if index is None or self.source is None:

@@ -134,8 +134,12 @@ class CaptureSource:
         return row
 
     def set_rules(self, rules: Sequence[str]) -> None:
-        """Apply decode-as rules (PktscopeError or ValueError when one is malformed)."""
-        self._chain = Chain(None, DecodeAsRules(rules, self.spec_dirs))
+        """Apply decode-as rules. A malformed rule, or a spec that does not load, raises
+        PktscopeError (or ValueError) and leaves the current rules in place."""
+        parsed = DecodeAsRules(rules, self.spec_dirs)
+        for rule in parsed.rules:  # compile each named spec now, not while drawing rows
+            parsed.spec_class(rule.spec)
+        self._chain = Chain(None, parsed)
         self.rules = list(rules)
         self.invalidate()
 

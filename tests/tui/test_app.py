@@ -192,6 +192,24 @@ async def test_export_round_trips_through_the_reader(tmp_path: Path) -> None:
     exported.close()
 
 
+async def test_export_onto_the_open_capture_is_refused(tmp_path: Path) -> None:
+    """It truncated the mapped file and the app died of SIGBUS."""
+    import shutil
+
+    copy = tmp_path / "dhcp.pcap"
+    shutil.copy(DHCP, copy)
+    before = copy.read_bytes()
+    app = PktscopeApp(copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "ctrl+u", *str(copy), "enter")
+        await _wait(app, pilot)
+        assert f"not exported: {copy} is the open capture" in app.status.plain
+        assert app.packets.row_count == 4
+    assert copy.read_bytes() == before
+    assert list(tmp_path.iterdir()) == [copy]  # no partial file left beside it
+
+
 async def test_go_to_frame_and_search() -> None:
     app = PktscopeApp(CAPTURES / "wswiki__dns.cap")
     async with app.run_test(size=SIZE) as pilot:
@@ -226,6 +244,44 @@ async def test_decode_as_error_and_help() -> None:
         assert type(app.screen).__name__ == "HelpScreen"
         await pilot.press("escape")
         assert isinstance(app.query_one(FieldTree), FieldTree)
+
+
+async def test_decode_as_or_reload_with_a_spec_that_does_not_load(tmp_path: Path) -> None:
+    """Both crashed the app while drawing rows; now the status bar says why and the rows
+    keep their decode."""
+    spec = tmp_path / "myproto.ksy"
+    spec.write_text("meta: {id: myproto}\nseq:\n  - {id: a, type: u1}\n")
+    app = PktscopeApp(DHCP, spec_dirs=[tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d", *"udp.port==67:nosuchspec", "enter")
+        await pilot.pause()
+        assert "unknown spec 'nosuchspec'" in app.status.plain
+        assert app.source is not None and app.source.rules == []
+        await pilot.press("d", "ctrl+u", *"udp.port==67:myproto", "enter")
+        await pilot.pause()
+        assert "MYPROTO" in app.source.summary(0).protocol.upper()
+        spec.write_text("meta: {id: myproto}\nseq:\n  - {id: a, type: u7}\n")
+        await pilot.press("r")
+        await pilot.pause()
+        assert "reload failed: " in app.status.plain and "u7" in app.status.plain
+        assert app.source.rules == ["udp.port==67:myproto"]
+        assert app.packets.row_count == 4
+
+
+async def test_cursor_row_stays_visible_when_scrolling(tmp_path: Path) -> None:
+    """A spurious horizontal scrollbar covered the last row, where the cursor was."""
+    app = PktscopeApp(CAPTURES / "wswiki__dns.cap")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        plist = app.packets
+        height = plist.scrollable_content_region.height
+        for _ in range(height + 3):
+            await pilot.press("down")
+        await pilot.pause()
+        assert not plist.show_horizontal_scrollbar
+        top = int(plist.scroll_offset.y)
+        assert top <= plist.cursor < top + height
 
 
 async def test_filter_runs_in_a_worker_and_stops_on_escape(tmp_path: Path) -> None:
