@@ -111,9 +111,7 @@ class PktscopeApp(App[None]):
         self.field_tree = FieldTree(id="tree")
         self.hex = HexPane(id="hex")
         self.filter_bar = FilterBar(id="filter-bar")
-        self.filter_bar.sources = layer_sources(
-            argparse.Namespace(spec_dirs=self.spec_dirs, decode_as=self.rules)
-        )
+        self.filter_bar.sources = self._filter_sources()
         self.status = StatusBar(id="status")
         with Vertical(id="list-box"):
             yield PacketListHeader()
@@ -405,6 +403,11 @@ class PktscopeApp(App[None]):
         self._shown_rows = self.packets.row_count  # so the next tick draws no frame of its own
         self.packets.center_on(self.packets.row_of(number - 1))
         self.packets.focus()
+        landed = self.packets.selected_index
+        if landed is not None and landed != number - 1:
+            self.status.message(
+                f"frame {number} is hidden by the filter: frame {landed + 1} is the nearest shown"
+            )
         # a jump draws the list, the tree and the hex pane in one frame (held keys still draw
         # the list first: see _packet_selected)
         self._pending = self.packets.selected_index
@@ -602,6 +605,7 @@ class PktscopeApp(App[None]):
             self.status.message(str(exc), error=True)
             return
         self.rules = rules
+        self._sources_changed()
         self._redecode()
         self.status.message(f"decode-as: {', '.join(rules) or 'cleared'}")
 
@@ -613,8 +617,20 @@ class PktscopeApp(App[None]):
         except (ValueError, PktscopeError) as exc:
             self.status.message(f"reload failed: {exc}", error=True)
             return
+        self._sources_changed()
         self._redecode()
         self.status.message("specs reloaded; packets decode afresh")
+
+    def _sources_changed(self) -> None:
+        """After decode-as or a reload: the filter bar checks against the new layers, and an
+        active filter runs again (its matches were decided by the old decode)."""
+        self.filter_bar.sources = self._filter_sources()
+        if self.filter is not None:
+            self.post_message(FilterBar.Applied(self.filter))
+
+    def _filter_sources(self) -> dict[str, str]:
+        """The layers decode-as rules and spec dirs bring in, for checking filters."""
+        return layer_sources(argparse.Namespace(spec_dirs=self.spec_dirs, decode_as=self.rules))
 
     def _redecode(self) -> None:
         self.packets.refresh()

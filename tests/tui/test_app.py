@@ -269,6 +269,34 @@ async def test_decode_as_or_reload_with_a_spec_that_does_not_load(tmp_path: Path
         assert app.packets.row_count == 4
 
 
+async def test_decode_as_refreshes_the_filter_and_its_fields(tmp_path: Path) -> None:
+    spec = tmp_path / "myproto.ksy"
+    spec.write_text("meta: {id: myproto}\nseq:\n  - {id: a, type: u1}\n")
+    app = PktscopeApp(DHCP, spec_dirs=[tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"dhcp", "enter")
+        await _wait(app, pilot)
+        assert app.packets.row_count == 4
+        await pilot.press("d", *"udp.port==67:myproto", "enter")
+        await _wait(app, pilot)
+        assert app.packets.row_count == 0  # the filter ran again on the new decode
+        await pilot.press("slash", "ctrl+u", *"myproto.a == 1", "enter")  # a field it brings
+        await _wait(app, pilot)
+        assert app.filter is not None and app.packets.row_count == 2  # op 1: frames 1, 3
+
+
+async def test_go_to_a_frame_the_filter_hides_says_so() -> None:
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"udp.src_port == 67", "enter")  # frames 2 and 4
+        await _wait(app, pilot)
+        await pilot.press("g", *"3", "enter")
+        await pilot.pause()
+        assert "frame 3 is hidden by the filter: frame 4 is the nearest shown" in app.status.plain
+
+
 async def test_cursor_row_stays_visible_when_scrolling(tmp_path: Path) -> None:
     """A spurious horizontal scrollbar covered the last row, where the cursor was."""
     app = PktscopeApp(CAPTURES / "wswiki__dns.cap")
