@@ -274,7 +274,7 @@ class PktscopeApp(App[None]):
 
     @on(Tree.NodeHighlighted, "#tree")
     def _field_highlighted(self, event: Tree.NodeHighlighted[Any]) -> None:
-        f = event.node.data
+        f = self.field_tree.selected_field  # None while the chosen path is absent here
         self.status.set_field(f)
         if f is None:
             self.hex.highlight(None)

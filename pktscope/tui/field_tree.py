@@ -11,6 +11,7 @@ from typing import Any
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import Tree
@@ -109,6 +110,9 @@ class FieldTree(FixedBox, Tree[Any]):
         self.guide_depth = 2
         self.packet: Any = None
         self.wanted_path: str | None = None
+        # the wanted path is absent from the packet shown: the cursor's line is no choice
+        # until the user moves it (a key or a click in the tree)
+        self._detached = False
         # what the user opened or closed, by path; otherwise the innermost layer and any
         # malformed layer start open
         self.expanded_paths: set[str] = set()
@@ -120,6 +124,7 @@ class FieldTree(FixedBox, Tree[Any]):
     def show_packet(self, pkt: Any, title: str = "packet") -> None:
         """Rebuild the tree for ``pkt`` (None clears it), keeping the selected path if present."""
         self.packet = pkt
+        self._detached = False
         self.clear()
         self._field_nodes = {}
         self._populated = set()
@@ -144,6 +149,10 @@ class FieldTree(FixedBox, Tree[Any]):
             target = self.reveal_path(self.wanted_path)
             if target is not None:
                 self.call_after_refresh(self._move_and_announce, target)
+            else:  # not in this packet: select nothing (the line the cursor keeps is an
+                # unrelated field's) and keep the path for the packets that have it
+                self._detached = True
+                self.call_after_refresh(self.post_message, Tree.NodeHighlighted(self.root))
         self.sync_scrollbars()
 
     def _restore(self, node: TreeNode[Any]) -> None:
@@ -201,11 +210,18 @@ class FieldTree(FixedBox, Tree[Any]):
             self.expanded_paths.discard(str(event.node.data.path))
             self.collapsed_paths.add(str(event.node.data.path))
 
+    def on_key(self, event: events.Key) -> None:
+        self._detached = False  # the user moves the cursor: its line is a choice again
+
+    def on_click(self, event: events.Click) -> None:
+        self._detached = False
+
     def select_field(self, f: Any) -> None:
         """Move the cursor to field ``f`` (expanding its parents)."""
         node = self.reveal_path(str(f.path))
         if node is None:
             return
+        self._detached = False
         self.wanted_path = str(f.path)
         self.call_after_refresh(self._move_and_announce, node)
 
@@ -236,5 +252,7 @@ class FieldTree(FixedBox, Tree[Any]):
 
     @property
     def selected_field(self) -> Any | None:
+        if self._detached:
+            return None  # the wanted path is absent here: nothing chosen yet
         node = self.cursor_node
         return None if node is None else node.data

@@ -297,6 +297,35 @@ async def test_go_to_a_frame_the_filter_hides_says_so() -> None:
         assert "frame 3 is hidden by the filter: frame 4 is the nearest shown" in app.status.plain
 
 
+async def test_selection_absent_from_a_packet_selects_nothing_and_comes_back() -> None:
+    """Moving to a packet without the chosen field showed an unrelated field (the old line
+    number) in the status bar, offered it to copy, and forgot the chosen path."""
+    from pktscope.tui.source import SAMPLE_CAPTURE
+
+    app = PktscopeApp(SAMPLE_CAPTURE)  # frames 1-4 DHCP, 5 ARP
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        chaddr = app.field_tree.packet["dhcp.chaddr"]
+        app.field_tree.select_field(chaddr)
+        await pilot.pause()
+        assert app.field_tree.selected_field is not None
+        assert app.field_tree.selected_field.path == "dhcp.chaddr"
+        await pilot.press("g", *"5", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.field_tree.packet.protocols.endswith("arp")
+        assert app.field_tree.selected_field is None
+        assert "arp." not in app.status.plain.splitlines()[0]
+        await pilot.press("c")
+        await pilot.pause()
+        assert "select a field to copy first" in app.status.plain
+        await pilot.press("g", *"1", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.field_tree.selected_field is not None
+        assert app.field_tree.selected_field.path == "dhcp.chaddr"
+
+
 async def test_cursor_row_stays_visible_when_scrolling(tmp_path: Path) -> None:
     """A spurious horizontal scrollbar covered the last row, where the cursor was."""
     app = PktscopeApp(CAPTURES / "wswiki__dns.cap")
