@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -36,7 +36,7 @@ from pktscope.tui.dialogs import CopyMenu, HelpScreen, Prompt
 from pktscope.tui.export import export_pcapng
 from pktscope.tui.field_tree import FieldTree, innermost_field
 from pktscope.tui.filter_bar import FilterBar
-from pktscope.tui.hex_pane import HexPane
+from pktscope.tui.hex_pane import HEX_WIDTH, HexPane
 from pktscope.tui.packet_list import PacketList, PacketListHeader
 from pktscope.tui.search import parse_needle
 from pktscope.tui.source import SAMPLE_CAPTURE, CaptureSource, packet_roots
@@ -47,6 +47,9 @@ __all__ = ["PktscopeApp", "copy_file_path"]
 # full collections: at the latest after this many young-generation (gen 1) collections (about
 # one per jump), earlier when the user pauses IDLE_GC_S and that many have run since the last one
 GC_FULL_EVERY = 100
+# below this many columns the field tree goes above the hex pane (it needs HEX_WIDTH + borders,
+# and the tree would be left a few columns)
+NARROW_BELOW = HEX_WIDTH + 4 + 30
 IDLE_GC_AFTER = 2
 IDLE_GC_S = 0.5
 
@@ -643,6 +646,10 @@ class PktscopeApp(App[None]):
                 self.open_capture(Path(value).expanduser())
 
         self.push_screen(Prompt("Open capture (pcap or pcapng)", value=str(self.path)), done)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # side by side needs the hex pane's width and a useful tree beside it
+        self.query_one("#detail").set_class(event.size.width < NARROW_BELOW, "-narrow")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self._follow()

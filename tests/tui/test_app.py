@@ -384,3 +384,18 @@ async def test_decode_as_redecodes_and_flags_malformed_layers() -> None:
         dhcp = next(n for n in app.field_tree.root.children if n.data.path == "dhcp")
         assert dhcp.is_expanded  # a malformed layer opens by itself
         assert "✗ dhcp." in dhcp.label.plain
+
+
+async def test_narrow_terminal_stacks_the_tree_above_the_hex_pane() -> None:
+    """At 80 columns the hex pane's fixed width left the field tree no column at all."""
+    from pktscope.tui.source import SAMPLE_CAPTURE
+
+    app = PktscopeApp(SAMPLE_CAPTURE)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        assert app.query_one("#detail").has_class("-narrow")
+        assert app.field_tree.size.width >= 70 and app.field_tree.size.height >= 3
+    app = PktscopeApp(SAMPLE_CAPTURE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.query_one("#detail").has_class("-narrow")
