@@ -106,6 +106,7 @@ class PktscopeApp(App[None]):
         self._ticker: Timer | None = None
         self._idle_timer: Timer | None = None
         self._pending_match: tuple[int | None, int, int] | None = None
+        self._filter_partial = False  # the filter shown was stopped before the last frame
 
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -221,7 +222,8 @@ class PktscopeApp(App[None]):
         parts.append(f"frame {cursor + 1 if cursor is not None else '-'}")
         parts.append(_frames(total) + ("" if src.indexing_done else " (indexing…)"))
         if self.filter is not None:
-            parts.append(f"filter {self.filter.text!r}: {shown:,} shown")
+            partial = " (stopped: partial)" if self._filter_partial else ""
+            parts.append(f"filter {self.filter.text!r}: {shown:,} shown{partial}")
         if src.error is not None:
             parts.append(f"capture error: {src.error}")
         if self.busy:
@@ -335,6 +337,7 @@ class PktscopeApp(App[None]):
     @work(thread=True, exclusive=True, group="scan")
     def run_filter(self, flt: Filter, matches: array[int]) -> None:
         """Test every frame against ``flt`` in a thread, appending to ``matches`` as it goes."""
+        self._filter_partial = False
         worker = get_current_worker()
         src = self.source
         if src is None:
@@ -374,6 +377,7 @@ class PktscopeApp(App[None]):
         elapsed: float = 0.0,
     ) -> None:
         self.packets.refresh_count()
+        self._filter_partial = cancelled and flt is self.filter  # kept in the state line
         if cancelled:
             found = len(matches)
             self.status.message(f"filter stopped after {_frames(scanned)}: {found:,} match")

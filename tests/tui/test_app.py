@@ -363,6 +363,10 @@ async def test_filter_runs_in_a_worker_and_stops_on_escape(tmp_path: Path) -> No
         shown = app.packets.row_count
         assert shown < total  # matches so far are listed, the rest never scanned
         assert f"filter stopped after {shown:,} frames: {shown:,} match" in app.status.plain
+        assert f"{shown:,} shown (stopped: partial)" in app.status.plain  # stays in the state
+        await pilot.press("s", *"63825363", "enter")  # a search: its message replaces ours
+        await _wait(app, pilot)
+        assert "(stopped: partial)" in app.status.plain
 
 
 async def test_decode_as_redecodes_and_flags_malformed_layers() -> None:
