@@ -116,6 +116,8 @@ class FrameColumns:
         added to every line."""
 
         def merged(chunk: str) -> object:
+            if not chunk:
+                return write(chunk)
             lines = chunk.split("\n")
             tail = lines.pop()  # "" after the last newline
             return write("\n".join(self.line(x) for x in lines) + "\n" + tail)
