@@ -146,14 +146,14 @@ def _value(root: Any, attr: str | None) -> Any:
 class Chain:
     """A :class:`~pktscope.fields.packet.Dissector`: first spec (or by link type) + rules."""
 
-    __slots__ = ("_by_linktype", "_first_note", "_has_dirs", "_has_rules", "first", "rules")
+    __slots__ = ("_by_linktype", "_first_notes", "_has_dirs", "_has_rules", "first", "rules")
 
     def __init__(self, first: type | None = None, rules: DecodeAsRules | None = None) -> None:
         self.first = first
         self.rules = rules if rules is not None else DecodeAsRules()
         self._has_rules = bool(self.rules)
         self._has_dirs = bool(self.rules.spec_dirs)
-        self._first_note: str | None = None
+        self._first_notes: dict[int, str] = {}  # link type -> why its user spec is not used
         self._by_linktype: dict[int, type | None] = {}
 
     def first_class(self, linktype: int) -> type | None:
@@ -169,7 +169,7 @@ class Chain:
                 try:
                     cls = self.rules.user_class(name) or cls
                 except PktscopeError as exc:  # broken: the bundled spec decodes, with a note
-                    self._first_note = f"user spec {name!r} not used: {exc}"
+                    self._first_notes[linktype] = f"user spec {name!r} not used: {exc}"
             self._by_linktype[linktype] = cls
             return cls
 
@@ -213,7 +213,9 @@ class Chain:
             layer.occurrence = occurrence
             layer._truncated = truncated
             layer._cut_tail = cut and end == total
-            layer.note = self._first_note if index == 0 else None
+            layer.note = None
+            if index == 0 and self._first_notes:
+                layer.note = self._first_notes.get(frame.linktype)
             layer._root_field = None
             layer._error = None
             buf = data[start:end] if start or end != total else data

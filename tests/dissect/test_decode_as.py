@@ -177,3 +177,12 @@ def test_spec_file_named_unlike_its_id(tmp_path: Path) -> None:
     assert load_spec(path).__name__ == "Myproto"
     pkt = pktscope.decode(b"\x01\x02", spec=str(path))
     assert pkt["my.magic"].value == 0x0102  # the layer is named by the file, as --spec-dir finds it
+
+
+def test_broken_user_spec_for_the_first_layer_is_a_note(tmp_path: Path) -> None:
+    (tmp_path / "eth.ksy").write_text("seq: [\n")
+    pkt = pktscope.open_capture(DHCP, spec_dirs=[tmp_path])[0]
+    assert pkt.protocols == "eth:ipv4:udp:dhcp"  # the bundled eth decodes
+    first = pkt.layers[0]
+    assert first.note is not None and first.note.startswith("user spec 'eth' not used: ")
+    assert pkt.layers[1].note is None
