@@ -185,19 +185,17 @@ def _series(pd: Any, values: list[Any]) -> Any:
 
 def _check_paths(packets: Any, paths: list[str]) -> None:
     """Refuse a path no spec can give (it would be a column of None), as ``pkt[path]`` does."""
-    from pktscope.commands._common import UsageError, check_paths  # noqa: PLC0415
+    from pktscope.commands._common import (  # noqa: PLC0415 - the CLI's path check
+        UsageError,
+        check_paths,
+        spec_sources,
+    )
     from pktscope.fields.lookup import FieldNotFound  # noqa: PLC0415
 
     rules = getattr(getattr(packets, "chain", None), "rules", None)
     sources: dict[str, str] = {}
     if rules is not None:
-        from argparse import Namespace  # noqa: PLC0415
-
-        from pktscope.commands._common import layer_sources  # noqa: PLC0415
-
-        sources = layer_sources(
-            Namespace(spec_dirs=rules.spec_dirs, decode_as=[r.text for r in rules.rules])
-        )
+        sources = spec_sources(rules.spec_dirs, [r.text for r in rules.rules])
     for path in paths:
         try:
             check_paths([path], sources)

@@ -42,6 +42,7 @@ __all__ = [
     "layer_sources",
     "lookup_error_text",
     "progress",
+    "spec_sources",
     "use_color",
     "warn_if_cut",
 ]
@@ -313,20 +314,27 @@ _INDEX = re.compile(r"\[-?\d*\]")
 
 
 def layer_sources(args: argparse.Namespace) -> dict[str, str]:
-    """Layers that ``--spec-dir`` and ``--decode-as`` add or override: layer name -> the
+    """:func:`spec_sources` of the command line's ``--spec-dir`` and ``--decode-as``."""
+    return spec_sources(getattr(args, "spec_dirs", ()) or (), getattr(args, "decode_as", ()) or ())
+
+
+def spec_sources(spec_dirs: Iterable[Any], decode_as: Iterable[str]) -> dict[str, str]:
+    """Layers that spec directories and decode-as rules add or override: layer name -> the
     ``.ksy`` path or spec name it is decoded with (the first spec directory that has a name
     wins, as in decoding)."""
     out: dict[str, str] = {}
-    for d in getattr(args, "spec_dirs", ()) or ():
+    for d in spec_dirs:
         for p in sorted(Path(d).glob("*.ksy")):
             out.setdefault(p.stem, str(p))
-    for rule in getattr(args, "decode_as", ()) or ():
+    for rule in decode_as:
         spec = rule.rpartition(":")[2].strip()
-        if spec.endswith(".ksy") or "/" in spec:
-            out.setdefault(Path(spec).stem, spec)
-        else:
-            out.setdefault(spec, spec)
+        out.setdefault(Path(spec).stem if _is_spec_path(spec) else spec, spec)
     return out
+
+
+def _is_spec_path(src: str) -> bool:
+    """A spec given as a ``.ksy`` path rather than by name."""
+    return src.endswith(".ksy") or "/" in src
 
 
 def check_paths(paths: Sequence[str], sources: Mapping[str, str] | None = None) -> None:
@@ -439,7 +447,7 @@ def _layer_class(layer: str, sources: Mapping[str, str] | None) -> type | None:
 
     src = sources.get(layer) if sources else None
     try:
-        if src is not None and (src.endswith(".ksy") or "/" in src):
+        if src is not None and _is_spec_path(src):
             return load_spec(Path(src))
         if layer in _spec_ids():
             return load_spec(layer)
@@ -504,7 +512,7 @@ def _source_paths(layer: str, src: str) -> list[str] | None:
     from pktscope.dissect.registry import load_spec
     from pktscope.fields.lookup import schema_paths
 
-    if not (src.endswith(".ksy") or "/" in src):
+    if not _is_spec_path(src):
         return _spec_paths(src) if src == layer else None
     try:
         cls = load_spec(Path(src))

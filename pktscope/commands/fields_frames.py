@@ -21,12 +21,6 @@ from pktscope.fields.packet import epoch_text, utc_text
 
 __all__ = ["RECORD_ONLY", "FrameColumns", "split_frame_paths"]
 
-# frame.* fields a capture record gives without decoding (protocols, malformed and errors
-# need the decode)
-RECORD_ONLY = frozenset(
-    ("number", "len", "cap_len", "time", "time_epoch", "interface_id", "linktype", "truncated")
-)
-
 
 def split_frame_paths(paths: Sequence[str]) -> tuple[str, list[str], list[str]] | None:
     """``("lead" | "tail", frame paths, other paths)`` when the record-only ``frame.*`` paths
@@ -150,3 +144,6 @@ _TEXTS: dict[str, Callable[[tuple[Any, ...]], str]] = {
     "linktype": lambda r: str(r[6]),
     "truncated": lambda r: "true" if r[3] < r[4] else "false",
 }
+# frame.* fields a capture record gives without decoding (protocols, malformed and errors
+# need the decode)
+RECORD_ONLY = frozenset(_GETTERS)

@@ -9,7 +9,6 @@ small prompts from :mod:`.dialogs`.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import os
@@ -28,7 +27,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Tree
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from pktscope.commands._common import layer_sources
+from pktscope.commands._common import spec_sources
 from pktscope.errors import PktscopeError
 from pktscope.filter import Filter
 from pktscope.tui.copy import COPY_FORMATS, copy_text
@@ -637,7 +636,7 @@ class PktscopeApp(App[None]):
 
     def _filter_sources(self) -> dict[str, str]:
         """The layers decode-as rules and spec dirs bring in, for checking filters."""
-        return layer_sources(argparse.Namespace(spec_dirs=self.spec_dirs, decode_as=self.rules))
+        return spec_sources(self.spec_dirs, self.rules)
 
     def _redecode(self) -> None:
         self.packets.refresh()
