@@ -111,7 +111,7 @@ def compose_yaml(text: str, *, file: str | None = None) -> yaml.Node | None:
     """The YAML node tree of ``text`` (``None`` for an empty document); a syntax error becomes a
     located SpecError. :func:`build_loaded` turns the tree into a :class:`Loaded`."""
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -124,6 +124,55 @@ def compose_yaml(text: str, *, file: str | None = None) -> yaml.Node | None:
         raise SpecError(message, file=file, line=line, col=col) from None
     except yaml.YAMLError as exc:
         raise SpecError(f"yaml error: {exc}", file=file) from None
+    if root is not None:
+        _check_aliases(root, file)
+    return root
+
+
+MAX_EXPANDED_NODES = 1_000_000  # what aliases may expand to; a spec is a few thousand
+
+
+def _check_aliases(root: yaml.Node, file: str | None) -> None:
+    """Refuse a node that contains itself through an alias (``a: &a [*a]``) and aliases that
+    expand to more than :data:`MAX_EXPANDED_NODES` nodes (a "billion laughs" document): the
+    data built from either would never end."""
+    sizes: dict[int, int] = {}  # id(node) -> expanded size, once known
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        kids: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            kids = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            kids = list(node.value)
+        if done:
+            on_path.discard(key)
+            size = 1 + sum(sizes[id(k)] for k in kids)
+            if size > MAX_EXPANDED_NODES:
+                line, col = _mark(node)
+                raise SpecError(
+                    f"yaml error: aliases expand to more than {MAX_EXPANDED_NODES:,} nodes",
+                    file=file,
+                    line=line,
+                    col=col,
+                )
+            sizes[key] = size
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            line, col = _mark(node)
+            raise SpecError(
+                "yaml error: recursive alias (a node that contains itself)",
+                file=file,
+                line=line,
+                col=col,
+            )
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((k, False) for k in kids if id(k) not in sizes)
 
 
 def build_loaded(node: yaml.Node | None, *, file: str | None = None) -> Loaded:

@@ -78,3 +78,23 @@ def test_model_fields() -> None:
     assert spec.root.types["t"].endian() == "be"
     assert spec.root.enums["e"].values == {16: "sixteen"}
     assert spec.root.enums["e"].owner is spec.root
+
+
+def test_recursive_alias_is_refused_where_it_is() -> None:
+    # PyYAML builds a list that holds itself; walking it never ended (`check` hung)
+    with pytest.raises(SpecError, match="recursive alias") as info:
+        load_yaml("meta: {id: x}\na: &a [1, *a]\n", file="x.ksy")
+    assert (info.value.line, info.value.col) == (2, 4)
+
+
+def test_alias_bomb_is_refused() -> None:
+    lines = ["meta: {id: x}", "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]"]
+    for prev, name in zip("abcdef", "bcdefg", strict=True):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    with pytest.raises(SpecError, match="aliases expand to more than 1,000,000 nodes"):
+        load_yaml("\n".join(lines) + "\n")
+
+
+def test_shared_aliases_still_load() -> None:
+    data = load_yaml("a: &f {id: x, type: u1}\nb: [*f, *f]\n").data
+    assert data["b"] == [{"id": "x", "type": "u1"}] * 2
