@@ -104,6 +104,7 @@ instances:
     size: 128
     type: option_area
     if: overload & 1 != 0
+    -pktscope-eager: true
     doc: Options continued in the `file` field (option 52 value 1 or 3).
     doc-ref: RFC 2131 section 4.1
   sname_options:
@@ -111,6 +112,7 @@ instances:
     size: 64
     type: option_area
     if: overload & 2 != 0
+    -pktscope-eager: true
     doc: Options continued in the `sname` field (option 52 value 2 or 3).
     doc-ref: RFC 2131 section 4.1
 types:

@@ -202,6 +202,7 @@ types:
         pos: pointer_offset
         type: name(depth + 1, count + 1)
         if: is_pointer and depth < _root.max_depth and count < 126
+        -pktscope-eager: true
         doc: The name the pointer refers to.
       suffix:
         value: >-

@@ -17,6 +17,7 @@ doc-ref:
 -pktscope-payload:
   field: body
   end: payload_end
+  overrun: error
   next-on: [ether_type]
   next:
     0x0800: ipv4
@@ -67,6 +68,7 @@ instances:
   ether_type:
     value: 'is_8023 ? llc.snap.protocol_id : inner_type'
     if: not is_8023 or llc.is_snap
+    -pktscope-bytes: [llc.snap.protocol_id, "vlan[-1].type_or_length", type_or_length]
     doc: EtherType selecting the payload (after tags; SNAP protocol id for 802.3 + SNAP).
   payload_end:
     value: '12 + 2 + (is_tag_tpid ? vlan.size * 4 : 0) + length'

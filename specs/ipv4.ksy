@@ -13,7 +13,7 @@ doc-ref:
 -pktscope-payload:
   field: body
   end: payload_end
-  when: is_first_fragment
+  when: decodes_payload
   next-on: [protocol]
   next:
     1: icmp
@@ -23,7 +23,7 @@ doc-ref:
 seq:
   - id: version
     type: b4
-    doc: Version, 4.
+    doc: Version, 4 (with another value the payload is not decoded).
   - id: ihl
     type: b4
     doc: Internet header length in 32-bit words (5 without options).
@@ -86,6 +86,12 @@ instances:
     doc: More fragments.
   is_first_fragment:
     value: frag_offset == 0
+  decodes_payload:
+    value: is_first_fragment and ihl >= 5 and version == 4
+    doc: |
+      The chain decodes the payload: the first fragment of a datagram whose header is IPv4
+      with a valid length. Below 5 words (20 bytes) the payload's start is unknown; tshark
+      stops there too ("Bogus IP header length"), without calling the frame malformed.
   payload_length:
     value: total_length - ihl * 4
     doc: Declared payload length (negative when total_length is bogus).

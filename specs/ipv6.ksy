@@ -12,7 +12,7 @@ doc-ref:
 -pktscope-payload:
   field: body
   end: payload_end
-  when: is_first_fragment
+  when: decodes_payload
   next-on: [payload_protocol]
   next:
     1: icmp
@@ -24,7 +24,7 @@ doc-ref:
 seq:
   - id: version
     type: b4
-    doc: Version, 6.
+    doc: Version, 6 (with another value the payload is not decoded).
   - id: traffic_class
     type: b8
     doc: Traffic class (DSCP + ECN).
@@ -73,6 +73,9 @@ instances:
   is_first_fragment:
     value: 'has_ext ? not ext_headers.last.later_fragment : true'
     doc: False when a fragment header has a non-zero offset.
+  decodes_payload:
+    value: is_first_fragment and version == 6
+    doc: The chain decodes the payload (not a later fragment, not a header of another version).
   payload_end:
     value: 40 + payload_length
     doc: Declared end of the payload in this layer's bytes.

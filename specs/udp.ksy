@@ -9,6 +9,7 @@ doc-ref: RFC 768
 -pktscope-payload:
   field: body
   end: length
+  overrun: error
   next-on: [dst_port, src_port]
   next:
     53: dns

@@ -56,3 +56,22 @@ def test_capture_and_tool_errors_carry_their_data() -> None:
     )
     assert str(tool) == "tshark failed (exit 2): oops"
     assert tool.argv == ["tshark", "-r", "x"]
+
+
+TERMINATED = (
+    "meta: {id: zt}\nseq:\n  - {id: a, type: u1}\n  - {id: name, type: strz, encoding: %s}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data", "searched"),
+    [
+        ("ASCII", b"\x01hello", "00 before the end (5 bytes"),
+        ("UTF-16LE", b"\x01h\x00i", "0000 before the end (3 bytes"),
+    ],
+)
+def test_missing_terminator_says_so(encoding: str, data: bytes, searched: str) -> None:
+    # it said "need 1 byte, 0 available" although the bytes were there, only no terminator
+    pkt = pktscope.decode(data, spec=pktscope.compile_spec(TERMINATED % encoding))
+    assert [str(e) for e in pkt.errors] == [f"zt.name @ 0x0001: no terminator {searched} searched)"]
+    assert isinstance(pkt.errors[0], errors.TruncatedError)  # cut by the capture: "short"

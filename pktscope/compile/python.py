@@ -346,6 +346,9 @@ class ModuleGen:
                 (f"_m_{self.attr_name(a)}", a.id, bool(a.repeat), a.path, None) for a in t.instances
             ]
             em.line(f"_PKT_SEQ = {tuple(seq_table)!r}")
+            eager = sorted(self.attr_name(a) for a in t.instances if a.hints.get("eager") is True)
+            if eager:
+                em.line(f"_PKT_EAGER = frozenset({eager!r})")
             for a in t.instances:
                 em.line(f"_m_{self.attr_name(a)} = _PKT_UNSET")
             fast = self.is_fast(t)
@@ -425,6 +428,7 @@ class ModuleGen:
                     em.line("_f = -1")  # (otherwise the first field sets it)
                 with em.block("try:"):
                     self.gen_seq(em, t, plan, reads, ctx)
+                    self.gen_eager(em, t)
                 with em.block("except Exception as _x:"):
                     em.line("_pkt_fail(self, _x, _f, _p)")
                     em.line("raise")
@@ -433,6 +437,15 @@ class ModuleGen:
                     em.line("_pkt_resync(self, _p)")
             reads.fast = False
             em.line()
+
+    def gen_eager(self, em: Emitter, t: TypeDef) -> None:
+        """Evaluate the ``-pktscope-eager`` instances once the seq is read: a part of the
+        packet the spec reaches through an instance (an overloaded option area, a name a
+        compression pointer points to) fails with the object, as a dissector reports it."""
+        for k, a in enumerate(t.instances):
+            if a.hints.get("eager") is True:
+                em.line(f"_f = {len(t.seq) + k}")
+                em.line(f"self.{self.attr_name(a)}  # -pktscope-eager: read with the seq")
 
     def gen_seq(
         self,

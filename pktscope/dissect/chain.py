@@ -46,6 +46,7 @@ class PayloadRule:
         "next",
         "next_on",
         "offset",
+        "overrun_error",
         "quoted",
         "when",
     )
@@ -81,6 +82,9 @@ class PayloadRule:
         # the payload is a quoted excerpt (an ICMP error's copy of the offending datagram):
         # running out of bytes in it, and below it, is by design
         self.quoted = bool(hint.get("quoted"))
+        # a declared end past the layer's bytes (the frame whole) is this layer's error, as
+        # tshark's "Bad length value" (UDP) is malformed; by default it is only noted (IPv4)
+        self.overrun_error = hint.get("overrun") == "error"
         self._classes: dict[str, type | None] = {}
         self.errors: dict[str, str] = {}  # why a named spec could not load
 
@@ -246,13 +250,16 @@ class Chain:
             nxt = self._next(layer, root, rule)
             if nxt is None:
                 return
-            cls, start, end, cut_payload = nxt
+            cls, start, end, cut_payload, bounded = nxt
+            # the next layer ends where the capture cut the frame only if no declared length
+            # that fits its parent's bytes ended it first
+            cut = cut and not bounded
             quoted = quoted or rule.quoted
             truncated = cut_payload or quoted
 
     def _next(
         self, layer: Layer, root: Any, rule: PayloadRule
-    ) -> tuple[type, int, int, bool] | None:
+    ) -> tuple[type, int, int, bool, bool] | None:
         # 1. where the payload starts, in this layer's buffer
         field = rule.field
         if field is not None:
@@ -295,23 +302,29 @@ class Chain:
             len_v = _value(root, rule.length)
             if isinstance(len_v, int):
                 declared = pstart + len_v
-        truncated = False
+        truncated = overrun = False
         pend = size
         if declared is not None:
             if declared < pstart:
-                if layer._error is None:
-                    key = rule.end or rule.length or "payload"
-                    meta = type_info(layer.cls).by_attr.get(key)
-                    layer._error = DecodeError(
-                        f"declared payload end {declared} is before its start {pstart}",
-                        offset=layer.offset + pstart,
-                        field_path=f"{layer.path}.{meta.id if meta else key}",
-                    )
+                reason = f"declared payload end {declared} is before its start {pstart}"
+                if rule.overrun_error:  # (tshark: malformed, "Bad length value 3 < 8")
+                    _length_error(layer, root, rule, reason)
+                elif layer.note is None:  # (tshark: "Bogus IP length", not malformed)
+                    layer.note = reason
                 return None
-            if declared > size:
-                truncated = True
-            else:
+            if declared <= size:
                 pend = declared
+            elif layer._cut_tail:  # the capture cut the frame inside the payload: "short"
+                truncated = True
+            else:  # the frame is whole: the length is wrong, the payload is what is there
+                overrun = True
+                if rule.overrun_error:  # (tshark: malformed, "Bad length value")
+                    _length_error(
+                        layer,
+                        root,
+                        rule,
+                        f"declared payload end {declared} is past the {size} bytes of the layer",
+                    )
         if pstart < 0:
             pstart = 0
         elif pstart > size:
@@ -373,8 +386,30 @@ class Chain:
                 return None
         if truncated:
             layer.note = "payload truncated: declared end beyond the captured bytes"
+        elif overrun and layer.note is None:
+            layer.note = f"declared payload end {declared} is past the {size} bytes of the layer"
         base = layer.offset
-        return nxt, base + pstart, base + pend, truncated
+        bounded = declared is not None and declared <= size
+        return nxt, base + pstart, base + pend, truncated, bounded
+
+
+def _length_error(layer: Layer, root: Any, rule: PayloadRule, message: str) -> None:
+    """Make a wrong payload length (the rule's ``end``/``length`` field) the layer's error,
+    located at that field (the layer keeps its decode error if it has one)."""
+    if layer._error is not None:
+        return
+    key = rule.end or rule.length or rule.field or "payload"
+    meta = type_info(layer.cls).by_attr.get(key)
+    offset = layer.offset
+    try:
+        span = root._pkt_span(key)
+    except Exception:  # a value instance (`payload_end`) or a class without spans
+        span = None
+    if span is not None:
+        offset += int(span[0])
+    layer._error = DecodeError(
+        message, offset=offset, field_path=f"{layer.path}.{meta.id if meta else key}"
+    )
 
 
 def _plain(v: Any) -> Any:
@@ -409,7 +444,8 @@ def decode(
     first layer, ``-pktscope-payload`` hints and ``decode_as`` rules the following ones.
 
     With ``linktype`` (a DLT number) the first spec is the bundled one for that link type.
-    Layers are decoded lazily, when a lookup needs them.
+    Layers are decoded lazily, when a lookup needs them. ``buf`` is copied: ``Field.set``
+    writes into the packet's own ``pkt.buffer``, never into the caller's bytearray.
     """
     buffer = bytearray(buf)
     dirs = tuple(spec_dirs)

@@ -118,6 +118,10 @@ def encode_value(
         return _write_bits(current, start, bit_offset, bit_size, ival, meta.bit_endian or "be")
     if t in ("bytes", "str", "strz"):
         data = _as_bytes(value, meta, path)
+        if t == "strz" and len(data) < len(current):
+            # a sized strz ends at its terminator: a shorter text is written with it, the
+            # rest of the slot zero-filled (what reading it back ignores)
+            data = data.ljust(len(current), b"\0")
         return _check_len(data, current, path)
     raise FieldError(f"cannot encode a value of type {t or 'unknown'}", path=path)
 

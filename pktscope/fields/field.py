@@ -14,6 +14,7 @@ None; ``raw``/``hex`` on them raise :class:`~pktscope.fields.encode.FieldError`.
 from __future__ import annotations
 
 import contextlib
+import enum
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
@@ -164,6 +165,26 @@ class Field:
         self._fresh()
         return display_of(self._value, self.meta, enum_names=False)
 
+    def source(self) -> Field | None:
+        """The field a value instance takes its value from, as its ``-pktscope-bytes`` hint
+        names it (the first of its paths that is present and holds the same value), or None.
+        Such an instance has that field's bytes: ``eth.ether_type`` is the type field after the
+        tags, or the SNAP protocol id."""
+        meta = self.meta
+        if meta is None or meta.kind != "value" or self.parent is None or self.index is not None:
+            return None
+        paths = meta.hints.get("bytes")
+        if not paths:
+            return None
+        from pktscope.fields.lookup import resolve_relative  # noqa: PLC0415 - lookup imports us
+
+        want = _plain_value(self.value)
+        for path in [paths] if isinstance(paths, str) else paths:
+            found = resolve_relative(self.parent, str(path))
+            if found is not None and _plain_value(found.value) == want:
+                return found
+        return None
+
     # -- span -----------------------------------------------------------------------------------
     def _get_span(self) -> Span | None:
         if self._gen != self._pkt._generation:
@@ -185,11 +206,13 @@ class Field:
         if meta is None:
             return None
         span: Any = None
-        if meta.kind != "value":  # a value instance has no span (docs/spans.md)
-            try:
-                span = owner._pkt_span(meta.attr, self.index)
-            except Exception:  # a stand-in or foreign class without spans
-                span = None
+        if meta.kind == "value":  # a value instance has no span (docs/spans.md) ...
+            source = self.source()  # ... unless it names the field it comes from
+            return None if source is None else source._get_span()
+        try:
+            span = owner._pkt_span(meta.attr, self.index)
+        except Exception:  # a stand-in or foreign class without spans
+            span = None
         if span is None:
             v = self._value
             if is_struct(v):
@@ -278,9 +301,11 @@ class Field:
     # -- bytes ----------------------------------------------------------------------------------
     @property
     def raw(self) -> memoryview:
-        """Zero-copy view of the field's bytes in ``pkt.buffer`` (writes go to the packet)."""
+        """Zero-copy, read-only view of the field's bytes in ``pkt.buffer``. Write with
+        :meth:`set` or :meth:`blit`, which decode the packet again (a write through a view
+        would leave every decoded value stale)."""
         start, end = self._byte_span()
-        return memoryview(self._pkt.buffer)[start:end]
+        return memoryview(self._pkt.buffer)[start:end].toreadonly()
 
     def copy(self) -> bytes:
         """The field's bytes, copied."""
@@ -314,9 +339,17 @@ class Field:
         """Encode ``value`` with the field's type into ``pkt.buffer`` in place, then re-decode.
 
         Refuses (:class:`FieldError`) computed, variable-size, ``process:``-ed fields, whole
-        arrays, out-of-range values and wrong lengths; nothing outside the span changes.
+        arrays, out-of-range values and wrong lengths; nothing outside the span changes. A
+        value instance with a :meth:`source` field sets that field.
         """
         self._fresh()
+        source = self.source()
+        if source is not None:  # a value instance with the bytes of the field it comes from
+            source.set(value)
+            self._path = self.path
+            with contextlib.suppress(KeyError, PktscopeError):
+                self._fresh()
+            return
         reason = writable_reason(self.meta, whole_array=self.is_array, transformed=self.transformed)
         if reason is not None:
             raise FieldError(f"cannot set: field {reason}", path=self.path)
@@ -346,8 +379,18 @@ class Field:
         self._write(start, end, data)
 
     def blit(self, src: bytes | bytearray | memoryview) -> None:
-        """Copy ``src`` (exactly the field's size) over the field's bytes, then re-decode."""
+        """Copy ``src`` (exactly the field's size) over the field's bytes, then re-decode.
+
+        A bit field shares its bytes with its neighbours: :meth:`set` writes its bits alone,
+        so ``blit`` refuses one that does not fill whole bytes."""
         start, end = self._byte_span()
+        bits = self.bit_size
+        if bits is not None and (bits % 8 or (self.bit_offset or 0) % 8):
+            raise FieldError(
+                f"blit() copies whole bytes; this bit field holds {bits} bit"
+                f"{'' if bits == 1 else 's'} of them: use set()",
+                path=self.path,
+            )
         if not isinstance(src, bytes | bytearray | memoryview):
             raise FieldError(
                 f"blit() copies raw bytes: give bytes, not {type(src).__name__}", path=self.path
@@ -407,6 +450,10 @@ class Field:
         return field_html(self)
 
 
+def _plain_value(v: Any) -> Any:
+    return v.value if isinstance(v, enum.Enum) else v
+
+
 _VALUE_ATTR: dict[type, str | None] = {}
 
 
@@ -442,6 +489,66 @@ def _partial_tail_end(items: Any, layer: Layer, end: int) -> int:
     return end if tail is None else tail[1] - layer.offset
 
 
+def _partial_end(obj: Any, start: int) -> int:
+    """Where the reads of a partial object (``_pkt_end`` None) that starts at ``start`` got to:
+    its own span records and, within them, the partial child it was reading when it failed."""
+    end = start
+    own = _records_end(obj)
+    if own is not None:
+        end = max(end, start + own - obj._pkt_start)
+    child = _partial_child(obj)
+    if child is not None:
+        try:
+            span = child._pkt_span_self()
+        except Exception:
+            span = None
+        if span is not None and span[1] is None and span[0] >= start:
+            end = max(end, _partial_end(child, span[0]))
+    return end
+
+
+def _partial_child(obj: Any) -> Any:
+    """The last seq field of ``obj`` holding a partial object (the element of an array)."""
+    found = None
+    for attr, *_ in getattr(obj, "_PKT_SEQ", ()):
+        if attr.startswith("_m_"):
+            break  # instances come after the seq fields
+        v = obj.__dict__.get(attr)
+        if type(v) is list:
+            v = v[-1] if v else None
+        if is_struct(v) and getattr(v, "_pkt_end", 0) is None:
+            found = v
+    return found
+
+
+def _records_end(obj: Any) -> int | None:
+    """The furthest end of the span records of ``obj`` in its own stream (``_pkt_s``; see
+    ``compile/runtime.py``), or None when it has none."""
+    recs = getattr(obj, "_pkt_s", None)
+    if not isinstance(recs, dict):
+        return None
+    runs: dict[int, int] = {}
+    for run_no, off, size in getattr(obj, "_PKT_RUNS", {}).values():
+        runs[run_no] = max(runs.get(run_no, 0), off + size)
+    ends = []
+    for key, rec in recs.items():
+        if type(key) is int:  # a fixed run's start (a negative key: a group of bit fields)
+            if key >= 0 and type(rec) is int:
+                ends.append(rec + runs.get(key, 0))
+        elif type(key) is str and key.startswith("@"):
+            continue  # an instance read elsewhere (``pos:``/``io:``)
+        elif type(rec) is tuple and len(rec) == 2:
+            ends.append(rec[1])
+        elif type(rec) is tuple and len(rec) == 3:
+            ends.append((rec[1] + 7) // 8)
+        elif type(rec) is tuple and len(rec) == 4:
+            ends.append(rec[0] + rec[1] * rec[2])
+        elif type(rec) is list and rec:
+            last = rec[-1]
+            ends.append(last[1] if type(last) is tuple and len(last) >= 2 else rec[0])
+    return max(ends) if ends else None
+
+
 def _struct_span(obj: Any, layer: Layer) -> Span | None:
     """Span of a (possibly partial) parsed object from ``_pkt_span_self``."""
     try:
@@ -451,11 +558,13 @@ def _struct_span(obj: Any, layer: Layer) -> Span | None:
     if self_span is None:
         return None
     start, end = self_span[0], self_span[1]
-    if end is None:  # read interrupted: up to the error, within the layer
+    if end is None:  # read interrupted: over what it read, up to the error in its bytes
+        end = _partial_end(obj, start)
         err = layer.error
-        end = start
         if err is not None and err.offset is not None:
-            end = max(start, err.offset - layer.offset)
+            at = err.offset - layer.offset
+            if start <= at <= layer.size:  # (not an error reached through a `pos:` jump)
+                end = max(end, at)
     # a partial object placed by a bad `pos:` may start past the layer's bytes
     start = max(0, min(start, layer.size))
     end = max(start, min(end, layer.size))

@@ -38,6 +38,7 @@ __all__ = [
     "close_matches",
     "iter_matches",
     "parse_path",
+    "resolve_relative",
     "schema_paths",
 ]
 
@@ -187,6 +188,19 @@ def _descend(  # noqa: PLR0917 - private recursion
         return
     child = Field(pkt, layer, field, meta, obj, None, value, None, meta.id)
     yield from _descend(pkt, layer, child, steps, i + 1, errors)
+
+
+def resolve_relative(field: Field, path: str) -> Field | None:
+    """The first field ``path`` (alias syntax: ids, ``[i]``, ``[]``) names below ``field``."""
+    if field.layer is None:
+        return None
+    try:
+        steps = parse_path(path)
+    except FieldNotFound:
+        return None
+    for hit in _descend(field._pkt, field.layer, field, steps, 0, None):
+        return hit
+    return None
 
 
 def _alias(  # noqa: PLR0917 - private recursion

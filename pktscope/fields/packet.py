@@ -14,6 +14,7 @@ Frame properties are reachable both as ``pkt.frame.number`` and as fields ``fram
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from pktscope.fields.lookup import (
     iter_matches,
     layer_field,
     parse_path,
+    path_meta,
+    schema_paths,
 )
 
 __all__ = ["Dissector", "Frame", "Packet"]
@@ -213,7 +216,12 @@ class Packet:
             raise exc from errors[0]
         matches = close_matches(self, path)
         if _INDEXES.sub("", path) in matches:  # a path the spec has, absent from this frame
-            layer = self.layer(steps[0][0])
+            name, index = steps[0]
+            named = [la for la in self.all_layers() if la.name == name]
+            try:  # ``ipv4[1].ttl``: that layer's error, not the first one's
+                layer: Layer | None = named[index or 0]
+            except IndexError:
+                layer = None
             err = layer.error if layer is not None else None
             why = (
                 f"not decoded, the layer stopped at {err}"
@@ -362,7 +370,7 @@ class Packet:
         for p in wanted:
             found = [p] if isinstance(p, Field) else self.get_all(p)
             if not found and not isinstance(p, Field):
-                self._known_layer(p)
+                self._known_path(p)
             for f in found:
                 span = f._get_span()
                 if span is not None:
@@ -373,20 +381,26 @@ class Packet:
         file.write(text)
         return None
 
-    def _known_layer(self, path: str) -> None:
-        """Raise FieldNotFound for a path whose layer no spec of this packet or bundle has (a
-        known path absent from this frame is fine: `show -x --field` asks every frame)."""
-        from pktscope.dissect.registry import bundled_ids  # noqa: PLC0415 - cold path
+    def _known_path(self, path: str) -> None:
+        """Raise FieldNotFound for a path no spec of this packet or bundle has (a known path
+        absent from this frame is fine: `show -x --field` asks every frame)."""
+        from pktscope.dissect.registry import bundled_ids, load_spec  # noqa: PLC0415 - cold
 
         layer = parse_path(path)[0][0]
-        if layer == "frame" or layer in {x.name for x in self._iter_layers()}:
+        if layer == "frame":
             return
-        if layer in bundled_ids():
+        cls = next((x.cls for x in self._iter_layers() if x.name == layer), None)
+        if cls is None and layer in bundled_ids():
+            cls = load_spec(layer)
+        plain = _INDEXES.sub("", path)
+        if cls is not None and (plain == layer or path_meta(cls, plain.split(".")[1:])):
             return
+        matches = close_matches(self, path)
+        if cls is not None:  # a layer this frame lacks: close paths of its spec
+            known = schema_paths(cls, layer)
+            matches = difflib.get_close_matches(plain, known, n=5, cutoff=0.6) or matches
         raise FieldNotFound(
-            path,
-            f"no field {path!r} in frame {self.frame.number} ({self.protocols})",
-            close_matches(self, path),
+            path, f"no field {path!r} in frame {self.frame.number} ({self.protocols})", matches
         )
 
     def __repr__(self) -> str:

@@ -247,6 +247,7 @@ class _PktStruct(_KaitaiStruct):
     _PKT_CONTENTS = {}
     _PKT_BITS = {}
     _PKT_SEQ = ()
+    _PKT_EAGER = frozenset()  # instances read with the seq (-pktscope-eager)
     _pkt_s = None
     _pkt_start = None
     _pkt_end = None
@@ -407,9 +408,16 @@ def _pkt_fail(obj, exc, f, p):
             if is_array:
                 if isinstance(cur, list) and (not cur or cur[-1] is not child):
                     cur.append(child)
-            elif cur is None or (cur is _PKT_UNSET and not attr.startswith("_m_")):
+            elif cur is None or (
+                cur is _PKT_UNSET
+                and (
+                    not attr.startswith("_m_")
+                    or (obj._pkt_end is None and attr[3:] in obj._PKT_EAGER)
+                )
+            ):
                 # (an instance that failed is not cached as its partial object: every
-                # access raises the same error again)
+                # access raises the same error again; an eager one failed with its object's
+                # read, which keeps what was decoded, as a seq field does)
                 setattr(obj, attr, child)
     trail.append((obj, f, p))
     if obj._parent is None or obj._pkt_end is not None:
@@ -546,7 +554,17 @@ def _pkt_translate(exc, trail):
     kw = dict(offset=offset, field_path=".".join(parts), spec_path=spec_path, partial=trail[-1][0])
     msg = str(orig)
     if isinstance(orig, EOFError):
-        if isinstance(need, int) and isinstance(have, int):
+        term = getattr(orig, "term", None)
+        if isinstance(term, bytes) and isinstance(p, int):  # a terminated read ran out
+            try:
+                have = _pkt_iosize(inner) - p
+            except Exception:
+                have = None
+            need = None
+            msg = "no terminator %s before the end" % (term.hex() or "''")
+            if isinstance(have, int):
+                msg += " (%d byte%s searched)" % (have, "" if have == 1 else "s")
+        elif isinstance(need, int) and isinstance(have, int):
             msg = "need %d byte%s, %d available" % (need, "" if need == 1 else "s", have)
         new = _errors.TruncatedError(msg, needed=need, available=have, **kw)
     else:

@@ -421,7 +421,7 @@ class Dhcp(_PktStruct):
             "repeat": None,
             "enum": None,
             "process": False,
-            "hints": {},
+            "hints": {"eager": True},
         },
         "sname_options": {
             "id": "sname_options",
@@ -432,7 +432,7 @@ class Dhcp(_PktStruct):
             "repeat": None,
             "enum": None,
             "process": False,
-            "hints": {},
+            "hints": {"eager": True},
         },
     }
     _PKT_HINTS = {
@@ -505,6 +505,7 @@ class Dhcp(_PktStruct):
         ("_m_file_options", "file_options", False, "/instances/file_options", None),
         ("_m_sname_options", "sname_options", False, "/instances/sname_options", None),
     )
+    _PKT_EAGER = frozenset(["file_options", "sname_options"])
     _m_is_dhcp = _PKT_UNSET
     _m_client_hw_addr = _PKT_UNSET
     _m_overload = _PKT_UNSET
@@ -595,6 +596,10 @@ class Dhcp(_PktStruct):
             _e = _p + _n
             _s["padding"] = (_p, _e)
             _p = _e
+            _f = 20
+            self.file_options  # -pktscope-eager: read with the seq
+            _f = 21
+            self.sname_options  # -pktscope-eager: read with the seq
         except Exception as _x:
             _pkt_fail(self, _x, _f, _p)
             raise
@@ -666,6 +671,10 @@ class Dhcp(_PktStruct):
             _e = _p + _n
             _s["padding"] = (_p, _e)
             _p = _e
+            _f = 20
+            self.file_options  # -pktscope-eager: read with the seq
+            _f = 21
+            self.sname_options  # -pktscope-eager: read with the seq
         except Exception as _x:
             _pkt_fail(self, _x, _f, _p)
             raise

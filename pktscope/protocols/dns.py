@@ -1339,7 +1339,7 @@ class Dns(_PktStruct):
                 "repeat": None,
                 "enum": None,
                 "process": False,
-                "hints": {},
+                "hints": {"eager": True},
             },
             "suffix": {
                 "id": "suffix",
@@ -1383,6 +1383,7 @@ class Dns(_PktStruct):
             ("_m_suffix", "suffix", False, "/types/label/instances/suffix", None),
             ("_m_text_so_far", "text_so_far", False, "/types/label/instances/text_so_far", None),
         )
+        _PKT_EAGER = frozenset(["target"])
         _m_is_pointer = _PKT_UNSET
         _m_is_end = _PKT_UNSET
         _m_pointer_offset = _PKT_UNSET
@@ -1451,6 +1452,8 @@ class Dns(_PktStruct):
                     _p = _e
                 else:
                     self.value = None
+                _f = 6
+                self.target  # -pktscope-eager: read with the seq
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise
@@ -1488,6 +1491,8 @@ class Dns(_PktStruct):
                     _p = _e
                 else:
                     self.value = None
+                _f = 6
+                self.target  # -pktscope-eager: read with the seq
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise

@@ -175,7 +175,9 @@ class Eth(_PktStruct):
             "repeat": None,
             "enum": None,
             "process": False,
-            "hints": {},
+            "hints": {
+                "bytes": ["llc.snap.protocol_id", "vlan[-1].type_or_length", "type_or_length"]
+            },
         },
         "payload_end": {
             "id": "payload_end",
@@ -193,6 +195,7 @@ class Eth(_PktStruct):
         "payload": {
             "field": "body",
             "end": "payload_end",
+            "overrun": "error",
             "next-on": ["ether_type"],
             "next": {"2048": "ipv4", "2054": "arp", "34525": "ipv6"},
         },

@@ -92,6 +92,7 @@ class Ipv4(_PktStruct):
         "flag_df",
         "flag_mf",
         "is_first_fragment",
+        "decodes_payload",
         "payload_length",
         "payload_end",
     ]
@@ -320,6 +321,17 @@ class Ipv4(_PktStruct):
             "process": False,
             "hints": {},
         },
+        "decodes_payload": {
+            "id": "decodes_payload",
+            "spec_path": "/instances/decodes_payload",
+            "kind": "value",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
         "payload_length": {
             "id": "payload_length",
             "spec_path": "/instances/payload_length",
@@ -347,7 +359,7 @@ class Ipv4(_PktStruct):
         "payload": {
             "field": "body",
             "end": "payload_end",
-            "when": "is_first_fragment",
+            "when": "decodes_payload",
             "next-on": ["protocol"],
             "next": {"1": "icmp", "6": "tcp", "17": "udp", "58": "icmpv6"},
         }
@@ -401,6 +413,7 @@ class Ipv4(_PktStruct):
         ("_m_flag_df", "flag_df", False, "/instances/flag_df", None),
         ("_m_flag_mf", "flag_mf", False, "/instances/flag_mf", None),
         ("_m_is_first_fragment", "is_first_fragment", False, "/instances/is_first_fragment", None),
+        ("_m_decodes_payload", "decodes_payload", False, "/instances/decodes_payload", None),
         ("_m_payload_length", "payload_length", False, "/instances/payload_length", None),
         ("_m_payload_end", "payload_end", False, "/instances/payload_end", None),
     )
@@ -408,6 +421,7 @@ class Ipv4(_PktStruct):
     _m_flag_df = _PKT_UNSET
     _m_flag_mf = _PKT_UNSET
     _m_is_first_fragment = _PKT_UNSET
+    _m_decodes_payload = _PKT_UNSET
     _m_payload_length = _PKT_UNSET
     _m_payload_end = _PKT_UNSET
     _pkt_root_ok = True  # from_bytes reads from the buffer
@@ -713,6 +727,23 @@ class Ipv4(_PktStruct):
         return _v
 
     @property
+    def decodes_payload(self):
+        """The chain decodes the payload: the first fragment of a datagram whose header is IPv4
+        with a valid length. Below 5 words (20 bytes) the payload's start is unknown; tshark
+        stops there too ("Bogus IP header length"), without calling the frame malformed."""
+        _v = self._m_decodes_payload
+        if _v is not _PKT_UNSET:
+            return _v
+        try:
+            self._m_decodes_payload = _v = (self.is_first_fragment and (self.ihl >= 5)) and (
+                self.version == 4
+            )
+        except Exception as _x:
+            _pkt_fail(self, _x, 19, None)
+            raise
+        return _v
+
+    @property
     def payload_length(self):
         """Declared payload length (negative when total_length is bogus)."""
         _v = self._m_payload_length
@@ -721,7 +752,7 @@ class Ipv4(_PktStruct):
         try:
             self._m_payload_length = _v = self.total_length - (self.ihl * 4)
         except Exception as _x:
-            _pkt_fail(self, _x, 19, None)
+            _pkt_fail(self, _x, 20, None)
             raise
         return _v
 
@@ -738,7 +769,7 @@ class Ipv4(_PktStruct):
                 _pkt_iosize(self) if (self.total_length == 0) else self.total_length
             )
         except Exception as _x:
-            _pkt_fail(self, _x, 20, None)
+            _pkt_fail(self, _x, 21, None)
             raise
         return _v
 

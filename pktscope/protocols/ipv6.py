@@ -82,7 +82,13 @@ class Ipv6(_PktStruct):
         "ext_headers",
         "body",
     ]
-    _PKT_INSTANCES = ["has_ext", "payload_protocol", "is_first_fragment", "payload_end"]
+    _PKT_INSTANCES = [
+        "has_ext",
+        "payload_protocol",
+        "is_first_fragment",
+        "decodes_payload",
+        "payload_end",
+    ]
     _PKT_FIELDS = {
         "version": {
             "id": "version",
@@ -234,6 +240,17 @@ class Ipv6(_PktStruct):
             "process": False,
             "hints": {},
         },
+        "decodes_payload": {
+            "id": "decodes_payload",
+            "spec_path": "/instances/decodes_payload",
+            "kind": "value",
+            "type": None,
+            "size": None,
+            "repeat": None,
+            "enum": None,
+            "process": False,
+            "hints": {},
+        },
         "payload_end": {
             "id": "payload_end",
             "spec_path": "/instances/payload_end",
@@ -250,7 +267,7 @@ class Ipv6(_PktStruct):
         "payload": {
             "field": "body",
             "end": "payload_end",
-            "when": "is_first_fragment",
+            "when": "decodes_payload",
             "next-on": ["payload_protocol"],
             "next": {
                 "1": "icmp",
@@ -296,11 +313,13 @@ class Ipv6(_PktStruct):
         ("_m_has_ext", "has_ext", False, "/instances/has_ext", None),
         ("_m_payload_protocol", "payload_protocol", False, "/instances/payload_protocol", None),
         ("_m_is_first_fragment", "is_first_fragment", False, "/instances/is_first_fragment", None),
+        ("_m_decodes_payload", "decodes_payload", False, "/instances/decodes_payload", None),
         ("_m_payload_end", "payload_end", False, "/instances/payload_end", None),
     )
     _m_has_ext = _PKT_UNSET
     _m_payload_protocol = _PKT_UNSET
     _m_is_first_fragment = _PKT_UNSET
+    _m_decodes_payload = _PKT_UNSET
     _m_payload_end = _PKT_UNSET
     _pkt_root_ok = True  # from_bytes reads from the buffer
 
@@ -543,6 +562,19 @@ class Ipv6(_PktStruct):
         return _v
 
     @property
+    def decodes_payload(self):
+        """The chain decodes the payload (not a later fragment, not a header of another version)."""
+        _v = self._m_decodes_payload
+        if _v is not _PKT_UNSET:
+            return _v
+        try:
+            self._m_decodes_payload = _v = self.is_first_fragment and (self.version == 6)
+        except Exception as _x:
+            _pkt_fail(self, _x, 13, None)
+            raise
+        return _v
+
+    @property
     def payload_end(self):
         """Declared end of the payload in this layer's bytes."""
         _v = self._m_payload_end
@@ -551,7 +583,7 @@ class Ipv6(_PktStruct):
         try:
             self._m_payload_end = _v = 40 + self.payload_length
         except Exception as _x:
-            _pkt_fail(self, _x, 13, None)
+            _pkt_fail(self, _x, 14, None)
             raise
         return _v
 

@@ -124,6 +124,7 @@ class Udp(_PktStruct):
         "payload": {
             "field": "body",
             "end": "length",
+            "overrun": "error",
             "next-on": ["dst_port", "src_port"],
             "next": {"53": "dns", "67": "dhcp", "68": "dhcp"},
         }

@@ -24,10 +24,10 @@ __all__ = ["check_hints"]
 PREFIX = "-pktscope-"
 TYPE_KEYS = ("aliases", "layer", "linktypes", "payload", "value")  # beside `seq` (root: or meta)
 ROOT_ONLY = ("aliases", "layer", "linktypes", "payload")
-FIELD_KEYS = ("display",)  # on a seq field or an instance
+FIELD_KEYS = ("bytes", "display", "eager")  # on a seq field or an instance (see field())
 DISPLAYS = ("mac", "ipv4", "ipv6", "hex", "text")
 PAYLOAD_NAMES = ("field", "offset", "end", "length", "when")  # each names a field or instance
-PAYLOAD_KEYS = (*PAYLOAD_NAMES, "next-on", "next_on", "next", "default", "quoted")
+PAYLOAD_KEYS = (*PAYLOAD_NAMES, "next-on", "next_on", "next", "default", "quoted", "overrun")
 
 
 def check_hints(report: Report, data: Any) -> None:
@@ -71,22 +71,33 @@ class _HintChecker:
         seq = t.get("seq")
         for i, a in enumerate(seq if isinstance(seq, list) else []):
             if isinstance(a, dict):
-                self.field(a, f"{path}/seq/{i}")
+                self.field(a, f"{path}/seq/{i}", instance=False)
         insts = t.get("instances")
         for iname, a in (insts if isinstance(insts, dict) else {}).items():
             if isinstance(a, dict):
-                self.field(a, f"{path}/instances/{iname}")
+                self.field(a, f"{path}/instances/{iname}", instance=True)
         types = t.get("types")
         for tname, sub in (types if isinstance(types, dict) else {}).items():
             if isinstance(sub, dict):
                 self.type_def(sub, f"{path}/types/{tname}", root=False)
 
-    def field(self, a: dict[Any, Any], path: str) -> None:
+    def field(self, a: dict[Any, Any], path: str, *, instance: bool) -> None:
         for key, name, kpath, value in _own_keys(a, path):
             if name in TYPE_KEYS:
                 self.err(f"{key} belongs on a type (beside its `seq`), not on a field", kpath)
             elif name not in FIELD_KEYS:
                 self.err(_unknown(name, FIELD_KEYS, "on a field"), kpath)
+            elif name == "bytes":
+                paths = [value] if isinstance(value, str) else value
+                if not instance or "value" not in a:
+                    self.err(f"{key} belongs on a value instance (a read field has bytes)", kpath)
+                elif not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+                    self.err(f"{key} must be a path or a list of paths (alias syntax)", kpath)
+            elif name == "eager":
+                if not instance:
+                    self.err(f"{key} belongs on an instance (a seq field is always read)", kpath)
+                elif value is not True:
+                    self.err(f"{key} must be true (leave it out for a lazy instance)", kpath)
             elif value not in DISPLAYS:
                 self.err(f"{key} must be one of {', '.join(DISPLAYS)}, not {value!r}", kpath)
 
@@ -128,6 +139,8 @@ class _HintChecker:
                 self.err("payload default must be a spec name", kpath)
             elif key == "quoted" and not isinstance(value, bool):
                 self.err("payload quoted must be true or false", kpath)
+            elif key == "overrun" and value not in ("error", "note"):
+                self.err("payload overrun must be error or note", kpath)
         if "field" not in v and "offset" not in v:
             self.err("-pktscope-payload needs `field` or `offset`: where the payload starts", path)
 

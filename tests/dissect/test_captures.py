@@ -138,15 +138,17 @@ def test_malformed_and_truncated_like_tshark(path: Path) -> None:
 
 
 def test_truncated_by_declared_length() -> None:
-    """IPv4 total length beyond the captured bytes: the payload is what is there, marked."""
+    """IPv4 total length beyond the bytes of a whole frame: the payload is what is there, the
+    length noted (tshark: "IPv4 total length exceeds packet length", not malformed); it is
+    not truncated, since the capture cut nothing."""
     pkt = pktscope.open_capture(CAPTURES / "tcpdump__ipv4_invalid_total_length.pcap")[0]
     ipv4 = pkt.layer("ipv4")
     udp = pkt.layer("udp")
     assert ipv4 is not None and udp is not None
     assert pkt["ipv4.total_length"].value > len(pkt.buffer) - ipv4.offset
-    assert udp.truncated and udp.end == len(pkt.buffer)
+    assert not udp.truncated and udp.end == len(pkt.buffer)
     assert not pkt.truncated and not pkt.malformed  # the capture did not cut it (tshark too)
-    assert ipv4.note is not None and "truncated" in ipv4.note
+    assert ipv4.note is not None and "is past the" in ipv4.note
 
 
 DNS = [p for p in ALL if "dns" in p.name]

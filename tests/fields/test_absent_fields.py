@@ -57,16 +57,39 @@ def test_array_span_covers_its_cut_last_element(cls: type) -> None:
     assert (items.offset, items.end) == (3, 7)
 
 
-def test_failed_instance_fails_every_time() -> None:
-    # DHCP options overloaded into `sname`, the first with a length past its 64 bytes: the
-    # instance failed once, then was cached as its partial object and looked absent or empty
+def test_failed_eager_instance_is_the_layers_error() -> None:
+    # DHCP options overloaded into `sname` (an eager instance, read with the seq), the first
+    # with a length past its 64 bytes: the layer failed there, as tshark's dissector does
+    # (malformed), and keeps what it read, every time it is asked
     captures = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
     raw = bytearray(
         pktscope.open_capture(captures / "wswiki__PRIV_bootp-both_overload.pcap")[0].buffer
     )
     raw[87] = 200
     pkt = pktscope.decode(bytes(raw))
-    for path in ("dhcp.sname_options.options[0].body", "dhcp.sname_options.options[0].body",
-                 "dhcp.sname_options"):  # fmt: skip
-        with pytest.raises(KeyError, match=r"did not decode: .* need 200 bytes, 62 available"):
+    assert pkt.malformed
+    (err,) = pkt.errors
+    assert err.field_path == "dhcp.sname_options.options[0].body"
+    assert "need 200 bytes, 62 available" in str(err)
+    for _ in range(2):
+        with pytest.raises(KeyError, match=r"not decoded, the layer stopped at .*need 200 bytes"):
+            pkt["dhcp.sname_options.options[0].body"]
+        assert pkt["dhcp.sname_options.options[0].length"].value == 200
+        area = pkt["dhcp.sname_options"]
+        assert (area.offset, area.size) == (pkt["dhcp.sname"].offset, 2)
+    assert pkt["dhcp.options.code"].value  # the seq before it is whole
+
+
+def test_field_of_a_later_layer_that_stopped_names_its_error() -> None:
+    # an ICMP error quotes an IPv4 header, cut here inside it: `ipv4[1].ttl` said "absent"
+    # (the first ipv4 layer's error was looked up, and it had none)
+    captures = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
+    frame = bytes(pktscope.open_capture(captures / "pcpp__IcmpPackets.pcap")[12].buffer)
+    pkt = pktscope.decode(frame[:50])
+    for path in ("ipv4[1].ttl", "ipv4[-1].ttl"):
+        with pytest.raises(
+            KeyError, match=r"not decoded, the layer stopped at ipv4\[1\]\.ttl"
+        ) as info:
             pkt[path]
+        assert info.value.error is pkt.layer("ipv4", 1).error  # type: ignore[attr-defined]
+    assert pkt["ipv4[0].ttl"].value == pkt["ipv4.ttl"].value

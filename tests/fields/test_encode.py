@@ -45,6 +45,10 @@ def meta(t: str, **kw: object) -> FieldMeta:
         ("bytes", {"size": 16, "hints": {"display": "ipv6"}}, "::1", "00" * 16, "00" * 15 + "01"),
         ("u4be", {"endian": "be", "hints": {"display": "ipv4"}}, "1.2.3.4", "00" * 4, "01020304"),
         ("str", {"size": 2, "encoding": "ASCII"}, "hi", "0000", "6869"),
+        # a sized strz ends at its terminator: a shorter text round-trips, zero-filled
+        ("strz", {"size": 6, "encoding": "ASCII"}, "hi", "686900000000", "686900000000"),
+        ("strz", {"size": 6, "encoding": "ASCII"}, "abcdef", "00" * 6, "616263646566"),
+        ("strz", {"size": 4, "encoding": "UTF-16LE"}, "z", "00" * 4, "7a000000"),
     ],
 )
 def test_encode(t: str, kw: dict[str, object], value: object, current: str, expected: str) -> None:

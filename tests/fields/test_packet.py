@@ -145,18 +145,24 @@ def test_set_roundtrip_and_redecode() -> None:
         pkt["frame.len"].set(1)
 
 
-def test_truncated_layer_keeps_partial() -> None:
+@pytest.mark.parametrize("captured_short", [True, False])
+def test_truncated_layer_keeps_partial(captured_short: bool) -> None:
+    from pktscope.dissect.chain import Chain
+    from pktscope.fields.packet import Frame, Packet
+
     short = FRAME[:16]  # cuts the second item
-    pkt = decode(short, Outer)
+    frame_len = len(FRAME) if captured_short else len(short)
+    pkt = Packet(bytearray(short), Frame(1, len=frame_len, cap_len=16), Chain(Outer))
     assert pkt.protocols == "t_outer:t_inner"
     inner = pkt.layer("t_inner")
     assert inner is not None and isinstance(inner.error, TruncatedError)
     assert inner.error.offset == 16 and inner.error.field_path == "t_inner.length"
     assert pkt["t_inner.items[0].code"].value == 1
     assert pkt["t_inner.items[1].code"].value == 2
-    # the bytes were cut (total says 20, 16 are there): truncated, not malformed
-    assert inner.truncated and not pkt.malformed
-    assert not pkt.truncated  # frame.truncated is the capture's cut (cap_len < len) only
+    # total says 20, 16 are there: cut by the capture, the layer is truncated (tshark's
+    # "short"); in a whole frame the length is wrong and the layer malformed (as tshark)
+    assert inner.truncated is captured_short and pkt.malformed is not captured_short
+    assert pkt.truncated is captured_short  # frame.truncated: the capture's cut only
     assert isinstance(pkt.errors[0], DecodeError)
     assert pkt["frame.errors"].value == ["t_inner.length @ 0x0010: need 1 bytes, 0 available"]
     assert pkt.layers[0].note is not None

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pktscope
 from pktscope.errors import PktscopeError
-from pktscope.fields.encode import writable_reason
+from pktscope.fields.encode import FieldError, writable_reason
 
 CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
 FRAMES = [
@@ -130,5 +131,14 @@ def test_blit_copies_exact_bytes(frame: bytes, data: st.DataObject) -> None:
     assert f.size is not None and f.offset is not None
     src = data.draw(st.binary(min_size=f.size, max_size=f.size))
     start = f.offset
+    before = bytes(pkt.buffer)
+    if f.bit_size is not None and (f.bit_size % 8 or (f.bit_offset or 0) % 8):
+        # a bit field shares its bytes with its neighbours: blit refuses, nothing changes
+        with pytest.raises(FieldError, match="use set"):
+            f.blit(src)
+        assert bytes(pkt.buffer) == before
+        return
     f.blit(src)
     assert bytes(pkt.buffer[start : start + len(src)]) == src
+    assert bytes(pkt.buffer[:start]) == before[:start]
+    assert bytes(pkt.buffer[start + len(src) :]) == before[start + len(src) :]

@@ -5,7 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 import pktscope
+from pktscope.fields.encode import FieldError
+from pktscope.fields.lookup import FieldNotFound
 from pktscope.render.hexdump import render_hexdump
 
 CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
@@ -46,6 +50,39 @@ def test_packet_hexdump_highlights_field() -> None:
     out = io.StringIO()
     assert pkt.hexdump(highlight=["ipv4.version"], file=out, fmt="canonical") is None
     assert "ipv4.version" in out.getvalue()
+
+
+def test_highlight_of_a_path_no_spec_has_is_refused() -> None:
+    # a typo was silently ignored (the dump came out plain); a known path absent from this
+    # frame is still fine (`show -x --field` asks every frame), however deep it goes
+    pkt = dhcp()
+    with pytest.raises(FieldNotFound, match=r"did you mean: dhcp\.chaddr"):
+        pkt.hexdump(highlight="dhcp.chadr")
+    with pytest.raises(FieldNotFound, match=r"did you mean: dns\.queries"):
+        pkt.hexdump(highlight="dns.querys")  # a layer this frame lacks: its spec's paths
+    plain = pkt.hexdump()
+    assert pkt.hexdump(highlight="dns.answers.name.labels.target.labels.value") == plain
+    assert pkt.hexdump(highlight="dhcp.message_type") != plain  # an alias
+
+
+def test_raw_is_a_read_only_view() -> None:
+    # a write through the view left every decoded value stale; set()/blit() decode again
+    pkt = dhcp()
+    f = pkt["ipv4.ttl"]
+    assert bytes(f.raw) == bytes(pkt.buffer[f.offset : f.end])
+    with pytest.raises(TypeError):
+        f.raw[0] = 7
+    f.blit(b"\x07")
+    assert pkt["ipv4.ttl"].value == 7
+
+
+def test_blit_refuses_a_bit_field_sharing_its_byte() -> None:
+    pkt = dhcp()
+    with pytest.raises(FieldError, match=r"4 bits of them: use set\(\)"):
+        pkt["ipv4.ihl"].blit(b"\x60")
+    assert (pkt["ipv4.version"].value, pkt["ipv4.ihl"].value) == (4, 5)
+    pkt["ipv4.dscp"].set(46)  # set writes its own bits alone
+    assert (pkt["ipv4.dscp"].value, pkt["ipv4.ecn"].value, pkt["ipv4.ihl"].value) == (46, 0, 5)
 
 
 def test_metadata() -> None:

@@ -29,7 +29,8 @@ def test_text_tree_lines() -> None:
     assert "  options: 5 items  @282+25" in lines
     assert "    [0]  @282+3" in lines
     assert "      code: dhcp_message_type (53)  @282+1" in lines
-    assert "  [ether_type]: 2048" in lines
+    assert "  [ether_type]: 2048  @12+2" in lines  # a value instance with its source's bytes
+    assert "  [is_8023]: false" in lines
     assert text.endswith("\n")
 
 

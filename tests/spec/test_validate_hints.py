@@ -102,3 +102,29 @@ def test_good_hints_pass() -> None:
 def test_hint_error_is_located() -> None:
     (err,) = check_spec("meta: {id: p}\nseq:\n  - id: a\n    size: 4\n    -pktscope-display: x\n")
     assert (err.line, err.col, err.spec_path) == (5, 5, "/seq/0/-pktscope-display")
+
+
+def test_eager_belongs_on_an_instance_and_is_true() -> None:
+    assert _messages("", ", -pktscope-eager: true") == [
+        "-pktscope-eager belongs on an instance (a seq field is always read)"
+    ]
+    lazy = BASE.replace("twice: {value: kind * 2}", "twice: {value: kind * 2, -pktscope-eager: 1}")
+    assert [e.message for e in check_spec(lazy)] == [
+        "-pktscope-eager must be true (leave it out for a lazy instance)"
+    ]
+    eager = BASE.replace(
+        "twice: {value: kind * 2}", "twice: {pos: 0, size: 2, -pktscope-eager: true}"
+    )
+    assert check_spec(eager) == []
+
+
+def test_bytes_belongs_on_a_value_instance() -> None:
+    assert _messages("", ", -pktscope-bytes: kind") == [
+        "-pktscope-bytes belongs on a value instance (a read field has bytes)"
+    ]
+    bad = BASE.replace("twice: {value: kind * 2}", "twice: {value: kind * 2, -pktscope-bytes: 3}")
+    assert [e.message for e in check_spec(bad)] == [
+        "-pktscope-bytes must be a path or a list of paths (alias syntax)"
+    ]
+    good = BASE.replace("twice: {value: kind * 2}", "twice: {value: kind, -pktscope-bytes: [kind]}")
+    assert check_spec(good) == []

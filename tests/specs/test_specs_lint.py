@@ -24,7 +24,10 @@ SPEC_PATHS = sorted(SPECS.glob("*.ksy"))
 SPEC_IDS = [p.stem for p in SPEC_PATHS]
 DISPLAY = {"mac", "ipv4", "ipv6", "hex", "text"}
 ROOT_HINTS = {"linktypes", "payload", "aliases", "value"}
-PAYLOAD_KEYS = {"field", "offset", "end", "length", "when", "next-on", "next", "default", "quoted"}
+PAYLOAD_KEYS = {
+    *("field", "offset", "end", "length", "when", "next-on", "next", "default", "quoted"),
+    "overrun",
+}
 
 # DESIGN.md "Field paths" (array steps written without index).
 REQUIRED = {
@@ -130,7 +133,13 @@ def test_spec_docs_and_ids(path: Path) -> None:
     for name, t in type_defs(data).items():
         for aname, a in attrs(t).items():
             for key, value in a.items():
-                if isinstance(key, str) and key.startswith("-pktscope-"):
+                if key == "-pktscope-eager":  # only on instances, only `true`
+                    assert aname in (t.get("instances") or {}), f"{path.stem}.{name}.{aname}"
+                    assert value is True, f"{path.stem}.{name}.{aname}: eager {value}"
+                elif key == "-pktscope-bytes":  # only on value instances: paths
+                    assert "value" in a, f"{path.stem}.{name}.{aname}"
+                    assert isinstance(value, list), f"{path.stem}.{name}.{aname}: bytes {value}"
+                elif isinstance(key, str) and key.startswith("-pktscope-"):
                     assert key == "-pktscope-display", f"{path.stem}.{name}.{aname}: {key}"
                     assert value in DISPLAY, f"{path.stem}.{name}.{aname}: display {value}"
         for key in t:
