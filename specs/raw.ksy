@@ -1,10 +1,12 @@
 meta:
   id: raw
   title: Raw IP (no link-layer header)
-  -pktscope-linktypes: [101, 228, 229]
+  -pktscope-linktypes: [101, 228, 229, 12, 14]
 doc: |
   Packets that begin directly with an IPv4 or IPv6 header. The IP version nibble of the first
-  byte selects the spec; this layer consumes no bytes of its own.
+  byte selects the spec; this layer consumes no bytes of its own. Besides LINKTYPE_RAW (101)
+  and its IPv4/IPv6-only forms (228, 229), files written with the platforms' DLT_RAW value as
+  link type (12; 14 on OpenBSD) are raw IP too, as libpcap and tshark read them.
 doc-ref:
   - https://www.tcpdump.org/linktypes/LINKTYPE_RAW.html
   - RFC 791, RFC 8200

@@ -72,6 +72,7 @@ class RecordFile:
         self._index: FrameIndex | None = None
         self._stream_warning: CaptureError | None = None
         self._stream_format: str | None = None
+        self._stream_reader: CaptureReader | None = None
         if source is not None:
             self._index = FrameIndex(source)
 
@@ -90,14 +91,20 @@ class RecordFile:
         """Decimals of the timestamps' resolution (6 for microseconds, 9 for nanoseconds; a
         pcapng interface's ``if_tsresol``), as tshark prints times; 6 when unknown."""
         index = self._index
-        if index is None:
-            return 6
-        if index.pcap is not None:
-            return 9 if index.pcap.nanosecond else 6
-        section = index.parser.section
+        pcap: Any
+        parser: Any
+        if index is not None:
+            pcap, parser = index.pcap, index.parser
+        else:  # a stream: what its reader has seen (it read the headers before any record)
+            inner = getattr(self._stream_reader, "_inner", None)
+            pcap = getattr(inner, "header", None)
+            parser = getattr(inner, "parser", None)
+        if pcap is not None:
+            return 9 if pcap.nanosecond else 6
+        section = parser.section if parser is not None else None
         if section is None or not 0 <= interface_id < len(section.interfaces):
             return 6
-        resol = section.interfaces[interface_id].tsresol
+        resol = int(section.interfaces[interface_id].tsresol)
         n = resol & 0x7F
         digits = math.ceil(n * math.log10(2)) if resol & 0x80 else n
         return max(0, min(9, digits))
@@ -236,7 +243,7 @@ class RecordFile:
         if stream is None:
             raise CaptureError(f"{self.name}: the stream was already read")
         self._stream = None
-        reader = CaptureReader()
+        reader = self._stream_reader = CaptureReader()
         read = getattr(stream, "read1", stream.read)
         while True:
             try:

@@ -178,6 +178,7 @@ def check_spec_options(args: argparse.Namespace) -> None:
     """Refuse a ``--spec-dir`` that is not a directory and a ``--decode-as`` rule whose
     selector names a field no spec has (``foo.bar==1:dns`` would never match)."""
     from pktscope.dissect.decode_as import parse_rule
+    from pktscope.dissect.registry import find_spec
 
     for d in getattr(args, "spec_dirs", ()) or ():
         if not Path(d).is_dir():
@@ -193,6 +194,10 @@ def check_spec_options(args: argparse.Namespace) -> None:
                 check_paths([f"{layer}.{f}" for f in fields], sources)
             except UsageError as exc:
                 raise UsageError(f"--decode-as {text!r}: {exc}") from None
+        try:  # a spec that does not load would leave every matching payload as data, silently
+            find_spec(rule.spec, tuple(getattr(args, "spec_dirs", ()) or ()))
+        except PktscopeError as exc:
+            raise UsageError(f"--decode-as {text!r}: {exc}") from None
 
 
 def compile_display_filter(text: str | None, sources: Mapping[str, str] | None = None) -> Any:
@@ -401,9 +406,7 @@ def check_filter_values(flt: Any, sources: Mapping[str, str] | None = None) -> N
     from pktscope.filter.parser import Compare
 
     for node in _filter_nodes(flt.node):
-        if not isinstance(node, Compare) or node.literal.quoted:
-            continue
-        if node.op in ("matches", "contains"):
+        if not isinstance(node, Compare) or node.op == "matches":
             continue
         steps = parse_path(node.path)
         cls = _layer_class(steps[0][0], sources)
@@ -413,6 +416,11 @@ def check_filter_values(flt: Any, sources: Mapping[str, str] | None = None) -> N
         owner, meta = found
         lit = node.literal
         text = lit.text
+        problem = _literal_problem(meta, node.op, text, quoted=lit.quoted)
+        if problem is not None:
+            raise FilterError(f"{problem} (for {node.path})", text=flt.text, col=lit.col)
+        if node.op == "contains" or (lit.quoted and meta.enum is None):
+            continue
         if meta.enum is not None:
             try:
                 int(text, 0)
@@ -439,6 +447,56 @@ def check_filter_values(flt: Any, sources: Mapping[str, str] | None = None) -> N
                     text=flt.text,
                     col=lit.col,
                 )
+
+
+def _literal_problem(meta: Any, op: str, text: str, *, quoted: bool) -> str | None:
+    """Why a filter literal can never compare with a field (``meta``), as tshark refuses it:
+    text or a non-integer for an integer field, a number out of its type's range, bytes of
+    another size than a fixed-size byte field's; None when it may."""
+    from pktscope.filter.evaluate import bytes_literal
+
+    t = meta.type or ""
+    width = _int_range(t)
+    if width is not None and meta.display_hint != "ipv4":
+        if op == "contains":
+            return f"contains needs a field of bytes or text; this one is an integer ({t})"
+        if quoted and meta.enum is not None:
+            return None  # a name of its enum, quoted: checked by the caller
+        if quoted:
+            return f"{text!r} is text; the field is an integer ({t})"
+        try:
+            value = int(text, 0)
+        except ValueError:
+            if meta.enum is not None:
+                return None  # a name of its enum: checked by the caller
+            return f"{text!r} is not an integer ({t})"
+        lo, hi = width
+        if not lo <= value <= hi:
+            return f"{text} is out of range for a {t} ({lo}..{hi})"
+        return None
+    if meta.display_hint == "mac" and not quoted:
+        data = bytes_literal(text)
+        if data is None:
+            return f"{text!r} is not a MAC address (bytes such as 00:0b:82:01:fc:42)"
+        if op != "contains" and meta.size is not None and len(data) != meta.size:
+            unit = "byte" if len(data) == 1 else "bytes"
+            return f"{text!r} is {len(data)} {unit}; the field holds {meta.size}"
+    return None
+
+
+def _int_range(t: str) -> tuple[int, int] | None:
+    """``(min, max)`` of an integer type (``u2be``, ``s4``, ``b13``), or None for another."""
+    import re
+
+    m = re.fullmatch(r"([us])([1248])(?:be|le)?|b([0-9]+)", t)
+    if m is None:
+        return None
+    if m.group(3) is not None:
+        return 0, (1 << int(m.group(3))) - 1
+    bits = 8 * int(m.group(2))
+    if m.group(1) == "s":
+        return -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+    return 0, (1 << bits) - 1
 
 
 def _layer_class(layer: str, sources: Mapping[str, str] | None) -> type | None:

@@ -544,6 +544,29 @@ def _pkt_valid_msg(orig):
     return str(orig)
 
 
+def _pkt_jump_past_end(trail, p, orig):
+    """``(offset, (position, size))`` when the innermost read began past the end of its data
+    (a ``pos:`` such as a DNS pointer jumped there): the offset is where the object that
+    jumped starts, the first on the trail whose own reads lie in its data; else None."""
+    have = getattr(orig, "bytes_available", None)
+    if not isinstance(orig, EOFError) or not isinstance(have, int) or have > 0:
+        return None
+    inner = trail[0][0]
+    try:
+        size = _pkt_iosize(inner)
+    except Exception:
+        return None
+    if p <= size:
+        return None
+    for obj, _, q in trail[1:]:
+        try:
+            if isinstance(q, int) and q <= _pkt_iosize(obj) and obj._pkt_start is not None:
+                return _pkt_abs(obj._io, (obj._pkt_start, obj._pkt_start))[0], (p, size)
+        except Exception:
+            return None
+    return None
+
+
 def _pkt_translate(exc, trail):
     try:
         from pktscope import errors as _errors
@@ -570,6 +593,7 @@ def _pkt_translate(exc, trail):
     inner, f, p = trail[0]
     spec_path = inner._PKT_SEQ[f][3] if 0 <= f < len(inner._PKT_SEQ) else ""
     offset = None
+    jumped = None
     need = getattr(orig, "bytes_needed", None)
     have = getattr(orig, "bytes_available", None)
     if isinstance(p, int):
@@ -586,11 +610,17 @@ def _pkt_translate(exc, trail):
                     need, have = size, max(0, avail - off)
                     break
         offset = _pkt_abs(inner._io, (p, p))[0]
+        jump = _pkt_jump_past_end(trail, p, orig)
+        if jump is not None:
+            offset, jumped = jump
     kw = dict(
         offset=offset, field_path=".".join(parts), spec_path=spec_path, partial=trail[-1][0]
     )
     msg = str(orig)
-    if isinstance(orig, EOFError):
+    if jumped is not None:  # (still "truncated": the capture may have cut what it points at)
+        msg = "position %d is past the end of its data (%d bytes)" % jumped
+        new = _errors.TruncatedError(msg, needed=need, available=0, **kw)
+    elif isinstance(orig, EOFError):
         term = getattr(orig, "term", None)
         if isinstance(term, bytes) and isinstance(p, int):  # a terminated read ran out
             try:

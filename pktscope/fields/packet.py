@@ -289,9 +289,11 @@ class Packet:
 
     @property
     def malformed(self) -> bool:
-        """True when any layer failed to decode, except by running out of bytes the capture or
-        a parent's declared length cut off (that is :attr:`truncated`; the error is still in
-        :attr:`errors`)."""
+        """True when any layer failed to decode, except by running out of bytes the capture
+        cut off (that is :attr:`truncated`; the error is still in :attr:`errors`), or when the
+        record says it captured more bytes than the frame had (tshark: malformed too)."""
+        if self.frame.cap_len > self.frame.len:  # (tshark: malformed, too)
+            return True
         return any(layer.malformed for layer in self.all_layers())
 
     @property
@@ -303,8 +305,19 @@ class Packet:
 
     @property
     def errors(self) -> list[DecodeError]:
-        """The decode errors of the layers, in chain order."""
-        return [layer.error for layer in self.all_layers() if layer.error is not None]
+        """The decode errors of the layers, in chain order; first, a capture record whose
+        captured length is more than the frame's length."""
+        errors = [layer.error for layer in self.all_layers() if layer.error is not None]
+        fr = self.frame
+        if fr.cap_len > fr.len:
+            errors.insert(
+                0,
+                DecodeError(
+                    f"captured length {fr.cap_len} is more than the frame length {fr.len}",
+                    field_path="frame.cap_len",
+                ),
+            )
+        return errors
 
     def _frame_field(self, name: str) -> Field | None:
         fr = self.frame

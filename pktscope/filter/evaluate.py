@@ -98,12 +98,8 @@ def _typed(lit: Literal, op: str, source: str) -> _Typed:
         out.as_int = int(out.as_ip)
     elif out.as_ip is not None:
         out.as_bytes = out.as_ip.packed
-    elif _HEX_SEP.fullmatch(t):
-        out.as_bytes = bytes(int(p, 16) for p in re.split(r"[:\-.]", t))
-    elif t.lower().startswith("0x") and _HEX_PLAIN.fullmatch(t[2:]):
-        out.as_bytes = bytes.fromhex(t[2:])
-    elif _HEX_PLAIN.fullmatch(t):
-        out.as_bytes = bytes.fromhex(t)
+    else:
+        out.as_bytes = bytes_literal(t)
     return out
 
 
@@ -138,6 +134,11 @@ def _compare_one(f: Any, op: str, lit: _Typed) -> bool:
     if isinstance(value, str):
         return lit.text in value if op == "contains" else _ORDER[op](value, lit.text)
     if op == "contains":
+        if lit.as_bytes is not None and not isinstance(value, int | float):
+            try:  # a layer or a structure: its bytes (`udp contains 00:01`)
+                return lit.as_bytes in f.copy()
+            except Exception:  # a field without bytes
+                return False
         return lit.text in _display(f)
     if isinstance(value, bool):
         rhs_bool = {"true": True, "1": True, "false": False, "0": False}.get(lit.text.lower())
@@ -173,6 +174,18 @@ def _in_network(value: Any, net: ipaddress.IPv4Network | ipaddress.IPv6Network) 
     except ValueError:
         return False
     return addr.version == net.version and addr in net
+
+
+def bytes_literal(text: str) -> bytes | None:
+    """The bytes an unquoted filter literal spells (``00:0b:82``, ``00-0b``, ``0x000b``,
+    ``000b``), or None."""
+    if _HEX_SEP.fullmatch(text):
+        return bytes(int(p, 16) for p in re.split(r"[:\-.]", text))
+    if text.lower().startswith("0x") and _HEX_PLAIN.fullmatch(text[2:]):
+        return bytes.fromhex(text[2:])
+    if _HEX_PLAIN.fullmatch(text):
+        return bytes.fromhex(text)
+    return None
 
 
 Predicate = Callable[[Any], bool]

@@ -36,13 +36,16 @@ from pktscope.protocols._pkt_runtime import (
     _pkt_enum_of,
     _pkt_show,
     _pkt_valid_msg,
+    _pkt_jump_past_end,
     _pkt_translate,
 )
 
 
 class Raw(_PktStruct):
     """Packets that begin directly with an IPv4 or IPv6 header. The IP version nibble of the first
-    byte selects the spec; this layer consumes no bytes of its own."""
+    byte selects the spec; this layer consumes no bytes of its own. Besides LINKTYPE_RAW (101)
+    and its IPv4/IPv6-only forms (228, 229), files written with the platforms' DLT_RAW value as
+    link type (12; 14 on OpenBSD) are raw IP too, as libpcap and tshark read them."""
 
     SEQ_FIELDS = ["body"]
     _PKT_INSTANCES = ["first_byte", "version"]
@@ -83,7 +86,7 @@ class Raw(_PktStruct):
     }
     _PKT_HINTS = {
         "payload": {"field": "body", "next-on": ["version"], "next": {"4": "ipv4", "6": "ipv6"}},
-        "linktypes": [101, 228, 229],
+        "linktypes": [101, 228, 229, 12, 14],
     }
     _PKT_RUNS = {}
     _PKT_SEQ = (

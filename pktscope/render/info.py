@@ -475,6 +475,8 @@ def _fragment(ip: Any) -> str:
 def _udp(udp: Any) -> str:
     text = f"{_int(_get(udp, 'src_port'))} → {_int(_get(udp, 'dst_port'))}"
     length = _int(_get(udp, "length"))
+    if length is not None and length < 8:  # as packet-udp.c says it
+        return f"{text} [BAD UDP LENGTH {length} < 8]"
     return text if length is None else f"{text} Len={length - 8}"
 
 

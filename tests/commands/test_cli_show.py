@@ -192,3 +192,20 @@ def test_field_without_a_value_of_its_own_shows_its_subtree(
 def test_verbose_tree_shows_an_empty_string(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = _run(capsys, "show", str(CAPTURES / "wswiki__dns.cap"), "-V", "--frame", "1")
     assert '            [suffix]: ""' in out.splitlines()  # the root label of google.com.
+
+
+@pytest.mark.parametrize(
+    "name", ["tcpdump__tcp-handshake-nano.pcap", "tcpdump__icmp-length-zero.pcapng"]
+)
+def test_stdin_shows_the_times_of_the_file(name: str) -> None:
+    # from stdin the times had 6 decimals whatever the capture's clock (9 for a ns pcap)
+    import subprocess
+    import sys
+
+    path = CAPTURES / name
+    argv = [sys.executable, "-m", "pktscope", "show"]
+    data = path.read_bytes()
+    piped = subprocess.run([*argv, "-"], input=data, capture_output=True, timeout=60, check=False)
+    direct = subprocess.run([*argv, str(path)], capture_output=True, timeout=60, check=False)
+    assert piped.returncode == direct.returncode == 0
+    assert piped.stdout == direct.stdout

@@ -51,6 +51,10 @@ def test_decode_as_spec_that_does_not_exist(capsys: pytest.CaptureFixture[str]) 
     )
     assert code == 2
     assert "no spec 'nosuch' in the --spec-dir directories or the bundled specs" in err
+    # without a path naming it, the rule itself is refused (the payloads stayed UDP, silently)
+    code, out, err = _run(capsys, "show", DHCP, "--decode-as", "udp.port==67:nosuch")
+    assert (code, out) == (2, "")
+    assert "--decode-as 'udp.port==67:nosuch': unknown spec 'nosuch'" in err
 
 
 @pytest.mark.parametrize(
@@ -117,6 +121,16 @@ def test_paths_through_a_switch_field(capsys: pytest.CaptureFixture[str]) -> Non
         ("ipv4.src == 1.2.3", "col 13: '1.2.3' is not an IPv4 address or network (for ipv4.src)"),
         ("dhcp.message_type == bogus", "col 22: 'bogus' is no value of dhcp.message_type"),
         ("ipv6.dst == 10.0.0.1", "'10.0.0.1' is not an IPv6 address or network"),
+        # each of these exited 0 with no output (tshark refuses them all)
+        ("eth.src == 00:00", "col 12: '00:00' is 2 bytes; the field holds 6 (for eth.src)"),
+        ("eth.src == 00:00:00:00:00:00:00", "'00:00:00:00:00:00:00' is 7 bytes; the field holds 6"),
+        ("eth.src == nomac", "'nomac' is not a MAC address"),
+        ('dhcp.xid == "abc"', "col 13: 'abc' is text; the field is an integer (u4be)"),
+        ("dhcp.xid == 1e3", "'1e3' is not an integer (u4be)"),
+        ("dhcp.secs > 99999999999999999999", "is out of range for a u2be (0..65535)"),
+        ("ipv4.ihl == 16", "16 is out of range for a b4 (0..15) (for ipv4.ihl)"),
+        ("ipv4.ttl contains 4", "contains needs a field of bytes or text"),
+        ('dhcp.message_type == "bogus"', "'bogus' is no value of dhcp.message_type"),
     ],
 )
 def test_filter_values_a_field_cannot_hold(
@@ -130,3 +144,18 @@ def test_filter_values_a_field_cannot_hold(
 def test_suggestions_keep_the_typed_index(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, "fields", DHCP, "-e", "dhcp.options[2].cod")
     assert code == 2 and "did you mean: dhcp.options[2].code," in err
+
+
+@pytest.mark.parametrize(
+    ("flt", "first"),
+    [
+        ('dhcp.message_type == "request"', "3"),  # an enum name may be quoted
+        ("udp contains 00:43", "1"),  # a layer contains bytes: its own (it never matched)
+        ("dhcp.xid == 0x3d1e", "3"),
+    ],
+)
+def test_filter_values_that_compare(
+    flt: str, first: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(capsys, "show", DHCP, "-Y", flt)
+    assert code == 0 and out.split()[0] == first

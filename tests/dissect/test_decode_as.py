@@ -119,6 +119,15 @@ def test_decode_by_linktype() -> None:
     assert pkt.frame.linktype == 113
 
 
+@pytest.mark.parametrize("linktype", [101, 12, 14])
+def test_dlt_raw_values_are_raw_ip(linktype: int) -> None:
+    # files written with a platform's DLT_RAW (12; 14 on OpenBSD) showed one DATA layer;
+    # libpcap and tshark read them as raw IP
+    rec = pktscope.open_records(CAPTURES / "tcpdump__tcp-handshake-nano.pcap")[0]
+    ip = bytes(rec.data)[16:]  # past the 16-byte SLL header
+    assert pktscope.decode(ip, linktype=linktype).protocols == "raw:ipv4:tcp"
+
+
 # -- user spec directories in the chain (found by a spec author's session: a `next` table could
 # only name bundled specs, `decode(spec_dirs=...)` ignored the first spec, a user spec named
 # like a bundled one was checked but not decoded) ------------------------------------------------

@@ -130,6 +130,25 @@ def test_eager_overload_area_is_decoded_and_spanned() -> None:
     assert pkt["dhcp.file_options.options[0]"].offset == pkt["dhcp.file"].offset
 
 
+@pytest.mark.parametrize(
+    ("name", "at", "position", "size"),
+    [
+        ("DNS query pointer past the message", 0x3A, 240, 22),
+        ("DNS answer pointer past the message", 0x4B, 127, 49),
+    ],
+)
+def test_pointer_past_the_end_is_located_at_the_pointer(
+    name: str, at: int, position: int, size: int
+) -> None:
+    # the offset was where the read would have been, past the frame: nothing to point at
+    pkt = pktscope.decode(CASES[name][0])
+    (err,) = pkt.errors
+    message = f"position {position} is past the end of its data ({size} bytes)"
+    assert (err.offset, str(err).split(": ", 1)[1]) == (at, message)
+    label = pkt[".".join(str(CASES[name][1]).split(".")[:4])]  # the label holding the pointer
+    assert label.offset == at and label.copy()[0] & 0xC0 == 0xC0
+
+
 def test_partial_object_span_stops_where_its_reads_did() -> None:
     # the label holding the bad pointer is 2 bytes: its target's failed read (past the
     # message) is not part of its span; the name and question end there too

@@ -46,7 +46,8 @@ IPV6 = ether(
 )
 SNAP = b"\xaa\xaa\x03\x00\x00\x00\x08\x00" + BASE[14:]
 
-# name -> (frame, bytes the capture cut off the end, error paths we give, protocols)
+# name -> (frame, bytes the capture cut off the end (< 0: a frame length below the captured
+# bytes), error paths we give, protocols)
 CASES: dict[str, tuple[bytes, int, list[str], str]] = {
     "whole": (BASE, 0, [], "eth:ipv4:udp:dns"),
     "IPv4 total length cuts the UDP datagram": (
@@ -103,6 +104,7 @@ CASES: dict[str, tuple[bytes, int, list[str], str]] = {
         ["eth.payload_end"],
         "eth:ipv4:udp:dns",
     ),
+    "captured length more than the frame's": (BASE, -61, ["frame.cap_len"], "eth:ipv4:udp:dns"),
     "captured short inside DNS": (BASE[:-4], 4, ["dns.queries[0].type"], "eth:ipv4:udp:dns"),
 }
 
@@ -128,7 +130,7 @@ def test_length_field_errors(name: str) -> None:
     pkt = decoded(name)
     assert pkt.protocols == protocols
     assert [e.field_path for e in pkt.errors] == paths
-    assert pkt.truncated == bool(cut)
+    assert pkt.truncated == (cut > 0)
     for err in pkt.errors:  # each error is located at its length field's own bytes
         if err.field_path in ("udp.length",):
             assert err.offset == pkt[err.field_path].offset
@@ -155,3 +157,10 @@ def test_malformed_and_short_agree_with_tshark(tmp_path: Path, tshark: str) -> N
         short = any(la.truncated and la.error is not None for la in pkt.layers)
         ours.append((pkt.malformed, short, "dns" in pkt.protocols.split(":")))
     assert dict(zip(names, ours, strict=True)) == dict(zip(names, theirs, strict=True))
+
+
+def test_summary_of_a_udp_length_below_its_header() -> None:
+    from pktscope.commands.show import summary_line
+
+    line = summary_line(decoded("UDP length below its header"), 0)
+    assert "UDP 71 1234 → 53 [BAD UDP LENGTH 3 < 8]" in line  # as tshark (it said Len=-5)
