@@ -105,22 +105,28 @@ types:
             'option_kind::sack': sack
             'option_kind::timestamps': timestamps
   mss:
+    doc: |
+      An option body too short for its kind (tshark: "too-short option length", a note, not
+      malformed) has no value; so for the fixed-size kinds below.
     doc-ref: RFC 9293 section 3.7.1
     seq:
       - id: mss
         type: u2
+        if: _io.size >= 2
         doc: Maximum segment size.
   window_scale:
     doc-ref: RFC 7323 section 2
     seq:
       - id: shift_count
         type: u1
+        if: _io.size >= 1
   sack:
     doc-ref: RFC 2018 section 3
     seq:
       - id: blocks
         type: sack_block
         repeat: eos
+        doc: 8-byte blocks (a partial one is malformed, as tshark's "suboption would go past end of option").
   sack_block:
     doc: "One SACK block: the first and one past the last sequence number received."
     doc-ref: RFC 2018 section 3
@@ -134,8 +140,10 @@ types:
     seq:
       - id: value
         type: u4
+        if: _io.size >= 8
       - id: echo_reply
         type: u4
+        if: _io.size >= 8
 enums:
   option_kind:
     0: eol

@@ -180,34 +180,44 @@ def _pkt_enter(obj, _BytesIO=_BytesIO):
 
 def _pkt_iosize(obj):
     """``obj._io.size()`` without making the stream of an object read from a buffer."""
-    iv = obj.__dict__.get("_pkt_iv")
-    t = type(iv)
-    if t is bytes:
-        return len(iv)
-    if t is tuple:
-        return iv[2]
-    if iv is not None:
-        return _pkt_iosize(iv)
-    return obj._io.size()
+    while True:  # (a loop, not recursion: a type nested a thousand deep has a stream too)
+        iv = obj.__dict__.get("_pkt_iv")
+        t = type(iv)
+        if t is bytes:
+            return len(iv)
+        if t is tuple:
+            return iv[2]
+        if iv is None:
+            return obj._io.size()
+        obj = iv
 
 
 def _pkt_where(obj):
     """``(base, xspan)`` of ``obj``'s stream (``_pkt_base``, ``_pkt_xspan``), without making
     the stream of an object read from a buffer."""
-    d = obj.__dict__
-    io = d.get("_io")
-    if io is None:
-        iv = d.get("_pkt_iv")
-        t = type(iv)
-        if t is bytes:
-            return 0, None
-        if t is tuple:
-            base, xspan = _pkt_where(iv[0])
-            return (base + iv[1], None) if xspan is None else (0, xspan)
-        if iv is not None:
-            return _pkt_where(iv)
-        io = obj._io
-    return io._pkt_base, io._pkt_xspan
+    add = 0
+    sub = False  # went through a sub-stream (``_pkt_iv`` a tuple)
+    while True:
+        d = obj.__dict__
+        io = d.get("_io")
+        if io is None:
+            iv = d.get("_pkt_iv")
+            t = type(iv)
+            if t is bytes:
+                return add, None
+            if t is tuple:
+                add += iv[1]
+                sub = True
+                obj = iv[0]
+                continue
+            if iv is not None:
+                obj = iv
+                continue
+            io = obj._io
+        xspan = io._pkt_xspan
+        if xspan is not None:
+            return (0, xspan) if sub else (io._pkt_base, xspan)
+        return io._pkt_base + add, None
 
 
 def _pkt_force(iv, obj):
@@ -220,8 +230,16 @@ def _pkt_force(iv, obj):
         parent, start, size = iv
         pio = parent._io
         io = _pkt_subio(pio._io.getvalue()[start : start + size], pio, start)
-    else:
-        return iv._io
+    else:  # the stream of the ancestor that has one of its own (a loop, not recursion)
+        while True:
+            d = iv.__dict__
+            io = d.get("_io")
+            if io is not None:
+                return io
+            up = d.get("_pkt_iv")
+            if up is None or type(up) is bytes or type(up) is tuple:
+                return iv._io
+            iv = up
     end = obj._pkt_end if obj._pkt_end is not None else obj._pkt_start
     if end:
         io._io.seek(end)
@@ -617,6 +635,8 @@ def _pkt_translate(exc, trail):
         offset=offset, field_path=".".join(parts), spec_path=spec_path, partial=trail[-1][0]
     )
     msg = str(orig)
+    if isinstance(orig, RecursionError):
+        msg = "types nested too deep to decode (%d levels; Python's recursion limit)" % len(parts)
     if jumped is not None:  # (still "truncated": the capture may have cut what it points at)
         msg = "position %d is past the end of its data (%d bytes)" % jumped
         new = _errors.TruncatedError(msg, needed=need, available=0, **kw)

@@ -45,6 +45,7 @@ _S1 = _struct.Struct(">HHH")
 _S2 = _struct.Struct(">B")
 _S3 = _struct.Struct(">H")
 _S4 = _struct.Struct(">II")
+_S5 = _struct.Struct(">I")
 
 
 class Tcp(_PktStruct):
@@ -975,6 +976,9 @@ class Tcp(_PktStruct):
             self._pkt_end = _p
 
     class Mss(_PktStruct):
+        """An option body too short for its kind (tshark: "too-short option length", a note, not
+        malformed) has no value; so for the fixed-size kinds below."""
+
         SEQ_FIELDS = ["mss"]
         _PKT_INSTANCES = []
         _PKT_FIELDS = {
@@ -992,8 +996,8 @@ class Tcp(_PktStruct):
             }
         }
         _PKT_HINTS = {}
-        _PKT_RUNS = {"mss": (0, 0, 2)}
-        _PKT_SEQ = (("mss", "mss", False, "/types/mss/seq/0", ((0, 2, 0, ">H", 0),)),)
+        _PKT_RUNS = {}
+        _PKT_SEQ = (("mss", "mss", False, "/types/mss/seq/0", None),)
 
         def __init__(self, _io, _parent=None, _root=None):
             self._io = _io
@@ -1009,16 +1013,20 @@ class Tcp(_PktStruct):
             self._pkt_start = _p = _io._io.tell()
             try:
                 _f = 0
-                if _io.bits_left:
-                    _io.align_to_byte()
-                _d = _io._io.read(2)
-                if len(_d) < 2:
-                    raise _kaitaistruct.EndOfStreamError(
-                        "requested 2 bytes, but only %d bytes available" % len(_d), 2, len(_d)
-                    )
-                (self.mss,) = _S3.unpack(_d)
-                _s[0] = _p
-                _p += 2
+                if self._io.size() >= 2:
+                    if _io.bits_left:
+                        _io.align_to_byte()
+                    _d = _io._io.read(2)
+                    if len(_d) < 2:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested 2 bytes, but only %d bytes available" % len(_d), 2, len(_d)
+                        )
+                    self.mss = _S3.unpack(_d)[0]
+                    _e = _p + 2
+                    _s["mss"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.mss = None
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise
@@ -1029,11 +1037,15 @@ class Tcp(_PktStruct):
             self._pkt_start = _p
             try:
                 _f = 0
-                if _p + 2 > _z:
-                    raise _pkt_eos(2, _z - _p)
-                (self.mss,) = _S3.unpack_from(_B, _o + _p)
-                _s[0] = _p
-                _p += 2
+                if _z >= 2:
+                    if _p + 2 > _z:
+                        raise _pkt_eos(2, _z - _p)
+                    self.mss = _S3.unpack_from(_B, _o + _p)[0]
+                    _e = _p + 2
+                    _s["mss"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.mss = None
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise
@@ -1056,16 +1068,8 @@ class Tcp(_PktStruct):
             }
         }
         _PKT_HINTS = {}
-        _PKT_RUNS = {"shift_count": (0, 0, 1)}
-        _PKT_SEQ = (
-            (
-                "shift_count",
-                "shift_count",
-                False,
-                "/types/window_scale/seq/0",
-                ((0, 1, 0, ">B", 0),),
-            ),
-        )
+        _PKT_RUNS = {}
+        _PKT_SEQ = (("shift_count", "shift_count", False, "/types/window_scale/seq/0", None),)
 
         def __init__(self, _io, _parent=None, _root=None):
             self._io = _io
@@ -1081,16 +1085,20 @@ class Tcp(_PktStruct):
             self._pkt_start = _p = _io._io.tell()
             try:
                 _f = 0
-                if _io.bits_left:
-                    _io.align_to_byte()
-                _d = _io._io.read(1)
-                if len(_d) < 1:
-                    raise _kaitaistruct.EndOfStreamError(
-                        "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
-                    )
-                self.shift_count = _d[0]
-                _s[0] = _p
-                _p += 1
+                if self._io.size() >= 1:
+                    if _io.bits_left:
+                        _io.align_to_byte()
+                    _d = _io._io.read(1)
+                    if len(_d) < 1:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested 1 bytes, but only %d bytes available" % len(_d), 1, len(_d)
+                        )
+                    self.shift_count = _d[0]
+                    _e = _p + 1
+                    _s["shift_count"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.shift_count = None
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise
@@ -1101,11 +1109,15 @@ class Tcp(_PktStruct):
             self._pkt_start = _p
             try:
                 _f = 0
-                if _p + 1 > _z:
-                    raise _pkt_eos(1, _z - _p)
-                self.shift_count = _B[_o + _p]
-                _s[0] = _p
-                _p += 1
+                if _z >= 1:
+                    if _p + 1 > _z:
+                        raise _pkt_eos(1, _z - _p)
+                    self.shift_count = _B[_o + _p]
+                    _e = _p + 1
+                    _s["shift_count"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.shift_count = None
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise
@@ -1321,15 +1333,9 @@ class Tcp(_PktStruct):
             },
         }
         _PKT_HINTS = {}
-        _PKT_RUNS = {"value": (0, 0, 4), "echo_reply": (0, 4, 4)}
+        _PKT_RUNS = {}
         _PKT_SEQ = (
-            (
-                "value",
-                "value",
-                False,
-                "/types/timestamps/seq/0",
-                ((0, 4, 0, ">I", 0), (4, 4, 1, ">I", 0)),
-            ),
+            ("value", "value", False, "/types/timestamps/seq/0", None),
             ("echo_reply", "echo_reply", False, "/types/timestamps/seq/1", None),
         )
 
@@ -1347,19 +1353,35 @@ class Tcp(_PktStruct):
             self._pkt_start = _p = _io._io.tell()
             try:
                 _f = 0
-                if _io.bits_left:
-                    _io.align_to_byte()
-                _d = _io._io.read(8)
-                if len(_d) < 8:
-                    raise _kaitaistruct.EndOfStreamError(
-                        "requested 8 bytes, but only %d bytes available" % len(_d), 8, len(_d)
-                    )
-                (
-                    self.value,
-                    self.echo_reply,
-                ) = _S4.unpack(_d)
-                _s[0] = _p
-                _p += 8
+                if self._io.size() >= 8:
+                    if _io.bits_left:
+                        _io.align_to_byte()
+                    _d = _io._io.read(4)
+                    if len(_d) < 4:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                        )
+                    self.value = _S5.unpack(_d)[0]
+                    _e = _p + 4
+                    _s["value"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.value = None
+                _f = 1
+                if self._io.size() >= 8:
+                    if _io.bits_left:
+                        _io.align_to_byte()
+                    _d = _io._io.read(4)
+                    if len(_d) < 4:
+                        raise _kaitaistruct.EndOfStreamError(
+                            "requested 4 bytes, but only %d bytes available" % len(_d), 4, len(_d)
+                        )
+                    self.echo_reply = _S5.unpack(_d)[0]
+                    _e = _p + 4
+                    _s["echo_reply"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.echo_reply = None
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise
@@ -1370,14 +1392,25 @@ class Tcp(_PktStruct):
             self._pkt_start = _p
             try:
                 _f = 0
-                if _p + 8 > _z:
-                    raise _pkt_eos(8, _z - _p)
-                (
-                    self.value,
-                    self.echo_reply,
-                ) = _S4.unpack_from(_B, _o + _p)
-                _s[0] = _p
-                _p += 8
+                if _z >= 8:
+                    if _p + 4 > _z:
+                        raise _pkt_eos(4, _z - _p)
+                    self.value = _S5.unpack_from(_B, _o + _p)[0]
+                    _e = _p + 4
+                    _s["value"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.value = None
+                _f = 1
+                if _z >= 8:
+                    if _p + 4 > _z:
+                        raise _pkt_eos(4, _z - _p)
+                    self.echo_reply = _S5.unpack_from(_B, _o + _p)[0]
+                    _e = _p + 4
+                    _s["echo_reply"] = (_p, _e)
+                    _p = _e
+                else:
+                    self.echo_reply = None
             except Exception as _x:
                 _pkt_fail(self, _x, _f, _p)
                 raise

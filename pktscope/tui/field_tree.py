@@ -72,14 +72,15 @@ def field_label(f: Any, *, layer: bool = False, kids: list[Any] | None = None) -
 
 
 def innermost_field(layers: list[Any], offset: int) -> Any | None:
-    """The smallest (deepest on ties) field whose span covers byte ``offset``."""
+    """The smallest (deepest on ties) field whose span covers byte ``offset``; on a tie a
+    read field before a value instance that has its bytes (``eth.ether_type``)."""
     best: Any = None
-    best_key: tuple[int, int] | None = None
+    best_key: tuple[int, int, bool] | None = None
     todo: list[tuple[Any, int]] = [(f, 0) for f in layers]
     while todo:
         f, depth = todo.pop()
         if f.size and f.offset is not None and f.offset <= offset < f.offset + f.size:
-            key = (f.size, -depth)
+            key = (f.size, -depth, getattr(f.meta, "kind", None) == "value")
             if best_key is None or key < best_key:
                 best, best_key = f, key
         todo.extend((c, depth + 1) for c in getattr(f, "children", ()) or ())

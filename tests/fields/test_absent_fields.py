@@ -93,3 +93,18 @@ def test_field_of_a_later_layer_that_stopped_names_its_error() -> None:
             pkt[path]
         assert info.value.error is pkt.layer("ipv4", 1).error  # type: ignore[attr-defined]
     assert pkt["ipv4[0].ttl"].value == pkt["ipv4.ttl"].value
+
+
+def test_types_nested_past_the_recursion_limit_keep_what_was_read() -> None:
+    # a RecursionError escaped from_bytes untranslated, and the layer kept no field at all:
+    # reaching the shared stream through a thousand parents recursed once more
+    spec = (
+        "meta: {id: myrec}\nseq:\n  - {id: n, type: u1}\n  - {id: child, type: myrec, if: n != 0}\n"
+    )
+    pkt = pktscope.decode(b"\x01" * 1400 + b"\x00", spec=pktscope.compile_spec(spec).Myrec)
+    (err,) = pkt.errors
+    assert "types nested too deep to decode" in str(err)
+    assert err.field_path.startswith("myrec.child.child.") and err.offset is not None
+    assert pkt["myrec.n"].value == 1 and pkt["myrec.child.child.child.n"].value == 1
+    ok = pktscope.decode(b"\x01" * 300 + b"\x00", spec=pktscope.compile_spec(spec).Myrec)
+    assert not ok.errors and ok["myrec.child.n"].value == 1

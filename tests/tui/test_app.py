@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import pktscope
 from pktscope.render.layout import get_layout
 from pktscope.render.rich import offset_at
 from pktscope.tui.app import PktscopeApp
@@ -403,3 +404,14 @@ async def test_narrow_terminal_stacks_the_tree_above_the_hex_pane() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not app.query_one("#detail").has_class("-narrow")
+
+
+def test_hex_cursor_prefers_a_read_field_to_a_value_instance_with_its_bytes() -> None:
+    # eth.ether_type has the bytes of eth.type_or_length (-pktscope-bytes); at byte 12 the
+    # field read from the packet is the one the hex cursor selects
+    from pktscope.tui.field_tree import innermost_field
+    from pktscope.tui.source import packet_roots
+
+    pkt = pktscope.open_capture(DHCP)[0]
+    assert pkt["eth.ether_type"].offset == 12
+    assert innermost_field(packet_roots(pkt), 12).path == "eth.type_or_length"
