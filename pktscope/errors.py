@@ -22,8 +22,10 @@ __all__ = [
     "DecodeError",
     "ExpressionError",
     "FilterError",
+    "NoTerminatorError",
     "PktscopeError",
     "SpecError",
+    "TextDecodeError",
     "ToolError",
     "TruncatedError",
     "ValidationError",
@@ -273,3 +275,28 @@ for _name in _KS_VALIDATION_NAMES:
         _cls = type(_name, (ValidationError, _ks_cls), namespace)
         KS_VALIDATION_ERRORS[_ks_cls] = _cls
         globals()[_name] = _cls
+
+
+class NoTerminatorError(TruncatedError, _ks.NoTerminatorFoundError):  # type: ignore[misc]
+    """A terminated read (``strz``, ``terminator:``) reached the end of its data: also a
+    ``kaitaistruct.NoTerminatorFoundError`` (``term``: the terminator's bytes), as the
+    official compiler's output raises."""
+
+    __str__ = DecodeError.__str__
+
+    def __init__(self, message: str, *, term: bytes = b"\0", **kw: Any) -> None:
+        self.term = term
+        super().__init__(message, **kw)
+
+
+class TextDecodeError(DecodeError, UnicodeDecodeError):
+    """Bytes that are not text in the field's encoding: also the ``UnicodeDecodeError`` the
+    official compiler's output raises (``encoding``, ``object``, ``start``, ``end``,
+    ``reason`` are the codec's)."""
+
+    __str__ = DecodeError.__str__
+
+    def __init__(self, message: str, *, codec_error: UnicodeDecodeError, **kw: Any) -> None:
+        e = codec_error
+        UnicodeDecodeError.__init__(self, e.encoding, e.object, e.start, e.end, e.reason)
+        DecodeError.__init__(self, message, **kw)

@@ -75,3 +75,32 @@ def test_missing_terminator_says_so(encoding: str, data: bytes, searched: str) -
     pkt = pktscope.decode(data, spec=pktscope.compile_spec(TERMINATED % encoding))
     assert [str(e) for e in pkt.errors] == [f"zt.name @ 0x0001: no terminator {searched} searched)"]
     assert isinstance(pkt.errors[0], errors.TruncatedError)  # cut by the capture: "short"
+
+
+POINTED = """\
+meta: {id: s, endian: le}
+seq: [{id: n, type: u1}, {id: at, type: u1}]
+instances:
+  name: {pos: at, type: strz, encoding: ASCII}
+"""
+NO_TERM = ks.NoTerminatorFoundError
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "message"),
+    [
+        (b"\x01\x02A", NO_TERM, "0x0002: no terminator 00 before the end (1 byte searched)"),
+        (b"\x01\xc8", NO_TERM, "0x00c8: position 200 is past the end of its data (2 bytes)"),
+        (b"\x01\x02\xff\x00", UnicodeDecodeError, "0x0002: 'ascii' codec can't decode byte 0xff"),
+    ],
+)
+def test_errors_are_the_official_outputs_types_too(
+    data: bytes, kind: type[BaseException], message: str
+) -> None:
+    # code written for the official compiler's output (`except UnicodeDecodeError`) caught
+    # nothing: the errors were plain DecodeError/TruncatedError; the count was negative
+    cls = pktscope.compile_spec(POINTED).S
+    with pytest.raises(kind) as info:
+        cls.from_bytes(data).name  # noqa: B018 - the access raises
+    assert isinstance(info.value, errors.DecodeError)
+    assert str(info.value).startswith("name @ " + message)

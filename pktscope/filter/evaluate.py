@@ -189,13 +189,19 @@ def bytes_literal(text: str) -> bytes | None:
 
 
 Predicate = Callable[[Any], bool]
+FRAME_FLAGS = frozenset({"frame.malformed", "frame.truncated"})
 
 
 def _build(node: Node, source: str) -> Predicate:
     if isinstance(node, Present):
         path = node.path
+        if path == "frame":
+            return lambda p: True
         if "." not in path and "[" not in path:
             return lambda p: path in layer_names(p) or bool(field_values(p, path))
+        if path in FRAME_FLAGS:  # always there: a bare flag tests its value, as tshark's
+            # _ws.malformed / _ws.short are there only when true
+            return lambda p: any(getattr(f, "value", None) is True for f in field_values(p, path))
         return lambda p: bool(field_values(p, path))
     if isinstance(node, Compare):
         path, op, lit = node.path, node.op, _typed(node.literal, node.op, source)

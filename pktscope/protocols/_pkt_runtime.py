@@ -527,6 +527,20 @@ def _pkt_valid_msg(orig):
     return str(orig)
 
 
+def _pkt_bit_byte(obj, attr, p):
+    """The byte holding the first bit of bit field ``attr`` (a check on it failed; ``p`` is
+    where its group of bit fields, or the read, began), else ``p``."""
+    rec = obj._pkt_s.get(attr) if obj._pkt_s is not None else None
+    if type(rec) is tuple and len(rec) == 3:
+        return rec[0] // 8
+    at = obj._PKT_BITS.get(attr)
+    if at is not None and obj._pkt_s is not None:
+        start = obj._pkt_s.get(at[0])
+        if type(start) is int:
+            return start + at[1] // 8
+    return p
+
+
 def _pkt_jump_past_end(trail, p, orig):
     """``(offset, (position, size))`` when the innermost read began past the end of its data
     (a ``pos:`` such as a DNS pointer jumped there): the offset is where the object that
@@ -546,8 +560,8 @@ def _pkt_jump_past_end(trail, p, orig):
             if isinstance(q, int) and q <= _pkt_iosize(obj) and obj._pkt_start is not None:
                 return _pkt_abs(obj._io, (obj._pkt_start, obj._pkt_start))[0], (p, size)
         except Exception:
-            return None
-    return None
+            break
+    return None, (p, size)  # (no object that jumped there: the position itself)
 
 
 def _pkt_translate(exc, trail):
@@ -592,17 +606,24 @@ def _pkt_translate(exc, trail):
                     spec_path = inner._PKT_SEQ[idx][3]
                     need, have = size, max(0, avail - off)
                     break
+        if not isinstance(orig, EOFError) and 0 <= f < len(inner._PKT_SEQ):
+            p = _pkt_bit_byte(inner, inner._PKT_SEQ[f][0], p)
         offset = _pkt_abs(inner._io, (p, p))[0]
         jump = _pkt_jump_past_end(trail, p, orig)
         if jump is not None:
-            offset, jumped = jump
+            offset = jump[0] if jump[0] is not None else offset
+            jumped = jump[1]
     kw = dict(offset=offset, field_path=".".join(parts), spec_path=spec_path, partial=trail[-1][0])
     msg = str(orig)
     if isinstance(orig, RecursionError):
         msg = "types nested too deep to decode (%d levels; Python's recursion limit)" % len(parts)
     if jumped is not None:  # (still "truncated": the capture may have cut what it points at)
         msg = "position %d is past the end of its data (%d bytes)" % jumped
-        new = _errors.TruncatedError(msg, needed=need, available=0, **kw)
+        term = getattr(orig, "term", None)
+        cls = getattr(_errors, "NoTerminatorError", None) if isinstance(term, bytes) else None
+        if cls is not None:
+            kw["term"] = term
+        new = (cls or _errors.TruncatedError)(msg, needed=need, available=0, **kw)
     elif isinstance(orig, EOFError):
         term = getattr(orig, "term", None)
         if isinstance(term, bytes) and isinstance(p, int):  # a terminated read ran out
@@ -614,9 +635,14 @@ def _pkt_translate(exc, trail):
             msg = "no terminator %s before the end" % (term.hex() or "''")
             if isinstance(have, int):
                 msg += " (%d byte%s searched)" % (have, "" if have == 1 else "s")
-        elif isinstance(need, int) and isinstance(have, int):
-            msg = "need %d byte%s, %d available" % (need, "" if need == 1 else "s", have)
-        new = _errors.TruncatedError(msg, needed=need, available=have, **kw)
+            cls = getattr(_errors, "NoTerminatorError", None)  # (kaitaistruct's type too)
+            if cls is not None:
+                kw["term"] = term
+        else:
+            cls = None
+            if isinstance(need, int) and isinstance(have, int):
+                msg = "need %d byte%s, %d available" % (need, "" if need == 1 else "s", have)
+        new = (cls or _errors.TruncatedError)(msg, needed=need, available=have, **kw)
     else:
         cls = _errors.KS_VALIDATION_ERRORS.get(type(orig))
         if cls is not None:
@@ -627,7 +653,11 @@ def _pkt_translate(exc, trail):
                 **kw,
             )
         else:
-            new = _errors.DecodeError(msg, **kw)
+            text_error = getattr(_errors, "TextDecodeError", None)
+            if isinstance(orig, UnicodeDecodeError) and text_error is not None:
+                new = text_error(msg, codec_error=orig, **kw)  # (a UnicodeDecodeError too)
+            else:
+                new = _errors.DecodeError(msg, **kw)
     new._pkt_trail = trail
     new._pkt_orig = orig
     return new

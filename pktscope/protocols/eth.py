@@ -36,6 +36,7 @@ from pktscope.protocols._pkt_runtime import (
     _pkt_enum_of,
     _pkt_show,
     _pkt_valid_msg,
+    _pkt_bit_byte,
     _pkt_jump_past_end,
     _pkt_translate,
 )

@@ -9,6 +9,7 @@ author typed the name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,16 +50,24 @@ class _Builder(yaml.SafeLoader):
 _BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
 class _Loader(_BASE_LOADER):  # type: ignore[misc]
-    """The safe loader with its own copy of the YAML 1.1 implicit-resolver table (taken at
-    import, so other code adding resolvers to ``yaml.SafeLoader`` later does not change how a
-    spec reads) and the tag of each plain scalar remembered across documents: specs repeat the
-    same few words (``id``, ``type``, ``u1``...) and resolving runs the resolver regexes in
-    Python for every scalar."""
+    """The safe loader with its own copy of the implicit-resolver table (taken at import, so
+    other code adding resolvers to ``yaml.SafeLoader`` later does not change how a spec reads)
+    and the tag of each plain scalar remembered across documents: specs repeat the same few
+    words (``id``, ``type``, ``u1``...) and resolving runs the resolver regexes in Python for
+    every scalar. Booleans are YAML 1.2's (``true``/``false``): ``id: on`` or ``id: no`` is a
+    name, as the official compiler reads it, not YAML 1.1's True/False."""
 
     yaml_implicit_resolvers = {
-        k: list(v) for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        k: [(tag, rx) for tag, rx in v if tag != _BOOL_TAG]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+    for _c in "tTfF":  # YAML 1.2 booleans, as the official compiler's YAML reads them
+        yaml_implicit_resolvers.setdefault(_c, []).insert(0, (_BOOL_TAG, _BOOL_RE))
     yaml_path_resolvers: dict[Any, Any] = {}
     _tags: dict[tuple[str, Any], str] = {}
 

@@ -14,6 +14,7 @@ form the dissector chain and the field model read.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -71,17 +72,17 @@ class _HintChecker:
         seq = t.get("seq")
         for i, a in enumerate(seq if isinstance(seq, list) else []):
             if isinstance(a, dict):
-                self.field(a, f"{path}/seq/{i}", instance=False)
+                self.field(a, f"{path}/seq/{i}", names, instance=False)
         insts = t.get("instances")
         for iname, a in (insts if isinstance(insts, dict) else {}).items():
             if isinstance(a, dict):
-                self.field(a, f"{path}/instances/{iname}", instance=True)
+                self.field(a, f"{path}/instances/{iname}", names, instance=True)
         types = t.get("types")
         for tname, sub in (types if isinstance(types, dict) else {}).items():
             if isinstance(sub, dict):
                 self.type_def(sub, f"{path}/types/{tname}", root=False)
 
-    def field(self, a: dict[Any, Any], path: str, *, instance: bool) -> None:
+    def field(self, a: dict[Any, Any], path: str, names: set[str], *, instance: bool) -> None:
         for key, name, kpath, value in _own_keys(a, path):
             if name in TYPE_KEYS:
                 self.err(f"{key} belongs on a type (beside its `seq`), not on a field", kpath)
@@ -93,6 +94,9 @@ class _HintChecker:
                     self.err(f"{key} belongs on a value instance (a read field has bytes)", kpath)
                 elif not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
                     self.err(f"{key} must be a path or a list of paths (alias syntax)", kpath)
+                else:
+                    for i, p in enumerate(paths):
+                        self._path(p, f"{kpath}/{i}" if len(paths) > 1 else kpath, names, key)
             elif name == "eager":
                 if not instance:
                     self.err(f"{key} belongs on an instance (a seq field is always read)", kpath)
@@ -100,6 +104,22 @@ class _HintChecker:
                     self.err(f"{key} must be true (leave it out for a lazy instance)", kpath)
             elif value not in DISPLAYS:
                 self.err(f"{key} must be one of {', '.join(DISPLAYS)}, not {value!r}", kpath)
+
+    def _path(self, value: str, path: str, names: set[str], what: str) -> None:
+        """A relative path in alias syntax (``a.b[2].c``, ``items[].x``) whose first step
+        names a field, instance or alias of this type."""
+        if not _PATH_RE.fullmatch(value):
+            self.err(f"{what}: {value!r} is not a path (ids joined by '.', '[i]' or '[]')", path)
+            return
+        first = value.split(".", maxsplit=1)[0].split("[", maxsplit=1)[0]
+        if first not in names:
+            close = difflib.get_close_matches(first, sorted(names), n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            self.err(
+                f"{what}: path {value!r} starts at {first!r}, no field or instance of this "
+                f"type{hint}",
+                path,
+            )
 
     def _name(self, value: Any, path: str, names: set[str], what: str) -> None:
         if not isinstance(value, str):
@@ -135,6 +155,12 @@ class _HintChecker:
                 for sel, spec in value.items():
                     if not isinstance(spec, str) or not spec:
                         self.err(f"payload next: the spec for {sel!r} must be a spec name", kpath)
+                    elif not _number_key(sel):
+                        self.err(
+                            f"payload next: key {sel!r} is not a number: the chain compares "
+                            "values (an enum's number, 0x0800 or 2048, not its name)",
+                            f"{kpath}/{sel}",
+                        )
             elif key == "default" and not isinstance(value, str):
                 self.err("payload default must be a spec name", kpath)
             elif key == "quoted" and not isinstance(value, bool):
@@ -162,6 +188,10 @@ class _HintChecker:
                 self.err(f"alias {key!r} must be a path or a list of paths", f"{path}/{key}")
             elif key in names:
                 self.err(f"alias {key!r} hides the field of that name", f"{path}/{key}")
+            else:
+                for i, p in enumerate(paths):
+                    where = f"{path}/{key}/{i}" if len(paths) > 1 else f"{path}/{key}"
+                    self._path(p, where, names, f"alias {key!r}")
 
     def type_value(self, v: Any, path: str, names: set[str]) -> None:
         self._name(v, path, names, "-pktscope-value")
@@ -169,6 +199,19 @@ class _HintChecker:
     def type_layer(self, v: Any, path: str, names: set[str]) -> None:
         if not isinstance(v, str) or not v.isidentifier() or v != v.lower():
             self.err("-pktscope-layer must be a lower-case layer name", path)
+
+
+_PATH_RE = re.compile(r"[a-z_][a-z0-9_]*(\[-?[0-9]*\])?(\.[a-z_][a-z0-9_]*(\[-?[0-9]*\])?)*")
+
+
+def _number_key(key: Any) -> bool:
+    """A ``next`` key the chain can match: an int, or a decimal or ``0x`` string."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        return True
+    text = str(key).strip().lower()
+    return text.isdigit() or (
+        text.startswith("0x") and len(text) > 2 and all(c in "0123456789abcdef" for c in text[2:])
+    )
 
 
 def _own_keys(holder: dict[Any, Any], path: str) -> Iterator[tuple[str, str, str, Any]]:

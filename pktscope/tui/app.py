@@ -99,6 +99,7 @@ class PktscopeApp(App[None]):
         self._pending: int | None = None
         self._detail_scheduled = False
         self._detail_shown: int | None = None  # frame index the tree and hex pane show
+        self._filter_note: str | None = None  # what made the running filter run again
         self._shown_rows = -1
         self._index_frozen = False
         self._gc_threshold: tuple[int, int, int] | None = None
@@ -159,6 +160,7 @@ class PktscopeApp(App[None]):
         self.source = source
         self.path = path
         self.filter = None
+        self._detail_shown = -1  # frame 1 of the new file is not the frame 1 on show
         self.sub_title = str(path)
         self.status.message(f"opened {Path(path).name}")
         self.packets.set_source(source)
@@ -377,13 +379,15 @@ class PktscopeApp(App[None]):
     ) -> None:
         self.packets.refresh_count()
         self._filter_partial = cancelled and flt is self.filter  # kept in the state line
+        note, self._filter_note = self._filter_note, None  # (decode-as or reload re-ran it)
+        prefix = f"{note}; filter: " if note else ""
         if cancelled:
             found = len(matches)
-            self.status.message(f"filter stopped after {_frames(scanned)}: {found:,} match")
+            self.status.message(f"{prefix}filter stopped after {_frames(scanned)}: {found:,} match")
         else:
             took = f" in {elapsed:.1f} s" if elapsed >= 1 else ""  # short runs: no noise
             verb = "matches" if len(matches) == 1 else "match"
-            self.status.message(f"{len(matches):,} of {_frames(scanned)} {verb}{took}")
+            self.status.message(f"{prefix}{len(matches):,} of {_frames(scanned)} {verb}{took}")
         self._update_state()
 
     # -- go to -------------------------------------------------------------------------------
@@ -611,9 +615,8 @@ class PktscopeApp(App[None]):
             self.status.message(str(exc), error=True)
             return
         self.rules = rules
-        self._sources_changed()
+        self._sources_changed(f"decode-as: {', '.join(rules) or 'cleared'}")
         self._redecode()
-        self.status.message(f"decode-as: {', '.join(rules) or 'cleared'}")
 
     def action_reload(self) -> None:
         if self.source is None:
@@ -623,15 +626,17 @@ class PktscopeApp(App[None]):
         except (ValueError, PktscopeError) as exc:
             self.status.message(f"reload failed: {exc}", error=True)
             return
-        self._sources_changed()
+        self._sources_changed("specs reloaded; packets decode afresh")
         self._redecode()
-        self.status.message("specs reloaded; packets decode afresh")
 
-    def _sources_changed(self) -> None:
+    def _sources_changed(self, note: str) -> None:
         """After decode-as or a reload: the filter bar checks against the new layers, and an
-        active filter runs again (its matches were decided by the old decode)."""
+        active filter runs again (its matches were decided by the old decode); ``note`` says
+        what happened, and stays in front of the filter's count when that comes."""
         self.filter_bar.sources = self._filter_sources()
+        self.status.message(note)
         if self.filter is not None:
+            self._filter_note = note
             self.post_message(FilterBar.Applied(self.filter))
 
     def _filter_sources(self) -> dict[str, str]:

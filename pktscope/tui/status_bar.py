@@ -60,13 +60,29 @@ class StatusBar(Static):
         self.note = Text(text, style="bold #ff5555" if error else "#9ece6a")
         self._redraw()
 
+    def on_resize(self) -> None:
+        self._shown = None
+        self._redraw()
+
     def _redraw(self) -> None:
-        second = Text(self.state, style="#a9b1d6")
+        width = self.content_region.width or 10_000  # (0 before the first layout)
+        state = Text(self.state, style="#a9b1d6")
+        second = state
         if self.note:
-            second.append("  │  ", style="dim")
+            # the message is what the user just caused: the state line gives way to it first
+            sep = "  │  "
+            room = width - len(sep) - self.note.cell_len
+            if state.cell_len > room:
+                state = state.copy()
+                state.truncate(max(room, 12), overflow="ellipsis")
+            second = state.copy()
+            second.append(sep, style="dim")
             second.append_text(self.note)
+        first = self.field_line.copy()
+        for line in (first, second):  # one row each: never wrapped into the other's row
+            line.truncate(width, overflow="ellipsis")
         out = Text()
-        out.append_text(self.field_line)
+        out.append_text(first)
         out.append("\n")
         out.append_text(second)
         out.no_wrap = True

@@ -145,7 +145,7 @@ def test_decode_error_shows_row_and_caret(
     assert (code, out) == (1, "")
     assert err.splitlines() == [
         "pktscope: field 'bootp_far.far' in frame 1 did not decode: "
-        "bootp_far.far @ 0x014c: need 8 bytes, 0 available",
+        "bootp_far.far @ 0x014c: position 290 is past the end of its data (272 bytes)",
         "00000130: 06 2A FF 00 00 00 00 00  00 00                    .*........",
         " " * (10 + 3 * 10 + 1) + "^",
     ]

@@ -159,7 +159,7 @@ def test_field_that_fails_to_decode(capsys: pytest.CaptureFixture[str], tmp_path
     lines = out.splitlines()
     assert lines[1] == (
         "    bootp_far.far: field 'bootp_far.far' in frame 1 did not decode: "
-        "bootp_far.far @ 0x014c: need 8 bytes, 0 available"
+        "bootp_far.far @ 0x014c: position 290 is past the end of its data (272 bytes)"
     )
     assert lines[2] == "    00000130: 06 2A FF 00 00 00 00 00  00 00                    .*........"
     assert lines[3] == "    " + " " * 41 + "^"

@@ -137,3 +137,21 @@ def test_wireshark_semantics_on_real_frames(text: str, frames: list[int]) -> Non
     flt = compile_filter(text)
     with open_capture(CAPTURES / "wswiki__dhcp.pcap") as cap:
         assert [p.frame.number for p in cap if flt.matches(p)] == frames
+
+
+def test_a_bare_frame_flag_tests_its_value() -> None:
+    # `frame.malformed` matched every frame (the field is always there), `not frame.malformed`
+    # none; tshark's _ws.malformed / _ws.short are there only when true
+    import pktscope
+
+    ok = pktscope.open_capture(CAPTURES / "wswiki__dhcp.pcap")[0]
+    cut = pktscope.open_capture(CAPTURES / "dpkt__truncated_dns.pcap")[0]
+    raw = bytes(ok.buffer)
+    bad = pktscope.decode(raw[:38] + b"\x00\x03" + raw[40:])  # udp.length 3 < 8: malformed
+    for pkt, malformed, truncated in ((ok, False, False), (bad, True, False)):
+        assert compile_filter("frame.malformed").matches(pkt) is malformed
+        assert compile_filter("not frame.malformed").matches(pkt) is not malformed
+        assert compile_filter("frame.truncated").matches(pkt) is truncated
+    assert compile_filter("frame.truncated").matches(cut) is cut.truncated
+    assert compile_filter("frame.malformed == false").matches(ok)
+    assert compile_filter("frame").matches(ok) and not compile_filter("not frame").matches(bad)

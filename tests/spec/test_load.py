@@ -98,3 +98,11 @@ def test_alias_bomb_is_refused() -> None:
 def test_shared_aliases_still_load() -> None:
     data = load_yaml("a: &f {id: x, type: u1}\nb: [*f, *f]\n").data
     assert data["b"] == [{"id": "x", "type": "u1"}] * 2
+
+
+@pytest.mark.parametrize("word", ["on", "off", "yes", "no", "y", "n"])
+def test_yaml_1_1_booleans_are_names(word: str) -> None:
+    # `id: on` read as True ("invalid attribute ID: True"); the official compiler's YAML
+    # (1.2) reads it as the name it is
+    data = load_yaml(f"meta: {{id: x}}\nseq:\n  - id: {word}\n    type: u1\n    if: true\n").data
+    assert data["seq"][0]["id"] == word and data["seq"][0]["if"] is True

@@ -128,3 +128,29 @@ def test_bytes_belongs_on_a_value_instance() -> None:
     ]
     good = BASE.replace("twice: {value: kind * 2}", "twice: {value: kind, -pktscope-bytes: [kind]}")
     assert check_spec(good) == []
+
+
+@pytest.mark.parametrize(
+    ("top", "message"),
+    [
+        # each passed `check` and then did nothing at run time
+        ("-pktscope-aliases: {k: kindd}\n", "alias 'k': path 'kindd' starts at 'kindd', no field"),
+        ("-pktscope-aliases: {k: 'addr[.x'}\n", "alias 'k': 'addr[.x' is not a path"),
+        (
+            "-pktscope-payload: {field: body, next-on: kind, next: {one: dns}}\n",
+            "payload next: key 'one' is not a number",
+        ),
+    ],
+)
+def test_hint_paths_and_keys_are_checked(top: str, message: str) -> None:
+    assert any(message in m for m in _messages(top))
+
+
+def test_bytes_paths_are_checked() -> None:
+    bad = BASE.replace("twice: {value: kind * 2}", "twice: {value: kind, -pktscope-bytes: [knd]}")
+    assert [e.message for e in check_spec(bad)] == [
+        "-pktscope-bytes: path 'knd' starts at 'knd', no field or instance of this type; "
+        "did you mean 'kind'?"
+    ]
+    good = "-pktscope-payload: {field: body, next-on: kind, next: {0x10: dns, '7': dns}}\n"
+    assert _messages(good) == []

@@ -282,6 +282,8 @@ async def test_decode_as_refreshes_the_filter_and_its_fields(tmp_path: Path) -> 
         await pilot.press("d", *"udp.port==67:myproto", "enter")
         await _wait(app, pilot)
         assert app.packets.row_count == 0  # the filter ran again on the new decode
+        # the confirmation stays, in front of the filter's new count (it was overwritten)
+        assert "decode-as: udp.port==67:myproto; filter: 0 of 4 frames match" in app.status.plain
         await pilot.press("slash", "ctrl+u", *"myproto.a == 1", "enter")  # a field it brings
         await _wait(app, pilot)
         assert app.filter is not None and app.packets.row_count == 2  # op 1: frames 1, 3
@@ -406,7 +408,7 @@ async def test_narrow_terminal_stacks_the_tree_above_the_hex_pane() -> None:
         assert not app.query_one("#detail").has_class("-narrow")
 
 
-def test_hex_cursor_prefers_a_read_field_to_a_value_instance_with_its_bytes() -> None:
+async def test_hex_cursor_prefers_a_read_field_to_a_value_instance_with_its_bytes() -> None:
     # eth.ether_type has the bytes of eth.type_or_length (-pktscope-bytes); at byte 12 the
     # field read from the packet is the one the hex cursor selects
     from pktscope.tui.field_tree import innermost_field
@@ -415,3 +417,35 @@ def test_hex_cursor_prefers_a_read_field_to_a_value_instance_with_its_bytes() ->
     pkt = pktscope.open_capture(DHCP)[0]
     assert pkt["eth.ether_type"].offset == 12
     assert innermost_field(packet_roots(pkt), 12).path == "eth.type_or_length"
+
+
+async def test_open_shows_the_new_files_first_frame() -> None:
+    # the tree and hex pane kept the old file's frame 1 (same index, so no redraw), and `c`
+    # copied bytes of a capture no longer open
+    app = PktscopeApp(CAPTURES / "dpkt__truncated_dns.pcap")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.field_tree.packet is not None and "dns" in app.field_tree.packet.protocols
+        await pilot.press("o", "ctrl+u", *str(DHCP), "enter")
+        await pilot.pause()
+        await pilot.pause()
+        pkt = app.field_tree.packet
+        assert pkt is not None and pkt.protocols == "eth:ipv4:udp:dhcp"
+        assert app.hex.data == bytes(pktscope.open_capture(DHCP)[0].buffer)
+
+
+async def test_status_lines_stay_one_row_each_and_keep_the_message() -> None:
+    # the message was cut ("frame 1 is hidden by the") and a long field line wrapped onto
+    # the state line, pushing it out of the bar
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await pilot.pause()
+        note = "frame 1 is hidden by the filter: frame 2 is the nearest shown"
+        app.status.message(note)
+        app.status.field_line = app.status.field_line.__class__("x" * 200)
+        app.status.set_state("wswiki__dhcp.pcap  ·  frame 2  ·  4 frames  ·  filter 'udp': 4 shown")
+        await pilot.pause()
+        first, second = app.status._shown.plain.split("\n")  # type: ignore[union-attr]
+        width = app.status.content_region.width
+        assert len(first) <= width and len(second) <= width
+        assert second.endswith(note) and second.startswith("wswiki__dhcp.pcap")
