@@ -12,9 +12,10 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from pktscope import __version__
-from pktscope.errors import PktscopeError
+from pktscope.errors import CaptureError, PktscopeError
 
 # Order is the order shown in --help.
 COMMANDS = ("tui", "show", "fields", "hexdump", "compile", "check", "capture", "compare")
@@ -53,7 +54,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(run(args) or 0)
     except PktscopeError as exc:
-        print(f"pktscope: {exc}", file=sys.stderr)
+        text = str(exc)
+        source = getattr(args, "capture", None)
+        if isinstance(exc, CaptureError) and isinstance(source, str):
+            name = "<stdin>" if source == "-" else source
+            if name not in text and Path(name).name not in text:  # say which file broke
+                text = f"{name}: {text}"
+        print(f"pktscope: {text}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

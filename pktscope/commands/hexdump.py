@@ -58,14 +58,23 @@ def add_parser(subparsers: Any) -> None:
 
 
 def is_capture(path: str) -> bool:
-    """True when the file starts with a pcap or pcapng magic."""
-    from pktscope.capture.reader import detect_format
-
+    """True when the file (``-``: standard input, peeked at) starts with a pcap or pcapng
+    magic."""
+    if path == "-":
+        stdin = sys.stdin.buffer
+        peek = getattr(stdin, "peek", None)
+        return peek is None or _capture_magic(peek(4)[:4])
     try:
         with Path(path).open("rb") as f:
             head = f.read(4)
     except OSError as exc:
         raise PktscopeError(f"cannot open {path}: {exc.strerror or exc}") from None
+    return _capture_magic(head)
+
+
+def _capture_magic(head: bytes) -> bool:
+    from pktscope.capture.reader import detect_format
+
     try:
         detect_format(head)
     except PktscopeError:
@@ -78,12 +87,13 @@ def run(args: argparse.Namespace, out: IO[str] | None = None) -> int:
 
     out = out if out is not None else sys.stdout
     style = "ansi" if use_color(args, out) else "plain"
-    if args.capture != "-" and not is_capture(args.capture):
+    if not is_capture(args.capture):
         if args.fields or args.frame or args.display_filter:
             raise UsageError(
                 f"{args.capture} is not a pcap/pcapng capture: --field, --frame and -Y need one"
             )
-        data = Path(args.capture).read_bytes()
+        stdin = args.capture == "-"
+        data = sys.stdin.buffer.read() if stdin else Path(args.capture).read_bytes()
         out.write(str(render_hexdump(data, fmt=args.fmt, style=style)))
         out.flush()
         return 0

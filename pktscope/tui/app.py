@@ -535,6 +535,9 @@ class PktscopeApp(App[None]):
 
     # -- export ------------------------------------------------------------------------------
     def action_export(self) -> None:
+        if self.packets.row_count == 0:  # (it wrote a capture of no packet)
+            self.status.message("nothing to export: no packet is shown", error=True)
+            return
         suggestion = f"{self.path.stem}-shown.pcapng"
 
         def done(value: str | None) -> None:

@@ -46,6 +46,9 @@ class HexPane(FixedBox, ScrollView, can_focus=True):
         Binding("down,j", "move(16)", "Row down", show=False),
         Binding("home", "edge(0)", "First byte", show=False),
         Binding("end", "edge(1)", "Last byte", show=False),
+        # the cursor goes with the page (the view scrolled and left it behind, off screen)
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
     ]
 
     cursor: reactive[int] = reactive(0)
@@ -153,6 +156,10 @@ class HexPane(FixedBox, ScrollView, can_focus=True):
 
     def action_edge(self, end: int) -> None:
         self.move_to(len(self.data) - 1 if end else 0)
+
+    def action_page(self, direction: int) -> None:
+        rows = max(self.scrollable_content_region.height - 1, 1)
+        self.move_to(self.cursor + direction * 16 * rows)
 
     def on_click(self, event: events.Click) -> None:
         row = int(self.scroll_offset.y) + event.y

@@ -158,3 +158,19 @@ def test_structure_field_header_shows_its_bytes(capsys: pytest.CaptureFixture[st
     assert out.splitlines()[0] == "dhcp.options[0] @ 282, 3 bytes: 350101"
     main(["hexdump", DHCP, "--frame", "1", "--field", "dhcp.hops"])
     assert capsys.readouterr().out.splitlines()[0] == "dhcp.hops @ 45, 1 byte: 0"
+
+
+@pytest.mark.parametrize("data", [b"hello world\n", b"ab", b""])
+def test_plain_data_on_stdin(data: bytes, tmp_path: Path) -> None:
+    # `hexdump -` refused anything but a capture ("not a pcap or pcapng capture"), although
+    # its help says a plain file is dumped; the file path form dumped it
+    import subprocess
+    import sys
+
+    plain = tmp_path / "plain.bin"
+    plain.write_bytes(data)
+    argv = [sys.executable, "-m", "pktscope", "hexdump"]
+    piped = subprocess.run([*argv, "-"], input=data, capture_output=True, timeout=60, check=False)
+    direct = subprocess.run([*argv, str(plain)], capture_output=True, timeout=60, check=False)
+    assert (piped.returncode, piped.stderr) == (0, b"")
+    assert piped.stdout == direct.stdout

@@ -209,3 +209,17 @@ def test_stdin_shows_the_times_of_the_file(name: str) -> None:
     direct = subprocess.run([*argv, str(path)], capture_output=True, timeout=60, check=False)
     assert piped.returncode == direct.returncode == 0
     assert piped.stdout == direct.stdout
+
+
+def test_a_broken_pcapng_names_the_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # "pktscope: record 0, file offset 0x38: ..." did not say which file broke
+    import struct
+
+    shb = struct.pack("<IIIHHqI", 0x0A0D0D0A, 28, 0x1A2B3C4D, 1, 0, -1, 28)
+    idb = struct.pack("<IIHHII", 1, 20, 1, 0, 65535, 20)
+    epb = struct.pack("<IIIIIII", 6, 36, 3, 0, 0, 4, 4) + b"abcd" + struct.pack("<I", 36)
+    bad = tmp_path / "bad_ifid.pcapng"
+    bad.write_bytes(shb + idb + epb)
+    code, _, err = _run(capsys, "show", str(bad))
+    assert code == 1
+    assert err.startswith(f"pktscope: {bad}: record 0, file offset 0x38: packet block names")

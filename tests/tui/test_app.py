@@ -85,6 +85,14 @@ async def test_hex_cursor_selects_the_innermost_field() -> None:
         await pilot.pause()
         assert app.field_tree.selected_field.path == "dhcp.yiaddr"
         assert isinstance(app.focused, HexPane)
+        # a page moves the cursor too (the view scrolled and left it off screen)
+        rows = app.hex.scrollable_content_region.height - 1
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert app.hex.cursor == min(60 + 16 * rows, len(app.hex.data) - 1)
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert app.hex.cursor == max(min(60 + 16 * rows, len(app.hex.data) - 1) - 16 * rows, 0)
 
 
 async def test_filter_valid_shows_matches() -> None:
@@ -209,6 +217,20 @@ async def test_export_onto_the_open_capture_is_refused(tmp_path: Path) -> None:
         assert app.packets.row_count == 4
     assert copy.read_bytes() == before
     assert list(tmp_path.iterdir()) == [copy]  # no partial file left beside it
+
+
+async def test_export_of_no_packet_is_refused(tmp_path: Path) -> None:
+    # a filter matching nothing, then `e`: it wrote a 44-byte capture of no packet
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"dns", "enter")
+        await _wait(app, pilot)
+        assert app.packets.row_count == 0
+        await pilot.press("e")
+        await pilot.pause()
+        assert "nothing to export: no packet is shown" in app.status.plain
+        assert len(app.screen_stack) == 1  # no prompt opened
 
 
 async def test_go_to_frame_and_search() -> None:
