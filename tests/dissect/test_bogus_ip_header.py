@@ -8,14 +8,12 @@ A header of another IP version stops the chain too (it was decoded through to th
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
+from crafted import tshark_rows, write_frames
 
 import pktscope
-from pktscope.capture.records import Record
-from pktscope.capture.writer import write_pcap
 
 CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
 
@@ -38,30 +36,8 @@ def test_chain_stops_at_a_bogus_header_length() -> None:
 
 @pytest.mark.tools
 def test_agrees_with_tshark(tmp_path: Path, tshark: str) -> None:
-    data = frames()
-    pcap = tmp_path / "ihl.pcap"
-    write_pcap(
-        pcap, [Record(i + 1, 0.0, 0, len(f), len(f), 0, 1, f, None, 0) for i, f in enumerate(data)]
-    )
-    argv = [
-        tshark,
-        "-n",
-        "-r",
-        str(pcap),
-        "-T",
-        "fields",
-        "-e",
-        "frame.protocols",
-        "-e",
-        "_ws.malformed",
-    ]
-    argv += ["-e", "_ws.expert.message"]
-    rows = [
-        line.split("\t")
-        for line in subprocess.run(
-            argv, capture_output=True, text=True, check=True, timeout=60
-        ).stdout.splitlines()
-    ]
+    pcap = write_frames(tmp_path / "ihl.pcap", frames())
+    rows = tshark_rows(tshark, pcap, "frame.protocols", "_ws.malformed", "_ws.expert.message")
     assert [("tcp" in r[0].split(":"), bool(r[1])) for r in rows] == [
         (False, False),
         (False, False),
@@ -93,13 +69,8 @@ def test_wrong_ip_version_stops_the_chain() -> None:
 @pytest.mark.tools
 def test_wrong_version_against_tshark(tmp_path: Path, tshark: str) -> None:
     data = version_frames()
-    pcap = tmp_path / "version.pcap"
-    records = [Record(i + 1, 0.0, 0, len(f), len(f), 0, 1, f, None, 0) for i, f in enumerate(data)]
-    write_pcap(pcap, records)
-    argv = [tshark, "-n", "-r", str(pcap), "-T", "fields", "-e", "frame.protocols"]
-    argv += ["-e", "_ws.malformed", "-e", "_ws.expert.message"]
-    out = subprocess.run(argv, capture_output=True, text=True, check=True, timeout=60).stdout
-    rows = [line.split("\t") for line in out.splitlines()]
+    pcap = write_frames(tmp_path / "version.pcap", data)
+    rows = tshark_rows(tshark, pcap, "frame.protocols", "_ws.malformed", "_ws.expert.message")
     # Neither layer's payload is dissected as its own protocol's (no udp/tcp under it). Two
     # differences, by choice: packet-ip.c hands an IPv4 header of version 6 to the IPv6
     # dissector ("Bogus IPv4 version"); packet-ipv6.c calls a version-4 header malformed

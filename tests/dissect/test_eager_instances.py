@@ -9,15 +9,13 @@ Every crafted frame is also dissected by tshark, and ``frame.malformed`` must ag
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from crafted import tshark_rows, write_frames
 
 import pktscope
-from pktscope.capture.records import Record
-from pktscope.capture.writer import write_pcap
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 if str(SCRIPTS) not in sys.path:
@@ -174,25 +172,8 @@ TSHARK_QUIRKS = {
 @pytest.mark.tools
 def test_malformed_agrees_with_tshark(tmp_path: Path, tshark: str) -> None:
     frames = [frame for frame, _ in CASES.values()]
-    records = [
-        Record(i + 1, 0.0, 0, len(f), len(f), 0, 1, f, None, 0) for i, f in enumerate(frames)
-    ]
-    pcap = tmp_path / "eager.pcap"
-    write_pcap(pcap, records)
-    argv = [
-        tshark,
-        "-n",
-        "-r",
-        str(pcap),
-        "-T",
-        "fields",
-        "-e",
-        "frame.number",
-        "-e",
-        "_ws.malformed",
-    ]
-    out = subprocess.run(argv, capture_output=True, text=True, check=True, timeout=60).stdout
-    theirs = [bool(line.split("\t")[1].strip()) for line in out.splitlines()]
+    pcap = write_frames(tmp_path / "eager.pcap", frames)
+    theirs = [bool(row[0].strip()) for row in tshark_rows(tshark, pcap, "_ws.malformed")]
     ours = [pkt.malformed for pkt in pktscope.open_capture(pcap)]
     differ = {name: (o, t) for name, o, t in zip(CASES, ours, theirs, strict=True) if o != t}
     assert set(differ) == set(TSHARK_QUIRKS), differ

@@ -10,15 +10,13 @@ that then runs out of bytes in a whole frame is malformed, not short.
 from __future__ import annotations
 
 import struct
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from crafted import tshark_rows, write_frames
 
 import pktscope
-from pktscope.capture.records import Record
-from pktscope.capture.writer import write_pcap
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 if str(SCRIPTS) not in sys.path:
@@ -126,18 +124,12 @@ CASES: dict[str, tuple[bytes, int, list[str], str]] = {
 
 
 def decoded(name: str) -> pktscope.Packet:
-    frame, cut, _, _ = CASES[name]
-    records = [Record(1, 0.0, 0, len(frame), len(frame) + cut, 0, 1, frame, None, 0)]
-    return next(iter(pktscope.open_capture(_write(records))))
-
-
-def _write(records: list[Record]) -> Path:
     import tempfile
 
-    fd = tempfile.NamedTemporaryFile(suffix=".pcap", delete=False)  # noqa: SIM115
-    fd.close()
-    write_pcap(fd.name, records)
-    return Path(fd.name)
+    frame, cut, _, _ = CASES[name]
+    with tempfile.TemporaryDirectory() as tmp:
+        data = write_frames(Path(tmp) / "one.pcap", [frame], [cut]).read_bytes()
+    return pktscope.open_capture(data)[0]
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -155,18 +147,12 @@ def test_length_field_errors(name: str) -> None:
 @pytest.mark.tools
 def test_malformed_and_short_agree_with_tshark(tmp_path: Path, tshark: str) -> None:
     names = list(CASES)
-    records = []
-    for i, name in enumerate(names):
-        frame, cut, _, _ = CASES[name]
-        records.append(Record(i + 1, 0.0, 0, len(frame), len(frame) + cut, 0, 1, frame, None, 0))
-    pcap = tmp_path / "lengths.pcap"
-    write_pcap(pcap, records)
-    argv = [tshark, "-n", "-r", str(pcap), "-T", "fields", "-E", "separator=|"]
-    argv += ["-e", "_ws.malformed", "-e", "_ws.short", "-e", "frame.protocols"]
-    out = subprocess.run(argv, capture_output=True, text=True, check=True, timeout=60).stdout
+    frames = [CASES[name][0] for name in names]
+    pcap = write_frames(tmp_path / "lengths.pcap", frames, [CASES[name][1] for name in names])
     theirs = []
-    for line in out.splitlines():
-        malformed, short, protos = line.split("|")
+    for malformed, short, protos in tshark_rows(
+        tshark, pcap, "_ws.malformed", "_ws.short", "frame.protocols"
+    ):
         top = protos.split(":")[-1]
         theirs.append((bool(malformed), bool(short), {"ip": "ipv4"}.get(top, top)))
     ours = []
