@@ -165,7 +165,7 @@ def _descend(  # noqa: PLR0917 - private recursion
     if meta is None:
         yield from _alias(pkt, layer, field, info, name, steps, i, errors)
         return
-    value = get_value(obj, meta, layer, errors)
+    value = get_value(obj, meta, layer, errors, field)
     if value is _MISSING:
         return
     if isinstance(value, list):
@@ -234,23 +234,29 @@ def _alias(  # noqa: PLR0917 - private recursion
 
 
 def get_value(
-    obj: Any, meta: FieldMeta, layer: Layer | None, errors: list[DecodeError] | None
+    obj: Any,
+    meta: FieldMeta,
+    layer: Layer | None,
+    errors: list[DecodeError] | None,
+    owner: Field | None = None,
 ) -> Any:
     """The attribute ``meta`` names on ``obj``, or _MISSING when absent (not read, ``if`` false,
-    or an instance whose evaluation failed; that error goes to ``errors``)."""
+    or an instance whose evaluation failed; that error goes to ``errors``, its path below
+    ``owner``, the field of ``obj``: the parser names it from the object whose instance was
+    asked for)."""
     try:
         value = getattr(obj, meta.attr)
     except AttributeError:
         return _MISSING
     except DecodeError as exc:
         if errors is not None:
-            errors.append(_rebase(exc, layer))
+            errors.append(_rebase(exc, layer, owner))
         return _MISSING
     except Exception as exc:
         if errors is not None:
             msg = f"{type(exc).__name__}: {exc}"
             where = layer.offset if layer is not None else None
-            path = layer.path if layer is not None else ""
+            path = owner.path if owner is not None else layer.path if layer is not None else ""
             errors.append(DecodeError(msg, offset=where, field_path=f"{path}.{meta.id}"))
         return _MISSING
     if value is None:
@@ -258,10 +264,10 @@ def get_value(
     return value
 
 
-def _rebase(exc: DecodeError, layer: Layer | None) -> DecodeError:
+def _rebase(exc: DecodeError, layer: Layer | None, owner: Field | None = None) -> DecodeError:
     if layer is None:
         return exc
-    return rebase_error(exc, layer.path, layer.offset)
+    return rebase_error(exc, owner.path if owner is not None else layer.path, layer.offset)
 
 
 def child_fields(field: Field) -> Iterator[Field]:

@@ -438,7 +438,14 @@ def _pkt_fail(obj, exc, f, p):
                 # read, which keeps what was decoded, as a seq field does)
                 setattr(obj, attr, child)
     trail.append((obj, f, p))
-    if obj._parent is None or obj._pkt_end is not None:
+    # at the top, at an object read whole, or at an instance of one that is not (a partial
+    # object, its read failed; an instance asked for starts the trail there): the error as a
+    # pktscope one
+    if (
+        obj._parent is None
+        or obj._pkt_end is not None
+        or (0 <= f < len(obj._PKT_SEQ) and obj._PKT_SEQ[f][0].startswith("_m_"))
+    ):
         new = _pkt_translate(exc, trail)
         if new is not None:
             raise new from getattr(exc, "_pkt_orig", exc)
@@ -544,7 +551,7 @@ def _pkt_bit_byte(obj, attr, p):
 def _pkt_jump_past_end(trail, p, orig):
     """``(offset, (position, size))`` when the innermost read began past the end of its data
     (a ``pos:`` such as a DNS pointer jumped there): the offset is where the object that
-    jumped starts, the first on the trail whose own reads lie in its data; else None."""
+    jumped starts, the first on the trail that starts inside its data; else None."""
     have = getattr(orig, "bytes_available", None)
     if not isinstance(orig, EOFError) or not isinstance(have, int) or have > 0:
         return None
@@ -555,10 +562,15 @@ def _pkt_jump_past_end(trail, p, orig):
         return None
     if p <= size:
         return None
-    for obj, _, q in trail[1:]:
+    inner, f, _ = trail[0]
+    own = 0 <= f < len(inner._PKT_SEQ) and inner._PKT_SEQ[f][0].startswith("_m_")
+    # the object whose `pos:` instance it was (not the root: its start says nothing), else
+    # the nearest one around the read that jumped (a DNS label holding a pointer)
+    for obj, _, _ in trail if own and inner._parent is not None else trail[1:]:
+        start = obj._pkt_start
         try:
-            if isinstance(q, int) and q <= _pkt_iosize(obj) and obj._pkt_start is not None:
-                return _pkt_abs(obj._io, (obj._pkt_start, obj._pkt_start))[0], (p, size)
+            if start is not None and start < _pkt_iosize(obj):
+                return _pkt_abs(obj._io, (start, start))[0], (p, size)
         except Exception:
             break
     return None, (p, size)  # (no object that jumped there: the position itself)

@@ -230,3 +230,30 @@ def test_eager_instance_of_a_user_spec(mode: str) -> None:
     pkt = pktscope.decode(b"\x02\x00\x09ab", spec=cls)
     assert pkt.malformed and pkt["ptr.target.len"].value == 9
     assert (pkt["ptr.target"].offset, pkt["ptr.target"].size) == (2, 1)
+
+
+ENTRIES = """\
+meta: {id: e}
+seq:
+  - {id: entries, type: entry, repeat: expr, repeat-expr: 2}
+types:
+  entry:
+    seq:
+      - {id: key, type: u1}
+      - {id: ptr, type: u1}
+    instances:
+      target: {io: _root._io, pos: ptr, type: u1}
+"""
+
+
+def test_error_of_an_instance_in_an_array_names_its_element() -> None:
+    # asked for on its own, the instance's error said "e.target @ 0x0000: EndOfStreamError:
+    # requested 1 bytes...": the element's path was lost and the error untranslated
+    pkt = pktscope.decode(bytes([7, 250, 9, 0]), spec=pktscope.compile_spec(ENTRIES).E)
+    assert not pkt.errors  # a lazy instance: the seq decodes whole
+    with pytest.raises(KeyError) as info:
+        pkt["e.entries[0].target"]
+    err = info.value.error  # type: ignore[attr-defined]
+    assert (err.field_path, err.offset) == ("e.entries[0].target", 0)
+    assert str(err).endswith("position 250 is past the end of its data (4 bytes)")
+    assert pkt["e.entries[1].target"].value == 7
