@@ -473,9 +473,13 @@ def _fragment(ip: Any) -> str:
 
 
 def _udp(udp: Any) -> str:
-    text = f"{_int(_get(udp, 'src_port'))} → {_int(_get(udp, 'dst_port'))}"
-    length = _int(_get(udp, "length"))
-    if length is not None and length < 8:  # as packet-udp.c says it
+    return udp_text(_get(udp, "src_port"), _get(udp, "dst_port"), _int(_get(udp, "length")))
+
+
+def udp_text(src_port: Any, dst_port: Any, length: int | None) -> str:
+    """``1234 → 53 Len=29`` (``[BAD UDP LENGTH 3 < 8]`` as packet-udp.c says it)."""
+    text = f"{_int(src_port)} → {_int(dst_port)}"
+    if length is not None and length < 8:
         return f"{text} [BAD UDP LENGTH {length} < 8]"
     return text if length is None else f"{text} Len={length - 8}"
 

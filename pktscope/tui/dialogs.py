@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -117,15 +117,17 @@ class HelpScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > Vertical { width: 100; height: auto; border: thick $accent;
-                            background: $surface; padding: 1 2; }
+    HelpScreen > VerticalScroll { width: 100; max-width: 100%; height: auto;
+                                  max-height: 100%; border: thick $accent;
+                                  background: $surface; padding: 1 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close"),
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        # fits a small terminal: wrapped, and scrolled with ↑ ↓ PgUp PgDn when taller
+        with VerticalScroll():
             yield Label("[b]pktscope — keys[/b]")
             yield Static(HELP_TEXT, id="help-text")
 

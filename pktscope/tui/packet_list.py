@@ -57,11 +57,17 @@ def _cell(text: str, width: int, right: bool = False) -> str:
     return text.rjust(width) if right else text.ljust(width)
 
 
+NARROW_LIST = 100  # below this many cells the fixed columns shrink, so Info keeps some room
+
+
 def column_widths(width: int) -> list[int]:
-    """Column widths for a list ``width`` cells wide: wide terminals get room for IPv6."""
+    """Column widths for a list ``width`` cells wide: wide terminals get room for IPv6, narrow
+    ones give Info the cells the others can spare (at 80 columns it had 3)."""
     widths = [w for _, w in COLUMNS]
     if width >= 140:
         widths[2] = widths[3] = 26
+    elif width < NARROW_LIST:  # No. to 1M, times to 99999.999, an IPv4 address, "Len"
+        widths[:6] = [7, 9, 15, 15, 6, 4]
     return widths
 
 
@@ -90,8 +96,9 @@ def format_row(row: Summary, width: int) -> str:
 
 def header_text(width: int) -> str:
     w = column_widths(width)
+    short = {"Protocol": "Proto", "Length": "Len"} if width < NARROW_LIST else {}
     cells = [
-        _cell(t, w[i], right=t in ("No.", "Time", "Length"))
+        _cell(short.get(t, t), w[i], right=t in ("No.", "Time", "Length"))
         for i, (t, _) in enumerate(COLUMNS[:-1])
     ]
     return _cell(" ".join(cells) + " Info", width)
@@ -191,6 +198,10 @@ class PacketList(FixedBox, ScrollView, can_focus=True):
         return max(0, min(value, self.row_count - 1)) if self.row_count else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
+        if self.virtual_size.height < self.row_count:
+            # the index grew since the last count (End while indexing): without the room, the
+            # scroll below stops at the old last row and the cursor row is not on screen
+            self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
         top, height = int(self.scroll_offset.y), max(self.scrollable_content_region.height, 1)
         if new < top:
             self.scroll_to(y=new, animate=False)

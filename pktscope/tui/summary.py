@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pktscope.render.conversations import FrameNotes, fragment_role
-from pktscope.render.info import addresses, protocol_and_info, top_layer
+from pktscope.render.info import addresses, protocol_and_info, top_layer, udp_text
 
 __all__ = ["Summary", "summarize"]
 
@@ -65,9 +65,9 @@ def _info(pkt: Any, top: str) -> str:
             return f"{_disp(pkt, 'arp.sender_ip')} is at {_disp(pkt, 'arp.sender_mac')}"
         return f"ARP opcode {op}"
     if top == "udp":
-        ports = f"{_disp(pkt, 'udp.src_port')} → {_disp(pkt, 'udp.dst_port')}"
-        length = _int(pkt, "udp.length")
-        return ports if length is None else f"{ports} Len={length - 8}"
+        return udp_text(
+            _int(pkt, "udp.src_port"), _int(pkt, "udp.dst_port"), _int(pkt, "udp.length")
+        )
     return ""
 
 

@@ -471,3 +471,20 @@ async def test_status_lines_stay_one_row_each_and_keep_the_message() -> None:
         width = app.status.content_region.width
         assert len(first) <= width and len(second) <= width
         assert second.endswith(note) and second.startswith("wswiki__dhcp.pcap")
+
+
+async def test_help_fits_a_small_terminal_and_scrolls() -> None:
+    # at 80x24 the box lost its right border and its lower lines, and no key scrolled it
+    from textual.containers import VerticalScroll
+
+    app = PktscopeApp(DHCP)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one(VerticalScroll)
+        assert box.region.right <= 80 and box.region.bottom <= 24
+        assert box.max_scroll_y > 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert box.scroll_y > 0
