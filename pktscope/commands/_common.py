@@ -248,8 +248,13 @@ def iter_packets(
 def warn_if_cut(args: argparse.Namespace, capture: Any, shown: int) -> None:
     """After a scan that read to the end: say on stderr where the file ends early (a record
     cut short), as tshark does; not after ``--frame`` or a ``-c`` that stopped the scan."""
-    warning = getattr(getattr(capture, "records", None), "warning", None)
+    records = getattr(capture, "records", None)
+    warning = getattr(records, "warning", None)
     count = getattr(args, "count", None)
+    if warning is not None and shown == 0 and getattr(records, "format", "") is None:
+        # not even a file header came (an empty pipe): an error, as for an empty file
+        name = "<stdin>" if args.capture == "-" else args.capture
+        raise PktscopeError(f"{name}: {warning}")
     if warning is None or getattr(args, "frame", None) is not None:
         return
     if count is not None and shown >= count:
@@ -263,14 +268,19 @@ def _frame(args: argparse.Namespace, capture: Any, number: int) -> Packet:
     try:
         return cast("Packet", capture[number - 1])
     except IndexError:
-        raise PktscopeError(f"no frame {number} in {name} ({len(capture)} frames)") from None
+        warning = getattr(getattr(capture, "records", None), "warning", None)
+        cut = f"; the file ends early: {warning}" if warning is not None else ""
+        n = len(capture)
+        raise PktscopeError(
+            f"no frame {number} in {name} ({n} frame{'' if n == 1 else 's'}){cut}"
+        ) from None
     except StreamAccessError:
         pass
     seen = 0
     for seen, pkt in enumerate(capture, 1):
         if seen == number:
             return cast("Packet", pkt)
-    raise PktscopeError(f"no frame {number} in {name} ({seen} frames)")
+    raise PktscopeError(f"no frame {number} in {name} ({seen} frame{'' if seen == 1 else 's'})")
 
 
 def _total_if_cheap(capture: Any) -> int | None:

@@ -434,7 +434,10 @@ def protocol_and_info(
     root = top.root
     if name == "dhcp":
         return _dhcp(root)
-    if name in ("dns", "dns_tcp"):
+    if name == "dns_tcp":  # the length prefix alone: the message is in a later segment
+        length = _int(_get(root, "length"))
+        return "DNS", f"DNS message of {length} bytes, not in this segment"
+    if name == "dns":
         return "DNS", _dns(root)
     if name == "icmp":
         return "ICMP", _icmp(root, _ip_root(layers, top)) + _echo_link(notes)

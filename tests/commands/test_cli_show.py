@@ -223,3 +223,51 @@ def test_a_broken_pcapng_names_the_file(capsys: pytest.CaptureFixture[str], tmp_
     code, _, err = _run(capsys, "show", str(bad))
     assert code == 1
     assert err.startswith(f"pktscope: {bad}: record 0, file offset 0x38: packet block names")
+
+
+@pytest.mark.parametrize("data", [b"", b"ab"])
+def test_no_capture_on_stdin_is_an_error_as_for_a_file(data: bytes, tmp_path: Path) -> None:
+    # an empty pipe exited 0 with a warning, an empty file 1 with an error
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "pktscope", "show", "-"]
+    done = subprocess.run(argv, input=data, capture_output=True, timeout=60, check=False)
+    assert done.returncode == 1 and done.stdout == b""
+    assert done.stderr.decode().startswith(
+        "pktscope: <stdin>: file offset 0x0: input ends before the capture file header"
+    )
+
+
+def test_frame_past_the_end_of_a_cut_file_says_the_file_ends_early(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    cut = tmp_path / "cut.pcap"
+    data = Path(DHCP).read_bytes()
+    cut.write_bytes(data[: len(data) - 10])  # the last record loses 10 bytes
+    code, _, err = _run(capsys, "show", str(cut), "--frame", "4")
+    assert code == 1
+    assert err.startswith(f"pktscope: no frame 4 in {cut} (3 frames); the file ends early: ")
+
+
+def test_dns_length_prefix_alone_is_not_a_query(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # a TCP segment with only the 2-byte length read "Standard query 0x0000"
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    import netframes as nf
+
+    src, dst = nf.ip4("10.0.0.1"), nf.ip4("10.0.0.2")
+    seg = nf.tcp(src, dst, 1111, 53, seq=1, ack=1, flags=0x18, window=512, payload=b"\x00\x1d")
+    frame = nf.ethernet("00:00:5e:00:53:01", "00:00:5e:00:53:02", 0x0800, nf.ipv4(src, dst, 6, seg))
+    from pktscope.capture.records import Record
+    from pktscope.capture.writer import write_pcap
+
+    pcap = tmp_path / "prefix.pcap"
+    write_pcap(pcap, [Record(1, 0.0, 0, len(frame), len(frame), 0, 1, frame, None, 0)])
+    code, out, _ = _run(capsys, "show", str(pcap))
+    assert code == 0 and out.rstrip().endswith(
+        "DNS 56 DNS message of 29 bytes, not in this segment"
+    )
