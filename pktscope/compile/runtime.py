@@ -590,14 +590,13 @@ def _pkt_jump_past_end(trail, p, orig):
     have = getattr(orig, "bytes_available", None)
     if not isinstance(orig, EOFError) or not isinstance(have, int) or have > 0:
         return None
-    inner = trail[0][0]
+    inner, f, _ = trail[0]
     try:
         size = _pkt_iosize(inner)
     except Exception:
         return None
     if p <= size:
         return None
-    inner, f, _ = trail[0]
     own = 0 <= f < len(inner._PKT_SEQ) and inner._PKT_SEQ[f][0].startswith("_m_")
     # the object whose `pos:` instance it was (not the root: its start says nothing), else
     # the nearest one around the read that jumped (a DNS label holding a pointer)

@@ -527,13 +527,15 @@ def _records_end(obj: Any) -> int | None:
     recs = getattr(obj, "_pkt_s", None)
     if not isinstance(recs, dict):
         return None
-    runs: dict[int, int] = {}
+    runs: dict[int, int] = {}  # a fixed run (or, negative, a group of bit fields): its bytes
     for run_no, off, size in getattr(obj, "_PKT_RUNS", {}).values():
         runs[run_no] = max(runs.get(run_no, 0), off + size)
+    for group, bit_off, width in getattr(obj, "_PKT_BITS", {}).values():
+        runs[group] = max(runs.get(group, 0), (bit_off + width + 7) // 8)
     ends = []
     for key, rec in recs.items():
-        if type(key) is int:  # a fixed run's start (a negative key: a group of bit fields)
-            if key >= 0 and type(rec) is int:
+        if type(key) is int:  # the start of a fixed run or of a group of bit fields
+            if type(rec) is int:
                 ends.append(rec + runs.get(key, 0))
         elif type(key) is str and key.startswith("@"):
             continue  # an instance read elsewhere (``pos:``/``io:``)

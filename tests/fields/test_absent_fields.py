@@ -108,3 +108,20 @@ def test_types_nested_past_the_recursion_limit_keep_what_was_read() -> None:
     assert pkt["myrec.n"].value == 1 and pkt["myrec.child.child.child.n"].value == 1
     ok = pktscope.decode(b"\x01" * 300 + b"\x00", spec=pktscope.compile_spec(spec).Myrec)
     assert not ok.errors and ok["myrec.child.n"].value == 1
+
+
+def test_partial_element_span_counts_its_bit_fields() -> None:
+    # the span of a partial element ends where its reads did: its group of bit fields and
+    # the length byte after it, up to the error in its data
+    spec = (
+        "meta: {id: bg, endian: be}\nseq:\n  - {id: a, type: u1}\n"
+        "  - {id: items, type: item, repeat: expr, repeat-expr: 2}\ntypes:\n  item:\n    seq:\n"
+        "      - {id: hi, type: b4}\n      - {id: lo, type: b4}\n      - {id: n, type: u1}\n"
+        "      - {id: data, size: n}\n"
+    )
+    pkt = pktscope.decode(b"\x01\x12\x01x\x34\x09ab", spec=pktscope.compile_spec(spec).Bg)
+    (err,) = pkt.errors
+    assert (err.field_path, err.offset) == ("bg.items[1].data", 6)
+    last = pkt["bg.items[1]"]
+    assert (last.offset, last.end) == (4, 6)
+    assert pkt["bg.items[1].lo"].value == 4
