@@ -343,12 +343,23 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true", help="the report as one JSON object")
     p.add_argument(
         "--max-diffs",
-        type=int,
+        type=_non_negative,
         default=20,
         metavar="N",
         help="list at most N disagreements (default 20)",
     )
     p.set_defaults(run=guarded(run))
+
+
+def _non_negative(text: str) -> int:
+    """``--max-diffs``: 0 lists none; a negative count listed all but the last ones."""
+    try:
+        n = int(text, 0)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {n}")
+    return n
 
 
 def format_report(report: Report, max_diffs: int = 20) -> str:

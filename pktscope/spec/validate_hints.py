@@ -104,6 +104,10 @@ class _HintChecker:
                     self.err(f"{key} must be true (leave it out for a lazy instance)", kpath)
             elif value not in DISPLAYS:
                 self.err(f"{key} must be one of {', '.join(DISPLAYS)}, not {value!r}", kpath)
+            else:
+                clash = _display_clash(value, a.get("type"), a.get("size"))
+                if clash is not None:
+                    self.report.add(f"{key}: {value} {clash}", kpath, warning=True)
 
     def _path(self, value: str, path: str, names: set[str], what: str) -> None:
         """A relative path in alias syntax (``a.b[2].c``, ``items[].x``) whose first step
@@ -199,6 +203,25 @@ class _HintChecker:
     def type_layer(self, v: Any, path: str, names: set[str]) -> None:
         if not isinstance(v, str) or not v.isidentifier() or v != v.lower():
             self.err("-pktscope-layer must be a lower-case layer name", path)
+
+
+_INT_TYPE = re.compile(r"[us][1248](be|le)?|b[0-9]+")
+
+
+def _display_clash(display: str, type_: Any, size: Any) -> str | None:
+    """Why a display hint does not fit its field's declared type (it then renders nonsense:
+    ``ipv6`` on a ``u2`` shows ``::102``), or None when it fits or the type is not known
+    here (a user type, a computed size, a value instance)."""
+    if isinstance(type_, str) and _INT_TYPE.fullmatch(type_):
+        if display == "ipv4" and type_ in ("u4", "u4be", "u4le"):
+            return None
+        return f"is for bytes, not for an integer ({type_}); integers show in decimal"
+    if type_ not in (None, "bytes") or not isinstance(size, int):
+        return None
+    want = {"ipv4": 4, "ipv6": 16}.get(display)
+    if want is not None and size != want:
+        return f"is for {want} bytes, not {size}"
+    return None
 
 
 _PATH_RE = re.compile(r"[a-z_][a-z0-9_]*(\[-?[0-9]*\])?(\.[a-z_][a-z0-9_]*(\[-?[0-9]*\])?)*")

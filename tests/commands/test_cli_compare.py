@@ -152,3 +152,11 @@ def test_tagged_and_8023_frames_are_a_quirk(
     report = json.loads(capsys.readouterr().out)
     assert report["disagreements"] == []
     assert report["quirk"].get("eth.type") == 2  # the tagged frames; 802.3 has neither side
+
+
+def test_max_diffs_is_a_count(capsys: pytest.CaptureFixture[str]) -> None:
+    # -1 was accepted and listed all but the last disagreement ("... 15 more" of 14)
+    with pytest.raises(SystemExit) as info:
+        main(["compare", str(CAPTURES / "wswiki__dhcp.pcap"), "--max-diffs", "-1"])
+    assert info.value.code == 2
+    assert "--max-diffs: must be 0 or more, got -1" in capsys.readouterr().err

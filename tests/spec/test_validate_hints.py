@@ -154,3 +154,23 @@ def test_bytes_paths_are_checked() -> None:
     ]
     good = "-pktscope-payload: {field: body, next-on: kind, next: {0x10: dns, '7': dns}}\n"
     assert _messages(good) == []
+
+
+def test_display_hint_that_does_not_fit_the_type_is_a_warning() -> None:
+    # `check` was silent, and `ipv6` on a u2 showed "::102", `mac` on a u4 "50595078"
+    text = (
+        "meta: {id: d, endian: be}\nseq:\n  - {id: a, type: u2, -pktscope-display: ipv6}\n"
+        "  - {id: b, size: 3, -pktscope-display: ipv4}\n"
+        "  - {id: c, type: u4, -pktscope-display: ipv4}\n"
+        "  - {id: e, size: 6, -pktscope-display: mac}\n"
+    )
+    assert check_spec(text) == []  # warnings only: the spec still compiles
+    found = [(e.spec_path, e.message) for e in check_spec(text, warnings=True)]
+    assert found == [
+        (
+            "/seq/0/-pktscope-display",
+            "-pktscope-display: ipv6 is for bytes, not for an integer (u2); "
+            "integers show in decimal",
+        ),
+        ("/seq/1/-pktscope-display", "-pktscope-display: ipv4 is for 4 bytes, not 3"),
+    ]
