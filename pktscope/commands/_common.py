@@ -466,9 +466,10 @@ def _literal_problem(meta: Any, op: str, text: str, *, quoted: bool) -> str | No
     text or a non-integer for an integer field, a number out of its type's range, bytes of
     another size than a fixed-size byte field's; None when it may."""
     from pktscope.filter.evaluate import bytes_literal
+    from pktscope.spec.types import int_range
 
     t = meta.type or ""
-    width = _int_range(t)
+    width = int_range(t)
     if width is not None and meta.display_hint != "ipv4":
         if op == "contains":
             return f"contains needs a field of bytes or text; this one is an integer ({t})"
@@ -494,21 +495,6 @@ def _literal_problem(meta: Any, op: str, text: str, *, quoted: bool) -> str | No
             unit = "byte" if len(data) == 1 else "bytes"
             return f"{text!r} is {len(data)} {unit}; the field holds {meta.size}"
     return None
-
-
-def _int_range(t: str) -> tuple[int, int] | None:
-    """``(min, max)`` of an integer type (``u2be``, ``s4``, ``b13``), or None for another."""
-    import re
-
-    m = re.fullmatch(r"([us])([1248])(?:be|le)?|b([0-9]+)", t)
-    if m is None:
-        return None
-    if m.group(3) is not None:
-        return 0, (1 << int(m.group(3))) - 1
-    bits = 8 * int(m.group(2))
-    if m.group(1) == "s":
-        return -(1 << (bits - 1)), (1 << (bits - 1)) - 1
-    return 0, (1 << bits) - 1
 
 
 def _layer_class(layer: str, sources: Mapping[str, str] | None) -> type | None:

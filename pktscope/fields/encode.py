@@ -16,6 +16,7 @@ from typing import Any
 
 from pktscope.errors import PktscopeError
 from pktscope.fields.schema import FieldMeta
+from pktscope.spec.types import int_range
 
 __all__ = ["FieldError", "encode_value", "writable_reason"]
 
@@ -87,9 +88,7 @@ def encode_value(
     if width is not None:
         ival = _as_int(value, meta, path)
         signed = t[0] == "s"
-        lo, hi = (
-            (-(1 << (8 * width - 1)), (1 << (8 * width - 1)) - 1) if signed else (0, 256**width - 1)
-        )
+        lo, hi = int_range(t) or (0, 256**width - 1)
         if not lo <= ival <= hi:
             raise FieldError(f"value {ival} out of range for {t} ({lo}..{hi})", path=path)
         little = meta.endian == "le" or t.endswith("le")

@@ -292,7 +292,7 @@ class Packet:
         """True when any layer failed to decode, except by running out of bytes the capture
         cut off (that is :attr:`truncated`; the error is still in :attr:`errors`), or when the
         record says it captured more bytes than the frame had (tshark: malformed too)."""
-        if self.frame.cap_len > self.frame.len:  # (tshark: malformed, too)
+        if self._record_error() is not None:
             return True
         return any(layer.malformed for layer in self.all_layers())
 
@@ -308,16 +308,19 @@ class Packet:
         """The decode errors of the layers, in chain order; first, a capture record whose
         captured length is more than the frame's length."""
         errors = [layer.error for layer in self.all_layers() if layer.error is not None]
+        record = self._record_error()
+        return errors if record is None else [record, *errors]
+
+    def _record_error(self) -> DecodeError | None:
+        """A capture record that says it holds more bytes than the frame had (tshark:
+        malformed, "Frame length is less than captured length"), else None."""
         fr = self.frame
-        if fr.cap_len > fr.len:
-            errors.insert(
-                0,
-                DecodeError(
-                    f"captured length {fr.cap_len} is more than the frame length {fr.len}",
-                    field_path="frame.cap_len",
-                ),
-            )
-        return errors
+        if fr.cap_len <= fr.len:
+            return None
+        return DecodeError(
+            f"captured length {fr.cap_len} is more than the frame length {fr.len}",
+            field_path="frame.cap_len",
+        )
 
     def _frame_field(self, name: str) -> Field | None:
         fr = self.frame

@@ -17,7 +17,7 @@ from pktscope.spec import expr_ast as A
 from pktscope.spec.expr import parse_expr
 from pktscope.spec.model import Attr, EnumDef, Spec, TypeDef, parse_type_ref
 
-__all__ = ["PRIM_RE", "KType", "Universe", "prim_size"]
+__all__ = ["PRIM_RE", "KType", "Universe", "int_range", "prim_size"]
 
 PRIM_RE = re.compile(r"^(?:([us])([1248])|(f)([48])|(b)([1-9][0-9]*))(be|le)?$")
 
@@ -51,6 +51,19 @@ def prim_size(name: str) -> int | None:
     if not m or m.group(5):
         return None
     return int(m.group(2) or m.group(4))
+
+
+def int_range(name: str) -> tuple[int, int] | None:
+    """``(min, max)`` of the integer type ``u2be``/``s4``/``b13``; ``None`` for any other."""
+    m = PRIM_RE.match(name)
+    if not m or m.group(3):
+        return None
+    if m.group(5):
+        return 0, (1 << int(m.group(6))) - 1
+    bits = 8 * int(m.group(2))
+    if m.group(1) == "s":
+        return -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+    return 0, (1 << bits) - 1
 
 
 def parse_enum_path(name: str) -> list[str]:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from pktscope.spec.types import int_range
 from pktscope.spec.validate_report import Report
 
 __all__ = ["check_hints"]
@@ -205,14 +206,11 @@ class _HintChecker:
             self.err("-pktscope-layer must be a lower-case layer name", path)
 
 
-_INT_TYPE = re.compile(r"[us][1248](be|le)?|b[0-9]+")
-
-
 def _display_clash(display: str, type_: Any, size: Any) -> str | None:
     """Why a display hint does not fit its field's declared type (it then renders nonsense:
     ``ipv6`` on a ``u2`` shows ``::102``), or None when it fits or the type is not known
     here (a user type, a computed size, a value instance)."""
-    if isinstance(type_, str) and _INT_TYPE.fullmatch(type_):
+    if isinstance(type_, str) and int_range(type_) is not None:
         if display == "ipv4" and type_ in ("u4", "u4be", "u4le"):
             return None
         return f"is for bytes, not for an integer ({type_}); integers show in decimal"
